@@ -1,0 +1,38 @@
+// Progressive enhancement only: every page reads fully without this file.
+// 1. «Відео дня»: the YouTube player (youtube-nocookie) loads only when the reader clicks.
+// 2. Fresh news gets «5 хвилин тому» next to its absolute time, computed here, never baked in.
+(function () {
+  "use strict";
+
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element ? event.target.closest("a.video-preview[data-embed]") : null;
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    var frame = document.createElement("iframe");
+    frame.className = "video-frame";
+    frame.src = link.getAttribute("data-embed");
+    frame.title = link.getAttribute("data-title") || "Відео дня";
+    frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+    frame.allowFullscreen = true;
+    link.replaceWith(frame);
+  });
+
+  if (!("RelativeTimeFormat" in Intl)) return;
+  var format = new Intl.RelativeTimeFormat("uk", { numeric: "auto" });
+  var steps = [["minute", 60], ["hour", 24]];
+  document.querySelectorAll("time[data-relative]").forEach(function (time) {
+    var minutes = (Date.parse(time.getAttribute("datetime")) - Date.now()) / 60000;
+    if (!(minutes <= 0 && minutes > -24 * 60)) return;
+    var value = minutes;
+    var unit = "minute";
+    for (var i = 0; i < steps.length; i++) {
+      unit = steps[i][0];
+      if (Math.abs(value) < steps[i][1]) break;
+      value = value / steps[i][1];
+    }
+    var note = document.createElement("span");
+    note.className = "relative-time";
+    note.textContent = " (" + format.format(Math.round(value), unit) + ")";
+    time.after(note);
+  });
+})();

@@ -1,0 +1,21 @@
+// Our own site: strichka's plugin, and where things are. Everything else is in src/.
+import strichka from "./src/index.js";
+import type { EleventyConfig } from "./src/eleventy-config.js";
+
+export default function (eleventyConfig: EleventyConfig & { addPlugin: (plugin: typeof strichka, options?: object) => void }) {
+  eleventyConfig.addPlugin(strichka, {
+    timeZone: "Europe/Kyiv",
+    videoAfterParagraph: 3,
+    relatedCount: 5,
+  });
+  eleventyConfig.addPassthroughCopy({ "content/assets": "assets" });
+}
+
+export const config = {
+  // The output folder is Eleventy's default, _site/ (set by `strichka build`, see src/cli.ts).
+  dir: { input: "content", includes: "../_includes", data: "../_data" },
+  templateFormats: ["md", "njk"],
+  // Articles are Markdown only: a "{{" an editor types is text, never a template tag.
+  markdownTemplateEngine: false,
+  htmlTemplateEngine: "njk",
+};

@@ -1,0 +1,412 @@
+// The content model: every article's front matter and the _data files, validated by one
+// zod schema each, and the indexes built once per build (topics, related news, video of
+// the day). Templates read it as the `strichka` global data.
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { parseNewsDate, zonedDay } from "./dates.js";
+import { ContentError, describeValue, type ContentProblem } from "./errors.js";
+import { lineOfKey, parseYaml, splitFrontMatter } from "./front-matter.js";
+import { readingMinutes } from "./reading-time.js";
+import { relatedArticles } from "./related.js";
+import { slugify } from "./slug.js";
+import { typographText } from "./typography.js";
+import { articleUrl, topicUrl } from "./urls.js";
+import { videoForDay, YOUTUBE_ID, type VideoOfTheDay } from "./video.js";
+
+// ---------------------------------------------------------------- schemas
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_HINT = "write 2026-01-14, 2026-01-14 23:40 (Kyiv time) or 2026-01-14T23:40:00+02:00";
+
+/** Text that must be there and not blank; `what` completes "write …". */
+const requiredText = (what: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `is missing; write ${what}` : `${describeValue(issue.input)} is not text; write ${what}`) })
+    .trim()
+    .min(1, { error: `is empty; write ${what}` });
+
+const optionalText = (what: string) =>
+  z.string({ error: (issue) => `${describeValue(issue.input)} is not text; write ${what}` }).trim().min(1, { error: `is empty; write ${what} or remove the field` }).optional();
+
+const newsDate = (zone: string) =>
+  z.unknown().transform((value, context): DateTime => {
+    const parsed = parseNewsDate(value, zone);
+    if (!parsed) {
+      context.addIssue({
+        code: "custom",
+        message: value === undefined || value === null ? `is missing; ${DATE_HINT}` : `${describeValue(value)} is not a date; ${DATE_HINT}`,
+      });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+export function articleSchema(topicSlugs: readonly string[], zone: string) {
+  const known = `use one of: ${topicSlugs.join(", ")}`;
+  return z.looseObject({
+    title: requiredText("the headline"),
+    date: newsDate(zone),
+    topic: z
+      .string({ error: (issue) => (issue.input === undefined ? `is missing; ${known}` : `${describeValue(issue.input)} is not text; ${known}`) })
+      .refine((slug) => topicSlugs.includes(slug), { error: (issue) => `${describeValue(issue.input)} is not a topic in _data/topics.json; ${known}` }),
+    lede: optionalText("one sentence under the headline"),
+    tags: z
+      .array(z.string({ error: (issue) => `${describeValue(issue.input)} is not text; put it in quotes` }).trim().min(1, { error: "is empty; remove it" }), {
+        error: (issue) => `${describeValue(issue.input)} is not a list; write tags: [Київ, енергетика]`,
+      })
+      .optional(),
+    source: optionalText("the source's name, e.g. Bloomberg"),
+    updated: newsDate(zone).optional(),
+    slug: z
+      .string({ error: (issue) => `${describeValue(issue.input)} is not text` })
+      .regex(SLUG, { error: (issue) => `${describeValue(issue.input)} is not a URL slug; use lower-case Latin letters, digits and hyphens, e.g. perehovory-u-zhenevi` })
+      .optional(),
+    draft: z.boolean({ error: (issue) => `${describeValue(issue.input)} is not true or false` }).optional(),
+  });
+}
+export type ArticleFrontMatter = z.infer<ReturnType<typeof articleSchema>>;
+
+export const siteSchema = z.looseObject({
+  title: requiredText("the site's name"),
+  description: requiredText("one sentence about the site"),
+  url: z.url({ protocol: /^https?$/, error: (issue) => `${describeValue(issue.input)} is not an absolute http(s) URL; write e.g. https://news.example.ua` }),
+  language: z.literal("uk", { error: (issue) => `${describeValue(issue.input)} is not supported; write "uk"` }).default("uk"),
+  timezone: z.string().optional(),
+  author: requiredText("the newsroom's name"),
+});
+export type SiteSettings = z.infer<typeof siteSchema>;
+
+export const topicsSchema = z.array(
+  z.object({
+    slug: z.string({ error: "is missing; write the topic's URL name, e.g. ekonomika" }).regex(SLUG, {
+      error: (issue) => `${describeValue(issue.input)} is not a URL slug; use lower-case Latin letters, digits and hyphens`,
+    }),
+    title: requiredText("the topic's name"),
+    description: requiredText("one sentence about the topic"),
+  }),
+  { error: "must be a list of topics: [{ \"slug\", \"title\", \"description\" }]" },
+);
+
+export const videosSchema = z.array(
+  z.object({
+    date: z
+      .string({ error: "is missing; write the day as 2026-01-14" })
+      .refine((day) => DAY.test(day) && parseNewsDate(day) !== null, { error: (issue) => `${describeValue(issue.input)} is not a day; write 2026-01-14` }),
+    title: requiredText("the video's title"),
+    youtube: z.string({ error: "is missing; write the YouTube video id" }).regex(YOUTUBE_ID, {
+      error: (issue) => `${describeValue(issue.input)} is not a YouTube video id; write the 11 characters after watch?v=`,
+    }),
+    poster: optionalText("the poster image's path"),
+  }),
+  { error: "must be a list of videos: [{ \"date\", \"title\", \"youtube\" }]" },
+);
+
+// ---------------------------------------------------------------- model
+
+export interface Topic {
+  slug: string;
+  title: string;
+  description: string;
+  url: string;
+}
+
+export interface Tag {
+  name: string;
+  slug: string;
+}
+
+/** What a list or the related block needs of an article. */
+export interface ArticleLink {
+  title: string;
+  url: string;
+  date: Date;
+}
+
+export interface Article extends ArticleLink {
+  /** As Eleventy names it: "./content/articles/x.md". */
+  inputPath: string;
+  lede?: string;
+  source?: string;
+  updated?: Date;
+  /** Kyiv calendar day of publication, YYYY-MM-DD. */
+  day: string;
+  topic: Topic;
+  tags: Tag[];
+  slug: string;
+  draft: boolean;
+  readingMinutes: number;
+  video?: VideoOfTheDay;
+  related: ArticleLink[];
+}
+
+/**
+ * The whole site's content. A class rather than a plain object on purpose: Eleventy
+ * deep-copies plain objects of global data into every page's data, but passes class
+ * instances by reference — with thousands of articles that is the difference between
+ * O(n) and O(n²).
+ */
+export class NewsSite {
+  /** The year in the site's zone when this build ran: day headings of other years show theirs. */
+  readonly buildYear: number;
+  readonly #byInputPath: Map<string, Article>;
+  readonly #byTopic: Map<string, Article[]>;
+
+  constructor(
+    readonly site: SiteSettings,
+    readonly topics: readonly Topic[],
+    /** Newest first; drafts only in preview (`npm start`). */
+    readonly articles: readonly Article[],
+    readonly videos: readonly VideoOfTheDay[],
+    timeZone: string,
+  ) {
+    this.buildYear = DateTime.now().setZone(timeZone).year;
+    this.#byInputPath = new Map(articles.map((article) => [article.inputPath, article]));
+    this.#byTopic = new Map(topics.map((topic) => [topic.slug, []]));
+    for (const article of articles) this.#byTopic.get(article.topic.slug)?.push(article);
+  }
+
+  /** The article built from that file, or undefined (a draft in production). */
+  articleAt(inputPath: string): Article | undefined {
+    return this.#byInputPath.get(inputPath);
+  }
+
+  articlesOfTopic(slug: string): readonly Article[] {
+    return this.#byTopic.get(slug) ?? [];
+  }
+
+  latest(count: number): readonly Article[] {
+    return this.articles.slice(0, count);
+  }
+}
+
+// ---------------------------------------------------------------- loading
+
+export interface LoadOptions {
+  /** Eleventy's input folder, e.g. "content". */
+  inputDir: string;
+  /** Folder of the Markdown articles, e.g. "content/articles". */
+  articlesDir: string;
+  /** Folder of site.json, topics.json, videos.json. */
+  dataDir: string;
+  timeZone: string;
+  includeDrafts: boolean;
+  relatedCount: number;
+  /** Project root the file names in messages are relative to. */
+  root?: string;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Reads a file as UTF-8; invalid bytes are a problem, not mojibake on the site. */
+async function readText(path: string, file: string, problems: ContentProblem[]): Promise<string | undefined> {
+  try {
+    return utf8.decode(await readFile(path));
+  } catch (error) {
+    if (error instanceof TypeError) {
+      problems.push({ file, message: "is not valid UTF-8 text; save it as UTF-8 in your editor" });
+    } else {
+      problems.push({ file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+    }
+    return undefined;
+  }
+}
+
+function issuesToProblems(issues: readonly z.core.$ZodIssue[], file: string, lineOf?: (key: string) => number | undefined): ContentProblem[] {
+  return issues.map((issue) => {
+    const field = issue.path.map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`)).join("");
+    const key = issue.path[0];
+    return { file, line: typeof key === "string" ? lineOf?.(key) : undefined, field: field || undefined, message: issue.message };
+  });
+}
+
+async function readJson(path: string, file: string, problems: ContentProblem[]): Promise<unknown> {
+  const text = await readText(path, file, problems);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    const position = /position (\d+)/.exec(String(error))?.[1];
+    const line = position === undefined ? undefined : text.slice(0, Number(position)).split("\n").length;
+    problems.push({ file, line, message: `is not valid JSON (${(error as Error).message}); check commas, quotes and brackets` });
+    return undefined;
+  }
+}
+
+async function readDataFile<T>(dataDir: string, name: string, schema: z.ZodType<T>, root: string, problems: ContentProblem[]): Promise<T | undefined> {
+  const path = join(dataDir, name);
+  const file = relative(root, path);
+  const raw = await readJson(path, file, problems);
+  if (raw === undefined) return undefined;
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    problems.push(...issuesToProblems(result.error.issues, file));
+    return undefined;
+  }
+  return result.data;
+}
+
+async function listMarkdown(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+interface ParsedArticle {
+  file: string;
+  front: ArticleFrontMatter;
+  body: string;
+}
+
+async function readArticle(path: string, root: string, schema: ReturnType<typeof articleSchema>, problems: ContentProblem[]): Promise<ParsedArticle | undefined> {
+  const file = relative(root, path);
+  const source = await readText(path, file, problems);
+  if (source === undefined) return undefined;
+  if (source.trim() === "") {
+    problems.push({ file, message: "is empty; an article starts with front matter (---, title, date, topic, ---) and then the text" });
+    return undefined;
+  }
+  const { yaml, body, yamlLine } = splitFrontMatter(source);
+  if (yaml === null) {
+    problems.push({ file, line: 1, message: "has no front matter; start the file with a line ---, then title, date and topic, then another ---" });
+    return undefined;
+  }
+  let data: Record<string, unknown>;
+  try {
+    data = parseYaml(yaml);
+  } catch (error) {
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    problems.push({
+      file,
+      line: mark ? yamlLine + mark.line : undefined,
+      message: `front matter is not valid YAML (${reason}${mark ? `, column ${mark.column + 1}` : ""}); check quotes, colons and indentation`,
+    });
+    return undefined;
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    problems.push(...issuesToProblems(result.error.issues, file, (key) => lineOfKey(yaml, key, yamlLine)));
+    return undefined;
+  }
+  const front = result.data;
+  if (front.updated && front.updated < front.date) {
+    problems.push({ file, line: lineOfKey(yaml, "updated", yamlLine), field: "updated", message: "is before date; an update comes after publication" });
+  }
+  return { file, front, body };
+}
+
+/** The path Eleventy gives a template: "./content/articles/x.md", with forward slashes. */
+function eleventyInputPath(root: string, path: string): string {
+  return `./${relative(root, path).split(sep).join("/")}`;
+}
+
+/**
+ * Reads and validates the whole site. Every problem in every file is collected, then
+ * thrown at once as a ContentError; nothing is built from half-valid content.
+ */
+export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
+  const root = options.root ?? process.cwd();
+  const problems: ContentProblem[] = [];
+
+  const [site, topicList, videoList] = await Promise.all([
+    readDataFile(options.dataDir, "site.json", siteSchema, root, problems),
+    readDataFile(options.dataDir, "topics.json", topicsSchema, root, problems),
+    readDataFile(options.dataDir, "videos.json", videosSchema, root, problems),
+  ]);
+  const topicsFile = relative(root, join(options.dataDir, "topics.json"));
+  const videosFile = relative(root, join(options.dataDir, "videos.json"));
+
+  if (site?.timezone && site.timezone !== options.timeZone) {
+    problems.push({ file: relative(root, join(options.dataDir, "site.json")), field: "timezone", message: `${describeValue(site.timezone)} differs from the plugin's timeZone "${options.timeZone}"; remove it or set the plugin option` });
+  }
+
+  const topics = new Map<string, Topic>();
+  topicList?.forEach((topic, index) => {
+    if (topics.has(topic.slug)) {
+      problems.push({ file: topicsFile, field: `[${index}].slug`, message: `${describeValue(topic.slug)} is used by another topic too; give each topic its own slug` });
+    }
+    topics.set(topic.slug, { ...topic, title: typographText(topic.title), url: topicUrl(topic.slug) });
+  });
+
+  const videos = [...(videoList ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  videos.forEach((video, index) => {
+    if (index > 0 && videos[index - 1]!.date === video.date) {
+      problems.push({ file: videosFile, field: "date", message: `${describeValue(video.date)} has two videos; keep one video a day` });
+    }
+  });
+
+  const schema = articleSchema([...topics.keys()], options.timeZone);
+  const paths = await listMarkdown(options.articlesDir);
+  const parsed = await Promise.all(paths.map((path) => readArticle(path, root, schema, problems)));
+
+  const articles: Article[] = [];
+  const fileOfUrl = new Map<string, string>();
+  const tagNameOfSlug = new Map<string, { name: string; file: string }>();
+  parsed.forEach((entry, index) => {
+    if (!entry) return;
+    const { file, front, body } = entry;
+    const slug = front.slug ?? slugify(front.title);
+    if (slug === "") {
+      problems.push({ file, field: "title", message: "has no letters or digits to make a URL from; add a slug field, e.g. slug: novyna-dnia" });
+      return;
+    }
+    const url = articleUrl(front.date, slug);
+    const clash = fileOfUrl.get(url);
+    if (clash) {
+      problems.push({ file, field: front.slug ? "slug" : "title", message: `gives the URL ${url}, which ${clash} has too; change the slug of one of them` });
+    }
+    fileOfUrl.set(url, file);
+    const tags: Tag[] = [];
+    for (const name of new Set(front.tags ?? [])) {
+      const tagSlug = slugify(name);
+      const owner = tagNameOfSlug.get(tagSlug);
+      if (tagSlug === "") {
+        problems.push({ file, field: "tags", message: `${describeValue(name)} has no letters or digits to make a URL from; reword the tag` });
+      } else if (owner && owner.name !== name) {
+        problems.push({ file, field: "tags", message: `${describeValue(name)} and ${describeValue(owner.name)} (in ${owner.file}) would share the page /tehy/${tagSlug}/; write the tag the same way everywhere` });
+      } else {
+        tagNameOfSlug.set(tagSlug, { name, file });
+        tags.push({ name, slug: tagSlug });
+      }
+    }
+    if (front.draft && !options.includeDrafts) return;
+    articles.push({
+      inputPath: eleventyInputPath(root, paths[index]!),
+      title: typographText(front.title),
+      lede: front.lede && typographText(front.lede),
+      source: front.source,
+      date: front.date.toJSDate(),
+      updated: front.updated?.toJSDate(),
+      day: zonedDay(front.date, options.timeZone),
+      url,
+      topic: topics.get(front.topic)!,
+      tags,
+      slug,
+      draft: front.draft ?? false,
+      readingMinutes: readingMinutes(body),
+      video: undefined,
+      related: [],
+    });
+  });
+
+  if (problems.length > 0 || !site) throw new ContentError(problems);
+
+  // Newest first; the URL breaks ties so that the order (and so related news) never depends on the file system.
+  articles.sort((a, b) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url));
+  const related = relatedArticles(
+    articles.map((article) => ({ article, topic: article.topic.slug, tags: article.tags.map((tag) => tag.slug) })),
+    options.relatedCount,
+    (candidate) => !candidate.article.draft,
+  );
+  articles.forEach((article, index) => {
+    article.video = videoForDay(videos, article.day);
+    article.related = related[index]!.map(({ article: other }) => ({ title: other.title, url: other.url, date: other.date }));
+  });
+
+  return new NewsSite(site, [...topics.values()], articles, videos, options.timeZone);
+}

@@ -1,0 +1,84 @@
+// Dates as Ukrainian readers see them: always in the newsroom's time zone (Kyiv by
+// default), with Ukrainian month and weekday names from the platform's ICU data via luxon.
+import { DateTime } from "luxon";
+
+export const DEFAULT_TIME_ZONE = "Europe/Kyiv";
+
+/** A value the templates may hand us: a JS Date, a luxon DateTime or an ISO string. */
+export type DateInput = Date | DateTime | string;
+
+// YYYY-MM-DD, optionally followed by a time (with "T" or a space) and an offset.
+// Stricter than luxon's fromISO, which also takes week dates, ordinals and the like,
+// none of which an editor means when writing a publication time.
+const NEWS_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?: ?(?:Z|[+-]\d{2}(?::?\d{2})?))?)?$/;
+
+/**
+ * Parses a front-matter publication time.
+ * - with an offset (`2026-01-14T23:40:00+02:00`, `…Z`): that instant;
+ * - without one (`2026-01-14 23:40`, `2026-01-14T23:40:00`): wall-clock time in `zone`;
+ * - a bare date (`2026-01-14`): the start of that day in `zone`.
+ * Returns null when the value is not such a date (or not a real one, like 2026-02-30).
+ */
+export function parseNewsDate(value: unknown, zone: string = DEFAULT_TIME_ZONE): DateTime | null {
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? null : DateTime.fromJSDate(value, { zone });
+  }
+  if (typeof value !== "string") return null;
+  const text = value.trim();
+  if (!NEWS_DATE.test(text)) return null;
+  const parsed = DateTime.fromISO(text.replace(" ", "T").replace(/ (?=[Z+-])/, ""), { zone });
+  return parsed.isValid ? parsed : null;
+}
+
+/** Any DateInput as a DateTime in `zone` with Ukrainian locale; throws on nonsense. */
+export function toZoned(value: DateInput, zone: string = DEFAULT_TIME_ZONE): DateTime {
+  const dt =
+    value instanceof DateTime
+      ? value
+      : value instanceof Date
+        ? DateTime.fromJSDate(value)
+        : parseNewsDate(value, zone);
+  if (!dt || !dt.isValid) throw new TypeError(`Not a date: ${String(value)}`);
+  return dt.setZone(zone).setLocale("uk");
+}
+
+/** «14 січня 2026» */
+export function formatKyivDate(value: DateInput, zone?: string): string {
+  return toZoned(value, zone).toFormat("d MMMM yyyy");
+}
+
+/** «14 січня 2026, 23:40» */
+export function formatKyivDateTime(value: DateInput, zone?: string): string {
+  return toZoned(value, zone).toFormat("d MMMM yyyy, HH:mm");
+}
+
+/** «23:40» */
+export function formatKyivTime(value: DateInput, zone?: string): string {
+  return toZoned(value, zone).toFormat("HH:mm");
+}
+
+/** «січень 2026» — the nominative (stand-alone) month, as in a heading. */
+export function formatMonthHeading(value: DateInput, zone?: string): string {
+  return toZoned(value, zone).toFormat("LLLL yyyy");
+}
+
+/** «середа» */
+export function formatWeekday(value: DateInput, zone?: string): string {
+  return toZoned(value, zone).toFormat("cccc");
+}
+
+/** «14 січня, середа»; the year is added when it is not `currentYear` («14 січня 2025, вівторок»). */
+export function formatDayHeading(value: DateInput, currentYear: number, zone?: string): string {
+  const dt = toZoned(value, zone);
+  return dt.toFormat(dt.year === currentYear ? "d MMMM, cccc" : "d MMMM yyyy, cccc");
+}
+
+/** ISO 8601 instant with the zone's offset: «2026-01-14T23:40:00+02:00». */
+export function toIsoWithOffset(value: DateInput, zone?: string): string {
+  return toZoned(value, zone).toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+/** The calendar day in the zone, «2026-01-14»: the key for day grouping and the video of the day. */
+export function zonedDay(value: DateInput, zone?: string): string {
+  return toZoned(value, zone).toISODate() ?? "";
+}

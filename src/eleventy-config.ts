@@ -1,0 +1,29 @@
+// The part of Eleventy 3's configuration API that strichka uses. Eleventy ships no
+// TypeScript declarations for it (its "types" entry points at plain JavaScript).
+import type { MarkdownIt } from "markdown-it";
+
+export interface EleventyPage {
+  url: string | false;
+  inputPath: string;
+  outputPath: string | false;
+}
+
+export interface EleventyConfig {
+  directories: { input: string; data: string; includes: string; output: string };
+  setLibrary(name: "md", library: MarkdownIt): void;
+  setFrontMatterParsingOptions(options: {
+    engines?: Record<string, (text: string, options?: { filePath?: string }) => object>;
+  }): void;
+  addDateParsing(callback: (value: unknown) => Date | undefined): void;
+  addGlobalData(name: string, data: unknown): void;
+  addFilter(name: string, filter: (this: { page?: EleventyPage }, ...args: never[]) => unknown): void;
+  addTransform(name: string, transform: (this: { page: EleventyPage }, content: string) => string | Promise<string>): void;
+  addPassthroughCopy(paths: string | Record<string, string>): void;
+  addWatchTarget(path: string): void;
+  on(event: "eleventy.before" | "eleventy.after", listener: () => unknown): void;
+}
+
+/** Eleventy's programmatic API, as the build command uses it. */
+export interface EleventyProgram {
+  write(): Promise<unknown>;
+}

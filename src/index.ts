@@ -1,0 +1,146 @@
+// strichka's Eleventy plugin: wires the modules of this package into Eleventy.
+// Each module does one thing and is tested on its own; this file only connects them.
+import { join } from "node:path";
+import { IANAZone } from "luxon";
+import { loadNewsSite, type Article, type NewsSite } from "./content.js";
+import {
+  DEFAULT_TIME_ZONE,
+  formatDayHeading,
+  formatKyivDate,
+  formatKyivDateTime,
+  formatKyivTime,
+  formatMonthHeading,
+  formatWeekday,
+  parseNewsDate,
+  toIsoWithOffset,
+  type DateInput,
+} from "./dates.js";
+import type { EleventyConfig } from "./eleventy-config.js";
+import { parseYaml } from "./front-matter.js";
+import { createMarkdown } from "./markdown.js";
+import { groupByDay } from "./lists.js";
+import { minifyHtml } from "./minify.js";
+import { pluralize } from "./plural.js";
+import { formatReadingTime } from "./reading-time.js";
+import { typographText } from "./typography.js";
+import { absoluteUrl, relativeUrl } from "./urls.js";
+import { placeVideo, youtubeEmbedUrl, youtubeWatchUrl } from "./video.js";
+
+export interface StrichkaOptions {
+  /** IANA time zone all dates are shown in and zone-less front-matter dates are read in. */
+  timeZone?: string;
+  /** «Відео дня» goes after this many top-level paragraphs of the body (at the end of shorter ones). */
+  videoAfterParagraph?: number;
+  /** How many links «Вас також можуть зацікавити новини:» shows. */
+  relatedCount?: number;
+  /** Folder of the Markdown articles, relative to Eleventy's input folder. */
+  articlesDir?: string;
+  /** Minify HTML in production builds (`npm run build`); previews are never minified. */
+  minify?: boolean;
+}
+
+export const DEFAULT_OPTIONS: Required<StrichkaOptions> = {
+  timeZone: DEFAULT_TIME_ZONE,
+  videoAfterParagraph: 3,
+  relatedCount: 5,
+  articlesDir: "articles",
+  minify: true,
+};
+
+function resolveOptions(options: StrichkaOptions): Required<StrichkaOptions> {
+  const resolved = { ...DEFAULT_OPTIONS, ...options };
+  const problems: string[] = [];
+  if (!IANAZone.isValidZone(resolved.timeZone)) {
+    problems.push(`timeZone "${resolved.timeZone}" is not an IANA time zone such as "Europe/Kyiv"`);
+  }
+  for (const key of ["videoAfterParagraph", "relatedCount"] as const) {
+    if (!Number.isInteger(resolved[key]) || resolved[key] < 0) problems.push(`${key} must be a whole number ≥ 0, not ${String(resolved[key])}`);
+  }
+  if (problems.length > 0) throw new TypeError(`strichka plugin options: ${problems.join("; ")}`);
+  return resolved;
+}
+
+/** True for `npm run build`; false for the `npm start` preview, which also shows drafts. */
+function isProductionBuild(): boolean {
+  return (process.env.ELEVENTY_RUN_MODE ?? "build") === "build";
+}
+
+export default function strichka(eleventyConfig: EleventyConfig, options: StrichkaOptions = {}): void {
+  const { timeZone, videoAfterParagraph, relatedCount, articlesDir, minify } = resolveOptions(options);
+  const articlesPath = () => join(eleventyConfig.directories.input, articlesDir);
+
+  eleventyConfig.setLibrary("md", createMarkdown({ videoAfterParagraph }));
+
+  // Front matter: YAML without timestamp guessing (see front-matter.ts). In articles, `tags`
+  // is handed to Eleventy as `articleTags`: strichka builds its own tag index in one pass,
+  // while Eleventy would make a collection per tag, re-sorting every page for each one.
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: {
+      yaml: (text, parseOptions) => {
+        const data = parseYaml(text);
+        const inArticles = parseOptions?.filePath?.replace(/^\.\//, "").startsWith(articlesPath().replace(/^\.\//, ""));
+        if (inArticles && "tags" in data) {
+          const { tags, ...rest } = data;
+          return { ...rest, articleTags: tags };
+        }
+        return data;
+      },
+    },
+  });
+  // Zone-less dates are Kyiv wall-clock time, for Eleventy's page.date as for our model.
+  eleventyConfig.addDateParsing((value) => parseNewsDate(value, timeZone)?.toJSDate());
+
+  // The content model is loaded and validated before Eleventy reads a single template, so
+  // that all of the editors' mistakes are reported together and nothing is half-built.
+  let site: Promise<NewsSite> | undefined;
+  const loadSite = () =>
+    loadNewsSite({
+      inputDir: eleventyConfig.directories.input,
+      articlesDir: articlesPath(),
+      dataDir: eleventyConfig.directories.data,
+      timeZone,
+      includeDrafts: !isProductionBuild(),
+      relatedCount,
+    });
+  eleventyConfig.on("eleventy.before", async () => {
+    site = loadSite();
+    await site;
+  });
+  eleventyConfig.addGlobalData("strichka", () => (site ??= loadSite()));
+
+  // Dates, plurals and typography for templates; dates always in the site's zone.
+  eleventyConfig.addFilter("kyivDate", (value: DateInput) => formatKyivDate(value, timeZone));
+  eleventyConfig.addFilter("kyivDateTime", (value: DateInput) => formatKyivDateTime(value, timeZone));
+  eleventyConfig.addFilter("kyivTime", (value: DateInput) => formatKyivTime(value, timeZone));
+  eleventyConfig.addFilter("monthHeading", (value: DateInput) => formatMonthHeading(value, timeZone));
+  eleventyConfig.addFilter("weekday", (value: DateInput) => formatWeekday(value, timeZone));
+  eleventyConfig.addFilter("dayHeading", (value: DateInput, currentYear: number) => formatDayHeading(value, currentYear, timeZone));
+  eleventyConfig.addFilter("isoDate", (value: DateInput) => toIsoWithOffset(value, timeZone));
+  eleventyConfig.addFilter("plural", (count: number, one: string, few: string, many: string) => pluralize(count, [one, few, many]));
+  eleventyConfig.addFilter("readingTime", (minutes: number) => formatReadingTime(minutes));
+  eleventyConfig.addFilter("groupByDay", (articles: readonly Article[]) => groupByDay(articles));
+  eleventyConfig.addFilter("typograph", (text: string) => typographText(text));
+
+  // URLs: relative between pages (works from file:// too), absolute for canonical and feeds.
+  eleventyConfig.addFilter("relativeUrl", function (this: { page?: { url: string | false } }, target: string) {
+    const from = this.page?.url;
+    return typeof from === "string" ? relativeUrl(target, from) : target;
+  });
+  eleventyConfig.addFilter("absoluteUrl", (target: string, siteUrl: string) => absoluteUrl(target, siteUrl));
+
+  // «Відео дня»
+  eleventyConfig.addFilter("placeVideo", (body: string, block: string) => placeVideo(body, block));
+  eleventyConfig.addFilter("youtubeEmbedUrl", (id: string) => youtubeEmbedUrl(id));
+  eleventyConfig.addFilter("youtubeWatchUrl", (id: string) => youtubeWatchUrl(id));
+
+  if (minify) {
+    eleventyConfig.addTransform("strichka-minify", function (content) {
+      const outputPath = this.page.outputPath;
+      return isProductionBuild() && typeof outputPath === "string" && outputPath.endsWith(".html") ? minifyHtml(content) : content;
+    });
+  }
+}
+
+export { loadNewsSite, NewsSite } from "./content.js";
+export type { Article, ArticleLink, Tag, Topic, SiteSettings } from "./content.js";
+export { ContentError, findContentError, formatProblem } from "./errors.js";

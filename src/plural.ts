@@ -1,0 +1,25 @@
+// Ukrainian plural forms chosen by the platform's CLDR rules rather than by hand-written
+// modulo arithmetic: 1 новина, 2 новини, 5 новин, 21 новина, 1,5 новини.
+const rules = new Intl.PluralRules("uk");
+const numbers = new Intl.NumberFormat("uk");
+
+/** The three forms of a Ukrainian noun: for 1 (one), for 2–4 (few) and for 5–20 (many). */
+export type PluralForms = readonly [one: string, few: string, many: string];
+
+/** The form of the noun that goes with `count`. */
+export function pluralForm(count: number, forms: PluralForms): string {
+  switch (rules.select(count)) {
+    case "one":
+      return forms[0];
+    case "many":
+      return forms[2];
+    default:
+      // "few" and "other" (fractions: «1,5 хвилини») take the same form.
+      return forms[1];
+  }
+}
+
+/** «5 новин»: the number in Ukrainian notation followed by the right form. */
+export function pluralize(count: number, forms: PluralForms): string {
+  return `${numbers.format(count)} ${pluralForm(count, forms)}`;
+}

@@ -1,0 +1,57 @@
+// Ukrainian → Latin transliteration by the official system (Cabinet of Ministers of
+// Ukraine resolution No. 55 of 27 January 2010), which is what Ukrainian readers expect in
+// URLs. The npm transliterators we looked at follow Russian or ISO 9 rules instead
+// («Юрій» → "iurii"/"jurij", «Згорани» → "zgorany"), hence this small table.
+
+const LETTERS: Readonly<Record<string, string>> = {
+  а: "a", б: "b", в: "v", г: "h", ґ: "g", д: "d", е: "e", є: "ie", ж: "zh", з: "z",
+  и: "y", і: "i", ї: "i", й: "i", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p",
+  р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh",
+  щ: "shch", ь: "", ю: "iu", я: "ia",
+  // Not Ukrainian letters, but they turn up in quotes and names; give them a sane form.
+  ё: "io", ъ: "", ы: "y", э: "e",
+};
+
+/** At the start of a word these letters are written differently (Є → Ye, Ю → Yu …). */
+const WORD_INITIAL: Readonly<Record<string, string>> = { є: "ye", ї: "yi", й: "y", ю: "yu", я: "ya" };
+
+/** Apostrophes inside a word (п'ять, п’ять, пʼять) are dropped, as the resolution says. */
+const APOSTROPHES = /['’ʼ`]/;
+const LETTER = /\p{L}/u;
+
+function withCaseOf(original: string, latin: string): string {
+  if (original === original.toLowerCase() || latin === "") return latin;
+  return latin[0]!.toUpperCase() + latin.slice(1);
+}
+
+/** «Знам'янка» → "Znamianka", «Згорани» → "Zghorany", «Юрій» → "Yurii". */
+export function transliterate(text: string): string {
+  let out = "";
+  let previous = ""; // previous character, apostrophes skipped: they do not start a word
+  for (const char of text) {
+    if (APOSTROPHES.test(char) && LETTER.test(previous)) continue;
+    const lower = char.toLowerCase();
+    let latin = LETTERS[lower];
+    if (latin === undefined) {
+      out += char;
+    } else {
+      const initial = !LETTER.test(previous);
+      if (initial && WORD_INITIAL[lower]) latin = WORD_INITIAL[lower]!;
+      // «зг» is written "zgh", to tell it apart from «ж» ("zh").
+      if (lower === "г" && previous.toLowerCase() === "з") latin = "gh";
+      out += withCaseOf(char, latin);
+    }
+    previous = char;
+  }
+  return out;
+}
+
+/** A URL slug: transliterated, lower case, ASCII letters and digits joined by hyphens. */
+export function slugify(text: string): string {
+  return transliterate(text)
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
