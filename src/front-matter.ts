@@ -8,6 +8,8 @@ import { CORE_SCHEMA, load } from "js-yaml";
  * instant. The content model then reads it as Kyiv wall-clock time.
  */
 export function parseYaml(text: string): Record<string, unknown> {
+  // js-yaml 5 refuses an empty document; empty front matter is simply no fields.
+  if (text.replace(/^\s*#.*$/gm, "").trim() === "") return {};
   const data = load(text, { schema: CORE_SCHEMA });
   if (data === null || data === undefined) return {};
   if (typeof data !== "object" || Array.isArray(data)) {

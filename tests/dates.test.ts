@@ -1,0 +1,88 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import {
+  formatDayHeading,
+  formatKyivDate,
+  formatKyivDateTime,
+  formatKyivTime,
+  formatMonthHeading,
+  formatWeekday,
+  parseNewsDate,
+  toIsoWithOffset,
+  zonedDay,
+} from "../src/dates.js";
+
+const iso = (value: unknown) => parseNewsDate(value)?.toISO({ suppressMilliseconds: true });
+
+describe("parseNewsDate", () => {
+  it("reads a date with an offset as that instant", () => {
+    expect(iso("2026-01-14T23:40:00+02:00")).toBe("2026-01-14T23:40:00+02:00");
+    expect(iso("2026-01-14T21:40:00Z")).toBe("2026-01-14T23:40:00+02:00");
+    expect(iso("2026-07-01T09:00:00+00:00")).toBe("2026-07-01T12:00:00+03:00");
+  });
+
+  it("reads a date without an offset as Kyiv wall-clock time", () => {
+    expect(iso("2026-01-14 23:40:00")).toBe("2026-01-14T23:40:00+02:00");
+    expect(iso("2026-01-14T23:40")).toBe("2026-01-14T23:40:00+02:00");
+    expect(iso("2026-01-14 23:40")).toBe("2026-01-14T23:40:00+02:00");
+    // Summer time: +03:00
+    expect(iso("2026-06-01 10:00")).toBe("2026-06-01T10:00:00+03:00");
+  });
+
+  it("reads a bare date as the start of that Kyiv day", () => {
+    expect(iso("2026-01-14")).toBe("2026-01-14T00:00:00+02:00");
+  });
+
+  it("switches to summer time on the last Sunday of March and back on the last Sunday of October", () => {
+    expect(iso("2026-03-29 02:59")).toBe("2026-03-29T02:59:00+02:00");
+    expect(iso("2026-03-29 04:00")).toBe("2026-03-29T04:00:00+03:00");
+    expect(iso("2026-10-25 02:00")).toBe("2026-10-25T02:00:00+03:00");
+    expect(iso("2026-10-25 05:00")).toBe("2026-10-25T05:00:00+02:00");
+  });
+
+  it("refuses what is not a real date", () => {
+    for (const bad of ["2026-13-45", "2026-02-30", "14.01.2026", "вчора", "", "2026-W03", 20260114, null, undefined, true]) {
+      expect(parseNewsDate(bad), String(bad)).toBeNull();
+    }
+  });
+
+  it("keeps a JavaScript Date as the instant it is", () => {
+    expect(parseNewsDate(new Date("2026-01-14T21:40:00Z"))?.toISO()).toBe("2026-01-14T23:40:00.000+02:00");
+  });
+});
+
+describe("Ukrainian date formats in Kyiv time", () => {
+  // 21:40 UTC is 23:40 in Kyiv; in UTC it would still be the 14th, at 02:30 UTC of the 15th Kyiv is a day ahead.
+  const evening = new Date("2026-01-14T21:40:00Z");
+  const lateNightUtc = new Date("2026-01-14T22:30:00Z");
+
+  it("formats date, date-time and time", () => {
+    expect(formatKyivDate(evening)).toBe("14 січня 2026");
+    expect(formatKyivDateTime(evening)).toBe("14 січня 2026, 23:40");
+    expect(formatKyivTime(evening)).toBe("23:40");
+    expect(formatKyivDateTime(lateNightUtc)).toBe("15 січня 2026, 00:30");
+  });
+
+  it("uses the nominative month in headings and weekday names", () => {
+    expect(formatMonthHeading(evening)).toBe("січень 2026");
+    expect(formatWeekday(evening)).toBe("середа");
+    expect(formatMonthHeading(new Date("2026-03-10T12:00:00Z"))).toBe("березень 2026");
+  });
+
+  it("adds the year to a day heading only when it is not the current year", () => {
+    expect(formatDayHeading(evening, 2026)).toBe("14 січня, середа");
+    expect(formatDayHeading(evening, 2027)).toBe("14 січня 2026, середа");
+  });
+
+  it("writes ISO instants with the Kyiv offset of that day", () => {
+    expect(toIsoWithOffset(evening)).toBe("2026-01-14T23:40:00+02:00");
+    expect(toIsoWithOffset(new Date("2026-06-01T07:00:00Z"))).toBe("2026-06-01T10:00:00+03:00");
+    expect(zonedDay(lateNightUtc)).toBe("2026-01-15");
+  });
+
+  it("accepts luxon DateTimes and news-date strings", () => {
+    expect(formatKyivDate(DateTime.fromISO("2026-01-14T23:40:00+02:00"))).toBe("14 січня 2026");
+    expect(formatKyivDateTime("2026-01-14 23:40")).toBe("14 січня 2026, 23:40");
+    expect(() => formatKyivDate("не дата")).toThrow(/Not a date/);
+  });
+});

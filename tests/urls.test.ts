@@ -1,0 +1,33 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { absoluteUrl, articleUrl, relativeUrl, topicUrl, urlToFile } from "../src/urls.js";
+
+describe("URLs", () => {
+  it("puts articles under their Kyiv day", () => {
+    const published = DateTime.fromISO("2026-01-14T23:40:00", { zone: "Europe/Kyiv" });
+    expect(articleUrl(published, "novyna")).toBe("/novyny/2026/01/14/novyna.html");
+    expect(topicUrl("ekonomika")).toBe("/temy/ekonomika/");
+    expect(urlToFile("/temy/ekonomika/")).toBe("/temy/ekonomika/index.html");
+  });
+
+  it("links between pages relatively, to real files", () => {
+    expect(relativeUrl("/temy/ekonomika/", "/novyny/2026/01/14/x.html")).toBe("../../../../temy/ekonomika/index.html");
+    expect(relativeUrl("/", "/novyny/2026/01/14/x.html")).toBe("../../../../index.html");
+    expect(relativeUrl("/novyny/2026/01/14/y.html", "/")).toBe("novyny/2026/01/14/y.html");
+    expect(relativeUrl("/novyny/2026/01/14/y.html", "/novyny/2026/01/14/x.html")).toBe("y.html");
+    expect(relativeUrl("/assets/style.css", "/temy/ekonomika/")).toBe("../../assets/style.css");
+    expect(relativeUrl("/temy/a/#top", "/temy/b/")).toBe("../a/index.html#top");
+  });
+
+  it("leaves absolute and relative URLs alone", () => {
+    expect(relativeUrl("https://example.org/", "/x/")).toBe("https://example.org/");
+    expect(relativeUrl("//cdn.example.org/a.js", "/x/")).toBe("//cdn.example.org/a.js");
+    expect(relativeUrl("y.html", "/x/")).toBe("y.html");
+  });
+
+  it("makes absolute URLs under a base that may have a path", () => {
+    expect(absoluteUrl("/temy/a/", "https://news.example.ua")).toBe("https://news.example.ua/temy/a/");
+    expect(absoluteUrl("/temy/a/", "https://host.example/news/")).toBe("https://host.example/news/temy/a/");
+    expect(absoluteUrl("https://other.example/x", "https://host.example/")).toBe("https://other.example/x");
+  });
+});
