@@ -20,6 +20,7 @@ export interface EleventyConfig {
   addTransform(name: string, transform: (this: { page: EleventyPage }, content: string) => string | Promise<string>): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(path: string): void;
+  addPreprocessor(name: string, fileExtensions: string, callback: (data: { draft?: unknown }, content: string) => unknown): void;
   on(event: "eleventy.before" | "eleventy.after", listener: () => unknown): void;
 }
 

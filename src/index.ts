@@ -108,6 +108,9 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   });
   eleventyConfig.addGlobalData("strichka", () => (site ??= loadSite()));
 
+  // Drafts are not even rendered in production: returning false makes Eleventy skip the file.
+  eleventyConfig.addPreprocessor("strichka-drafts", "md", (data) => (data.draft === true && isProductionBuild() ? false : undefined));
+
   // Dates, plurals and typography for templates; dates always in the site's zone.
   eleventyConfig.addFilter("kyivDate", (value: DateInput) => formatKyivDate(value, timeZone));
   eleventyConfig.addFilter("kyivDateTime", (value: DateInput) => formatKyivDateTime(value, timeZone));

@@ -1,0 +1,119 @@
+// The content model on its own: real files in a temp folder, no Eleventy.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadNewsSite } from "../src/content.js";
+import { ContentError, formatProblem } from "../src/errors.js";
+import { article, makeSite } from "./helpers.js";
+
+function load(dir: string, includeDrafts = false) {
+  return loadNewsSite({
+    root: dir,
+    inputDir: join(dir, "content"),
+    articlesDir: join(dir, "content/articles"),
+    dataDir: join(dir, "_data"),
+    timeZone: "Europe/Kyiv",
+    includeDrafts,
+    relatedCount: 5,
+  });
+}
+
+async function problemsOf(dir: string): Promise<string[]> {
+  try {
+    await load(dir);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ContentError);
+    return (error as ContentError).problems.map(formatProblem);
+  }
+  throw new Error("expected a ContentError");
+}
+
+describe("loadNewsSite", () => {
+  it("builds the model: Kyiv dates, URLs, topics, tags, typography, newest first", async () => {
+    const dir = makeSite({
+      "content/articles/a.md": article({ title: `'"Укренерго" - про графіки'`, date: "2026-01-14 23:40", topic: "ekonomika", tags: "[Київ, енергетика]" }),
+      "content/articles/b.md": article({ title: "Друга", date: "2026-01-15T00:30:00+02:00", topic: "kultura", slug: "druha-novyna" }),
+      "content/articles/c.md": article({ title: "Чернетка", date: "2026-01-16", topic: "kultura", draft: "true" }),
+    });
+    const site = await load(dir);
+    expect(site.articles.map((a) => a.title)).toEqual(["Друга", "«Укренерго»\u00a0— про графіки"]);
+    const [second, first] = site.articles;
+    expect(first!.url).toBe("/novyny/2026/01/14/ukrenerho-pro-hrafiky.html");
+    expect(first!.day).toBe("2026-01-14");
+    expect(first!.date.toISOString()).toBe("2026-01-14T21:40:00.000Z");
+    expect(first!.tags).toEqual([{ name: "Київ", slug: "kyiv" }, { name: "енергетика", slug: "enerhetyka" }]);
+    expect(second!.url).toBe("/novyny/2026/01/15/druha-novyna.html");
+    expect(site.articleAt("./content/articles/a.md")).toBe(first);
+    expect(site.articlesOfTopic("kultura")).toEqual([second]);
+    expect(first!.related.map((link) => link.url)).toEqual([second!.url]);
+  });
+
+  it("keeps drafts out unless previewing, and never suggests them", async () => {
+    const dir = makeSite({
+      "content/articles/a.md": article({ title: "Опублікована", date: "2026-01-14", topic: "kultura" }),
+      "content/articles/c.md": article({ title: "Чернетка", date: "2026-01-16", topic: "kultura", draft: "true" }),
+    });
+    expect((await load(dir)).articles.map((a) => a.title)).toEqual(["Опублікована"]);
+    const preview = await load(dir, true);
+    expect(preview.articles.map((a) => a.title)).toEqual(["Чернетка", "Опублікована"]);
+    expect(preview.articles[1]!.related).toEqual([]);
+  });
+
+  it("reports every problem of every file at once, with file, line and field", async () => {
+    const dir = makeSite({
+      "content/articles/no-title.md": article({ date: "2026-01-14", topic: "kultura" }),
+      "content/articles/bad-date.md": article({ title: "Дата", date: "2026-13-45", topic: "kultura" }),
+      "content/articles/bad-topic.md": article({ title: "Тема", date: "2026-01-14", topic: "sport" }),
+      "content/articles/bad-tags.md": article({ title: "Теги", date: "2026-01-14", topic: "kultura", tags: "[Київ, 2026]" }),
+      "content/articles/broken.md": "---\ntitle: [Незакрита\ndate: 2026-01-14\n---\nТекст",
+      "content/articles/empty.md": "",
+      "content/articles/one.md": article({ title: "Однакова", date: "2026-01-14", topic: "kultura" }),
+      "content/articles/two.md": article({ title: "Однакова", date: "2026-01-14 18:00", topic: "kultura" }),
+      "content/articles/latin1.md": Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x3a, 0x20, 0xe9, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]),
+      "_data/videos.json": JSON.stringify([{ date: "2026-02-30", title: "Відео", youtube: "not-an-id" }]),
+    });
+    const problems = await problemsOf(dir);
+    const expected = [
+      "content/articles/no-title.md: title is missing; write the headline",
+      'content/articles/bad-date.md:3: date "2026-13-45" is not a date; write 2026-01-14, 2026-01-14 23:40 (Kyiv time) or 2026-01-14T23:40:00+02:00',
+      'content/articles/bad-topic.md:4: topic "sport" is not a topic in _data/topics.json; use one of: ekonomika, kultura',
+      "content/articles/bad-tags.md:5: tags[1] 2026 is not text; put it in quotes",
+      "content/articles/empty.md: is empty;",
+      "content/articles/broken.md:3: front matter is not valid YAML",
+      "content/articles/two.md: title gives the URL /novyny/2026/01/14/odnakova.html, which content/articles/one.md has too",
+      "content/articles/latin1.md: is not valid UTF-8 text",
+      '_data/videos.json: [0].date "2026-02-30" is not a day',
+      '_data/videos.json: [0].youtube "not-an-id" is not a YouTube video id',
+    ];
+    for (const start of expected) expect(problems.some((problem) => problem.startsWith(start)), `${start}\n in\n${problems.join("\n")}`).toBe(true);
+    expect(problems).toHaveLength(expected.length);
+  });
+
+  it("reports JSON that does not parse, with its line", async () => {
+    const dir = makeSite({ "_data/topics.json": '[\n  { "slug": "a", "title": "A" "description": "B" }\n]' });
+    const problems = await problemsOf(dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^_data\/topics\.json:2: is not valid JSON/);
+  });
+
+  it("refuses two spellings of one tag and two topics with one slug", async () => {
+    const dir = makeSite({
+      "_data/topics.json": JSON.stringify([
+        { slug: "kultura", title: "Культура", description: "a" },
+        { slug: "kultura", title: "Культура 2", description: "b" },
+      ]),
+      "content/articles/a.md": article({ title: "А", date: "2026-01-14", topic: "kultura", tags: "[Київ]" }),
+      "content/articles/b.md": article({ title: "Б", date: "2026-01-14", topic: "kultura", tags: "[київ]" }),
+    });
+    const problems = await problemsOf(dir);
+    expect(problems).toContain('_data/topics.json: [1].slug "kultura" is used by another topic too; give each topic its own slug');
+    expect(problems.some((p) => p.startsWith('content/articles/b.md: tags "київ" and "Київ" (in content/articles/a.md) would share the page /tehy/kyiv/'))).toBe(true);
+  });
+
+  it("reads files with a BOM and CRLF line endings", async () => {
+    const dir = makeSite({
+      "content/articles/windows.md": "\uFEFF---\r\ntitle: Віндовс\r\ndate: 2026-01-14 10:00\r\ntopic: kultura\r\n---\r\nТекст.\r\n",
+    });
+    const site = await load(dir);
+    expect(site.articles[0]!.title).toBe("Віндовс");
+  });
+});

@@ -1,0 +1,102 @@
+// Shared by the integration tests: real sites in temp folders, built by the real
+// `strichka build` (real Eleventy) in a child process, read back with a real HTML parser.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { parseHTML } from "linkedom";
+
+export const ROOT = resolve(import.meta.dirname, "..");
+
+export function tempDir(prefix = "strichka-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export const SITE_JSON = {
+  title: "Тестова стрічка",
+  description: "Сайт для тестів.",
+  url: "https://test.example.ua",
+  language: "uk",
+  author: "Редакція",
+};
+
+export const TOPICS_JSON = [
+  { slug: "ekonomika", title: "Економіка", description: "Гроші." },
+  { slug: "kultura", title: "Культура", description: "Книжки." },
+];
+
+/**
+ * A small site in a temp folder: our templates and assets, the given _data and articles.
+ * `files` maps paths inside the site to contents (strings or Buffers); JSON data defaults
+ * to SITE_JSON, TOPICS_JSON and no videos.
+ */
+export function makeSite(files: Record<string, string | Buffer>): string {
+  const dir = tempDir();
+  cpSync(join(ROOT, "_includes"), join(dir, "_includes"), { recursive: true });
+  for (const path of ["content/index.njk", "content/topics.njk", "content/assets", "content/articles/articles.11tydata.js"]) {
+    cpSync(join(ROOT, path), join(dir, path), { recursive: true });
+  }
+  const all: Record<string, string | Buffer> = {
+    "_data/site.json": JSON.stringify(SITE_JSON),
+    "_data/topics.json": JSON.stringify(TOPICS_JSON),
+    "_data/videos.json": "[]",
+    ...files,
+  };
+  for (const [path, content] of Object.entries(all)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+/** An article file's text from its front-matter lines and body. */
+export function article(front: Record<string, string>, body = "Текст новини.\n"): string {
+  return `---\n${Object.entries(front).map(([key, value]) => `${key}: ${value}`).join("\n")}\n---\n${body}`;
+}
+
+export interface BuildResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  output: string;
+}
+
+/** Runs `strichka build` exactly as `npm run build` does, with the site folder as working directory. */
+export function build(siteDir: string, output = join(siteDir, "_site")): BuildResult {
+  const result = spawnSync(
+    join(ROOT, "node_modules/.bin/tsx"),
+    [join(ROOT, "src/cli.ts"), "build", `--config=${join(ROOT, "eleventy.config.ts")}`, `--output=${output}`],
+    { cwd: siteDir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } },
+  );
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, output };
+}
+
+export function readHtml(path: string): Document {
+  return parseHTML(readFileSync(path, "utf8")).document as unknown as Document;
+}
+
+/** Every file below `dir`, as paths relative to it with forward slashes. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split("\\").join("/"))
+    .sort();
+}
+
+/**
+ * Every href/src of every HTML page that points inside the site, resolved as a browser
+ * does from file:// (relative to the page's own file), and whether that file exists.
+ */
+export function brokenInternalLinks(siteDir: string): string[] {
+  const broken: string[] = [];
+  for (const file of listFiles(siteDir).filter((path) => path.endsWith(".html"))) {
+    const document = readHtml(join(siteDir, file));
+    for (const element of document.querySelectorAll("[href], [src]")) {
+      const url = element.getAttribute("href") ?? element.getAttribute("src") ?? "";
+      if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(url)) continue;
+      const target = resolve(dirname(join(siteDir, file)), decodeURIComponent(url.split(/[?#]/)[0]!));
+      if (url.startsWith("/") || !existsSync(target) || !statSync(target).isFile() || !target.startsWith(siteDir)) broken.push(`${file} → ${url}`);
+    }
+  }
+  return broken;
+}
