@@ -21,10 +21,9 @@ async function build(configPath: string, outputDir: string): Promise<number> {
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     // Eleventy has already printed the error; content errors without a stack trace.
-    const contentError = findContentError(error);
-    // Eleventy prints build errors itself, but not all of them (e.g. one thrown while reading the config).
-    if (contentError) console.error(`\n${contentError.message}`);
-    else console.error("\nThe build failed:", error);
+    // Eleventy has printed content errors already, as a plain list without a stack trace;
+    // anything else is a bug or a broken config, and its stack helps whoever fixes it.
+    if (!findContentError(error)) console.error("\nThe build failed:", error);
     console.error(`Nothing was published: ${basename(output)}/ is as it was before this build.`);
     return 1;
   }
