@@ -12,7 +12,8 @@ import { readingMinutes } from "./reading-time.js";
 import { relatedArticles } from "./related.js";
 import { slugify } from "./slug.js";
 import { typographText } from "./typography.js";
-import { articleUrl, topicUrl } from "./urls.js";
+import { paginate, type ListPage } from "./pagination.js";
+import { articleUrl, tagUrl, topicFeedUrl, topicUrl, URLS } from "./urls.js";
 import { videoForDay, YOUTUBE_ID, type VideoOfTheDay } from "./video.js";
 
 // ---------------------------------------------------------------- schemas
@@ -116,6 +117,22 @@ export interface Topic {
 export interface Tag {
   name: string;
   slug: string;
+  url: string;
+}
+
+/** A tag with how many articles carry it, for the tags index. */
+export interface TagSummary extends Tag {
+  count: number;
+}
+
+/** One page of a paginated list: the archive, a topic or a tag. */
+export interface Listing extends ListPage<Article> {
+  kind: "archive" | "topic" | "tag";
+  /** The list's name, e.g. the topic's title or «Київ». */
+  heading: string;
+  description?: string;
+  /** The topic's own Atom feed. */
+  feedUrl?: string;
 }
 
 /** What a list or the related block needs of an article. */
@@ -128,6 +145,10 @@ export interface ArticleLink {
 export interface Article extends ArticleLink {
   /** As Eleventy names it: "./content/articles/x.md". */
   inputPath: string;
+  /** Path inside the articles folder ("x.md"): with the publication day, the article's permanent feed id. */
+  sourceFile: string;
+  /** The Markdown body (after front matter), for feeds. */
+  body: string;
   lede?: string;
   source?: string;
   updated?: Date;
@@ -151,8 +172,13 @@ export interface Article extends ArticleLink {
 export class NewsSite {
   /** The year in the site's zone when this build ran: day headings of other years show theirs. */
   readonly buildYear: number;
+  /** All tags, in Ukrainian alphabetical order. */
+  readonly tags: readonly TagSummary[];
+  /** Every page of every paginated list (archive, topics, tags), for one Eleventy template. */
+  readonly listings: readonly Listing[];
   readonly #byInputPath: Map<string, Article>;
   readonly #byTopic: Map<string, Article[]>;
+  readonly #byTag: Map<string, Article[]>;
 
   constructor(
     readonly site: SiteSettings,
@@ -160,12 +186,39 @@ export class NewsSite {
     /** Newest first; drafts only in preview (`npm start`). */
     readonly articles: readonly Article[],
     readonly videos: readonly VideoOfTheDay[],
-    timeZone: string,
+    readonly options: { timeZone: string; pageSize: number },
   ) {
-    this.buildYear = DateTime.now().setZone(timeZone).year;
+    this.buildYear = DateTime.now().setZone(options.timeZone).year;
     this.#byInputPath = new Map(articles.map((article) => [article.inputPath, article]));
     this.#byTopic = new Map(topics.map((topic) => [topic.slug, []]));
-    for (const article of articles) this.#byTopic.get(article.topic.slug)?.push(article);
+    this.#byTag = new Map();
+    const tagOfSlug = new Map<string, Tag>();
+    for (const article of articles) {
+      this.#byTopic.get(article.topic.slug)?.push(article);
+      for (const tag of article.tags) {
+        tagOfSlug.set(tag.slug, tag);
+        const list = this.#byTag.get(tag.slug);
+        if (list) list.push(article);
+        else this.#byTag.set(tag.slug, [article]);
+      }
+    }
+    const collator = new Intl.Collator("uk");
+    this.tags = [...tagOfSlug.values()]
+      .map((tag) => ({ ...tag, count: this.#byTag.get(tag.slug)!.length }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+
+    const { pageSize } = options;
+    this.listings = [
+      ...paginate(articles, pageSize, URLS.archive).map((page): Listing => ({ ...page, kind: "archive", heading: "Архів новин" })),
+      ...topics.flatMap((topic) =>
+        paginate(this.articlesOfTopic(topic.slug), pageSize, topic.url).map(
+          (page): Listing => ({ ...page, kind: "topic", heading: topic.title, description: topic.description, feedUrl: topicFeedUrl(topic.slug) }),
+        ),
+      ),
+      ...this.tags.flatMap((tag) =>
+        paginate(this.articlesOfTag(tag.slug), pageSize, tag.url).map((page): Listing => ({ ...page, kind: "tag", heading: tag.name })),
+      ),
+    ];
   }
 
   /** The article built from that file, or undefined (a draft in production). */
@@ -177,9 +230,10 @@ export class NewsSite {
     return this.#byTopic.get(slug) ?? [];
   }
 
-  latest(count: number): readonly Article[] {
-    return this.articles.slice(0, count);
+  articlesOfTag(slug: string): readonly Article[] {
+    return this.#byTag.get(slug) ?? [];
   }
+
 }
 
 // ---------------------------------------------------------------- loading
@@ -194,6 +248,8 @@ export interface LoadOptions {
   timeZone: string;
   includeDrafts: boolean;
   relatedCount: number;
+  /** Articles on one page of the archive, a topic or a tag. */
+  pageSize: number;
   /** Project root the file names in messages are relative to. */
   root?: string;
 }
@@ -371,12 +427,14 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
         problems.push({ file, field: "tags", message: `${describeValue(name)} and ${describeValue(owner.name)} (in ${owner.file}) would share the page /tehy/${tagSlug}/; write the tag the same way everywhere` });
       } else {
         tagNameOfSlug.set(tagSlug, { name, file });
-        tags.push({ name, slug: tagSlug });
+        tags.push({ name, slug: tagSlug, url: tagUrl(tagSlug) });
       }
     }
     if (front.draft && !options.includeDrafts) return;
     articles.push({
       inputPath: eleventyInputPath(root, paths[index]!),
+      sourceFile: relative(options.articlesDir, paths[index]!).split(sep).join("/"),
+      body,
       title: typographText(front.title),
       lede: front.lede && typographText(front.lede),
       source: front.source,
@@ -408,5 +466,5 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
     article.related = related[index]!.map(({ article: other }) => ({ title: other.title, url: other.url, date: other.date }));
   });
 
-  return new NewsSite(site, [...topics.values()], articles, videos, options.timeZone);
+  return new NewsSite(site, [...topics.values()], articles, videos, { timeZone: options.timeZone, pageSize: options.pageSize });
 }

@@ -2,7 +2,7 @@
 // Each module does one thing and is tested on its own; this file only connects them.
 import { join } from "node:path";
 import { IANAZone } from "luxon";
-import { loadNewsSite, type Article, type NewsSite } from "./content.js";
+import { loadNewsSite, type Article, type NewsSite, type SiteSettings } from "./content.js";
 import {
   DEFAULT_TIME_ZONE,
   formatDayHeading,
@@ -21,9 +21,11 @@ import { createMarkdown } from "./markdown.js";
 import { groupByDay } from "./lists.js";
 import { minifyHtml } from "./minify.js";
 import { pluralize } from "./plural.js";
+import { SiteFeeds } from "./site-feeds.js";
+import { newsArticleJsonLd } from "./structured-data.js";
 import { formatReadingTime } from "./reading-time.js";
 import { typographText } from "./typography.js";
-import { absoluteUrl, relativeUrl } from "./urls.js";
+import { absoluteUrl, NOT_FOUND_URL, relativeUrl, urlToFile } from "./urls.js";
 import { placeVideo, youtubeEmbedUrl, youtubeWatchUrl } from "./video.js";
 
 export interface StrichkaOptions {
@@ -35,6 +37,10 @@ export interface StrichkaOptions {
   relatedCount?: number;
   /** Folder of the Markdown articles, relative to Eleventy's input folder. */
   articlesDir?: string;
+  /** Articles on one page of the archive, a topic or a tag. */
+  pageSize?: number;
+  /** Articles on the home page and in each feed. */
+  latestCount?: number;
   /** Minify HTML in production builds (`npm run build`); previews are never minified. */
   minify?: boolean;
 }
@@ -44,6 +50,8 @@ export const DEFAULT_OPTIONS: Required<StrichkaOptions> = {
   videoAfterParagraph: 3,
   relatedCount: 5,
   articlesDir: "articles",
+  pageSize: 30,
+  latestCount: 50,
   minify: true,
 };
 
@@ -53,8 +61,9 @@ function resolveOptions(options: StrichkaOptions): Required<StrichkaOptions> {
   if (!IANAZone.isValidZone(resolved.timeZone)) {
     problems.push(`timeZone "${resolved.timeZone}" is not an IANA time zone such as "Europe/Kyiv"`);
   }
-  for (const key of ["videoAfterParagraph", "relatedCount"] as const) {
-    if (!Number.isInteger(resolved[key]) || resolved[key] < 0) problems.push(`${key} must be a whole number ≥ 0, not ${String(resolved[key])}`);
+  for (const key of ["videoAfterParagraph", "relatedCount", "pageSize", "latestCount"] as const) {
+    const minimum = key === "pageSize" || key === "latestCount" ? 1 : 0;
+    if (!Number.isInteger(resolved[key]) || resolved[key] < minimum) problems.push(`${key} must be a whole number ≥ ${minimum}, not ${String(resolved[key])}`);
   }
   if (problems.length > 0) throw new TypeError(`strichka plugin options: ${problems.join("; ")}`);
   return resolved;
@@ -66,10 +75,11 @@ function isProductionBuild(): boolean {
 }
 
 export default function strichka(eleventyConfig: EleventyConfig, options: StrichkaOptions = {}): void {
-  const { timeZone, videoAfterParagraph, relatedCount, articlesDir, minify } = resolveOptions(options);
+  const { timeZone, videoAfterParagraph, relatedCount, articlesDir, pageSize, latestCount, minify } = resolveOptions(options);
   const articlesPath = () => join(eleventyConfig.directories.input, articlesDir);
 
-  eleventyConfig.setLibrary("md", createMarkdown({ videoAfterParagraph }));
+  const markdown = createMarkdown({ videoAfterParagraph });
+  eleventyConfig.setLibrary("md", markdown);
 
   // Front matter: YAML without timestamp guessing (see front-matter.ts). In articles, `tags`
   // is handed to Eleventy as `articleTags`: strichka builds its own tag index in one pass,
@@ -101,10 +111,11 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
       timeZone,
       includeDrafts: !isProductionBuild(),
       relatedCount,
+      pageSize,
     });
   eleventyConfig.on("eleventy.before", async () => {
     site = loadSite();
-    await site;
+    sitePath = new URL((await site).site.url).pathname.replace(/\/?$/, "/");
   });
   eleventyConfig.addGlobalData("strichka", () => (site ??= loadSite()));
 
@@ -125,8 +136,12 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   eleventyConfig.addFilter("typograph", (text: string) => typographText(text));
 
   // URLs: relative between pages (works from file:// too), absolute for canonical and feeds.
+  // The 404 page is the exception: a host serves it at whatever URL was missing, where
+  // relative links would lead nowhere, so its links start at the site's root path.
+  let sitePath = "/";
   eleventyConfig.addFilter("relativeUrl", function (this: { page?: { url: string | false } }, target: string) {
     const from = this.page?.url;
+    if (from === NOT_FOUND_URL && target.startsWith("/") && !target.startsWith("//")) return sitePath + urlToFile(target).slice(1);
     return typeof from === "string" ? relativeUrl(target, from) : target;
   });
   eleventyConfig.addFilter("absoluteUrl", (target: string, siteUrl: string) => absoluteUrl(target, siteUrl));
@@ -135,6 +150,22 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   eleventyConfig.addFilter("placeVideo", (body: string, block: string) => placeVideo(body, block));
   eleventyConfig.addFilter("youtubeEmbedUrl", (id: string) => youtubeEmbedUrl(id));
   eleventyConfig.addFilter("youtubeWatchUrl", (id: string) => youtubeWatchUrl(id));
+
+  // Feeds and sitemap, built once per build from the content model.
+  const feeds = new WeakMap<NewsSite, SiteFeeds>();
+  const feedsOf = (news: NewsSite) => {
+    let siteFeeds = feeds.get(news);
+    if (!siteFeeds) feeds.set(news, (siteFeeds = new SiteFeeds(news, markdown, latestCount)));
+    return siteFeeds;
+  };
+  eleventyConfig.addFilter("atomFeed", (news: NewsSite, topicSlug?: string) =>
+    feedsOf(news).atom(topicSlug === undefined ? undefined : news.topics.find((topic) => topic.slug === topicSlug)),
+  );
+  eleventyConfig.addFilter("rssFeed", (news: NewsSite) => feedsOf(news).rss());
+  eleventyConfig.addFilter("jsonFeed", (news: NewsSite) => feedsOf(news).json());
+  eleventyConfig.addFilter("sitemapXml", (news: NewsSite) => feedsOf(news).sitemap());
+  eleventyConfig.addFilter("latest", (news: NewsSite) => news.articles.slice(0, latestCount));
+  eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, site: SiteSettings) => newsArticleJsonLd(article, site, timeZone));
 
   if (minify) {
     eleventyConfig.addTransform("strichka-minify", function (content) {

@@ -15,6 +15,29 @@ export function topicUrl(slug: string): string {
   return `/temy/${slug}/`;
 }
 
+export function topicFeedUrl(slug: string): string {
+  return `/temy/${slug}/feed.xml`;
+}
+
+export function tagUrl(slug: string): string {
+  return `/tehy/${slug}/`;
+}
+
+/** Fixed pages and feeds. */
+export const URLS = {
+  home: "/",
+  archive: "/arkhiv/",
+  topics: "/temy/",
+  tags: "/tehy/",
+  atom: "/feed.xml",
+  rss: "/rss.xml",
+  json: "/feed.json",
+  sitemap: "/sitemap.xml",
+} as const;
+
+/** Served by hosts for every missing URL (Netlify and most others look for /404.html). */
+export const NOT_FOUND_URL = "/404.html";
+
 /** The file a site-root URL is served from: `/temy/x/` → `/temy/x/index.html`. */
 export function urlToFile(url: string): string {
   return url.endsWith("/") ? `${url}index.html` : url;

@@ -14,6 +14,7 @@ function load(dir: string, includeDrafts = false) {
     timeZone: "Europe/Kyiv",
     includeDrafts,
     relatedCount: 5,
+    pageSize: 30,
   });
 }
 
@@ -40,7 +41,10 @@ describe("loadNewsSite", () => {
     expect(first!.url).toBe("/novyny/2026/01/14/ukrenerho-pro-hrafiky.html");
     expect(first!.day).toBe("2026-01-14");
     expect(first!.date.toISOString()).toBe("2026-01-14T21:40:00.000Z");
-    expect(first!.tags).toEqual([{ name: "Київ", slug: "kyiv" }, { name: "енергетика", slug: "enerhetyka" }]);
+    expect(first!.tags).toEqual([
+      { name: "Київ", slug: "kyiv", url: "/tehy/kyiv/" },
+      { name: "енергетика", slug: "enerhetyka", url: "/tehy/enerhetyka/" },
+    ]);
     expect(second!.url).toBe("/novyny/2026/01/15/druha-novyna.html");
     expect(site.articleAt("./content/articles/a.md")).toBe(first);
     expect(site.articlesOfTopic("kultura")).toEqual([second]);

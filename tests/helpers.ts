@@ -33,9 +33,11 @@ export const TOPICS_JSON = [
 export function makeSite(files: Record<string, string | Buffer>): string {
   const dir = tempDir();
   cpSync(join(ROOT, "_includes"), join(dir, "_includes"), { recursive: true });
-  for (const path of ["content/index.njk", "content/topics.njk", "content/assets", "content/articles/articles.11tydata.js"]) {
-    cpSync(join(ROOT, path), join(dir, path), { recursive: true });
-  }
+  // All of our pages and assets, none of our articles.
+  cpSync(join(ROOT, "content"), join(dir, "content"), {
+    recursive: true,
+    filter: (source) => !(source.includes(`${join("content", "articles")}`) && source.endsWith(".md")),
+  });
   const all: Record<string, string | Buffer> = {
     "_data/site.json": JSON.stringify(SITE_JSON),
     "_data/topics.json": JSON.stringify(TOPICS_JSON),
@@ -86,6 +88,8 @@ export function listFiles(dir: string): string[] {
 /**
  * Every href/src of every HTML page that points inside the site, resolved as a browser
  * does from file:// (relative to the page's own file), and whether that file exists.
+ * The 404 page is the one exception: hosts serve it at any URL, so its links start at the
+ * site root, and are resolved from there.
  */
 export function brokenInternalLinks(siteDir: string): string[] {
   const broken: string[] = [];
@@ -94,9 +98,30 @@ export function brokenInternalLinks(siteDir: string): string[] {
     for (const element of document.querySelectorAll("[href], [src]")) {
       const url = element.getAttribute("href") ?? element.getAttribute("src") ?? "";
       if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(url)) continue;
-      const target = resolve(dirname(join(siteDir, file)), decodeURIComponent(url.split(/[?#]/)[0]!));
-      if (url.startsWith("/") || !existsSync(target) || !statSync(target).isFile() || !target.startsWith(siteDir)) broken.push(`${file} → ${url}`);
+      const path = decodeURIComponent(url.split(/[?#]/)[0]!);
+      const rootRelative = url.startsWith("/");
+      const target = rootRelative ? join(siteDir, path) : resolve(dirname(join(siteDir, file)), path);
+      const ok = (!rootRelative || file === "404.html") && target.startsWith(siteDir) && existsSync(target) && statSync(target).isFile();
+      if (!ok) broken.push(`${file} → ${url}`);
     }
   }
   return broken;
+}
+
+const ATOM_SCHEMA = readFileSync(join(ROOT, "tests/schemas/atom.rng"), "utf8");
+
+/** Validates an Atom document against RFC 4287's RELAX NG grammar; returns the errors. */
+export async function atomSchemaErrors(xml: string, fileName = "feed.xml"): Promise<string[]> {
+  const { validateXML } = await import("xmllint-wasm");
+  const result = await validateXML({
+    xml: [{ fileName, contents: xml }],
+    schema: [{ fileName: "atom.rng", contents: ATOM_SCHEMA }],
+    extension: "relaxng",
+  });
+  return result.valid ? [] : result.errors.map((error) => error.rawMessage);
+}
+
+/** An XML document read with a real parser (linkedom's XML mode). */
+export function readXml(xml: string): Document {
+  return new (parseHTML("<!doctype html><html></html>").DOMParser)().parseFromString(xml, "text/xml") as unknown as Document;
 }

@@ -1,0 +1,102 @@
+// The site's feeds and sitemap from the content model: the same data the pages use.
+import type { MarkdownIt } from "markdown-it";
+import type { Article, NewsSite, Topic } from "./content.js";
+import { atomXml, createFeed, entryId, jsonFeed, rssXml, type FeedEntry, type FeedSpec } from "./feeds.js";
+import { sitemapXml, type SitemapEntry } from "./sitemap.js";
+import { absoluteUrl, URLS } from "./urls.js";
+
+export const ICON_PATH = "/assets/icon.svg";
+
+export class SiteFeeds {
+  readonly #bodies = new Map<Article, string>();
+  readonly #specs = new Map<string, FeedSpec>();
+
+  constructor(
+    readonly news: NewsSite,
+    readonly markdown: MarkdownIt,
+    /** How many of the latest articles a feed carries. */
+    readonly size: number,
+  ) {}
+
+  #absolute(path: string): string {
+    return absoluteUrl(path, this.news.site.url);
+  }
+
+  /** Rendered once per article per build, however many feeds carry it. */
+  #bodyHtml(article: Article): string {
+    let html = this.#bodies.get(article);
+    if (html === undefined) {
+      html = this.markdown.render(article.body);
+      this.#bodies.set(article, html);
+    }
+    return html;
+  }
+
+  entry(article: Article): FeedEntry {
+    const { site } = this.news;
+    return {
+      id: entryId(site.url, article.day, article.sourceFile),
+      title: article.title,
+      url: this.#absolute(article.url),
+      published: article.date,
+      updated: article.updated ?? article.date,
+      summary: article.lede,
+      contentHtml: this.#bodyHtml(article),
+      categories: [
+        { term: article.topic.slug, label: article.topic.title, scheme: this.#absolute(URLS.topics) },
+        ...article.tags.map((tag) => ({ term: tag.slug, label: tag.name, scheme: this.#absolute(URLS.tags) })),
+      ],
+      authorName: site.author,
+    };
+  }
+
+  /** The site-wide feed, or a topic's. */
+  spec(topic?: Topic): FeedSpec {
+    const key = topic?.slug ?? "";
+    let spec = this.#specs.get(key);
+    if (!spec) {
+      const { site } = this.news;
+      const articles = topic ? this.news.articlesOfTopic(topic.slug) : this.news.articles;
+      spec = {
+        id: this.#absolute(topic ? topic.url : URLS.home),
+        title: topic ? `${topic.title} — ${site.title}` : site.title,
+        subtitle: topic ? topic.description : site.description,
+        language: site.language,
+        homeUrl: this.#absolute(topic ? topic.url : URLS.home),
+        atomUrl: this.#absolute(topic ? `${topic.url}feed.xml` : URLS.atom),
+        ...(!topic && { rssUrl: this.#absolute(URLS.rss), jsonUrl: this.#absolute(URLS.json) }),
+        iconUrl: this.#absolute(ICON_PATH),
+        authorName: site.author,
+        entries: articles.filter((article) => !article.draft).slice(0, this.size).map((article) => this.entry(article)),
+      };
+      this.#specs.set(key, spec);
+    }
+    return spec;
+  }
+
+  atom(topic?: Topic): string {
+    return atomXml(createFeed(this.spec(topic)));
+  }
+
+  rss(): string {
+    return rssXml(createFeed(this.spec()));
+  }
+
+  json(): string {
+    const spec = this.spec();
+    return jsonFeed(createFeed(spec), spec.entries);
+  }
+
+  sitemap(): string {
+    const { news } = this;
+    const newest = (articles: readonly Article[]) => articles[0] && (articles[0].updated ?? articles[0].date);
+    const entries: SitemapEntry[] = [
+      { url: this.#absolute(URLS.home), lastmod: newest(news.articles) },
+      { url: this.#absolute(URLS.topics), lastmod: newest(news.articles) },
+      { url: this.#absolute(URLS.tags), lastmod: newest(news.articles) },
+      ...news.listings.map((listing) => ({ url: this.#absolute(listing.url), lastmod: newest(listing.items) })),
+      ...news.articles.map((article) => ({ url: this.#absolute(article.url), lastmod: article.updated ?? article.date })),
+    ];
+    return sitemapXml(entries);
+  }
+}

@@ -1,0 +1,33 @@
+// schema.org NewsArticle as JSON-LD, safe to put inside <script type="application/ld+json">.
+import type { Article, SiteSettings } from "./content.js";
+import { toIsoWithOffset } from "./dates.js";
+import { absoluteUrl } from "./urls.js";
+
+/**
+ * JSON for a <script> element: "<", ">" and "&" are written as \u escapes, so neither
+ * "</script>" nor "<!--" in a headline can end the element early, and U+2028/U+2029 are
+ * escaped for old JavaScript parsers. JSON.parse reads the same data back.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+export function newsArticleJsonLd(article: Article, site: SiteSettings, timeZone: string): string {
+  const publisher = { "@type": "NewsMediaOrganization", name: site.title, url: absoluteUrl("/", site.url) };
+  return scriptSafeJson({
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.title,
+    ...(article.lede && { description: article.lede }),
+    datePublished: toIsoWithOffset(article.date, timeZone),
+    dateModified: toIsoWithOffset(article.updated ?? article.date, timeZone),
+    inLanguage: site.language,
+    mainEntityOfPage: absoluteUrl(article.url, site.url),
+    url: absoluteUrl(article.url, site.url),
+    author: { "@type": "Organization", name: site.author },
+    publisher,
+    articleSection: article.topic.title,
+    ...(article.tags.length > 0 && { keywords: article.tags.map((tag) => tag.name) }),
+    ...(article.source && { isBasedOn: article.source }),
+  });
+}
