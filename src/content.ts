@@ -154,6 +154,8 @@ export interface Article extends ArticleLink {
   updated?: Date;
   /** Kyiv calendar day of publication, YYYY-MM-DD. */
   day: string;
+  /** The editor gave a day without a time: pages show no «00:00». */
+  dateOnly: boolean;
   topic: Topic;
   tags: Tag[];
   slug: string;
@@ -316,6 +318,7 @@ interface ParsedArticle {
   file: string;
   front: ArticleFrontMatter;
   body: string;
+  dateOnly: boolean;
 }
 
 async function readArticle(path: string, root: string, schema: ReturnType<typeof articleSchema>, problems: ContentProblem[]): Promise<ParsedArticle | undefined> {
@@ -353,7 +356,7 @@ async function readArticle(path: string, root: string, schema: ReturnType<typeof
   if (front.updated && front.updated < front.date) {
     problems.push({ file, line: lineOfKey(yaml, "updated", yamlLine), field: "updated", message: "is before date; an update comes after publication" });
   }
-  return { file, front, body };
+  return { file, front, body, dateOnly: typeof data.date === "string" && DAY.test(data.date.trim()) };
 }
 
 /** The path Eleventy gives a template: "./content/articles/x.md", with forward slashes. */
@@ -405,7 +408,7 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
   const tagNameOfSlug = new Map<string, { name: string; file: string }>();
   parsed.forEach((entry, index) => {
     if (!entry) return;
-    const { file, front, body } = entry;
+    const { file, front, body, dateOnly } = entry;
     const slug = front.slug ?? slugify(front.title);
     if (slug === "") {
       problems.push({ file, field: "title", message: "has no letters or digits to make a URL from; add a slug field, e.g. slug: novyna-dnia" });
@@ -441,6 +444,7 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
       date: front.date.toJSDate(),
       updated: front.updated?.toJSDate(),
       day: zonedDay(front.date, options.timeZone),
+      dateOnly,
       url,
       topic: topics.get(front.topic)!,
       tags,

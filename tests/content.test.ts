@@ -40,6 +40,8 @@ describe("loadNewsSite", () => {
     const [second, first] = site.articles;
     expect(first!.url).toBe("/novyny/2026/01/14/ukrenerho-pro-hrafiky.html");
     expect(first!.day).toBe("2026-01-14");
+    expect(first!.dateOnly).toBe(false);
+    expect(site.articles.find((a) => a.title === "Друга")!.dateOnly).toBe(false);
     expect(first!.date.toISOString()).toBe("2026-01-14T21:40:00.000Z");
     expect(first!.tags).toEqual([
       { name: "Київ", slug: "kyiv", url: "/tehy/kyiv/" },
@@ -57,6 +59,7 @@ describe("loadNewsSite", () => {
       "content/articles/c.md": article({ title: "Чернетка", date: "2026-01-16", topic: "kultura", draft: "true" }),
     });
     expect((await load(dir)).articles.map((a) => a.title)).toEqual(["Опублікована"]);
+    expect((await load(dir)).articles[0]!.dateOnly).toBe(true);
     const preview = await load(dir, true);
     expect(preview.articles.map((a) => a.title)).toEqual(["Чернетка", "Опублікована"]);
     expect(preview.articles[1]!.related).toEqual([]);
