@@ -8,7 +8,6 @@ export default function (eleventyConfig: EleventyConfig & { addPlugin: (plugin: 
     videoAfterParagraph: 3,
     relatedCount: 5,
   });
-  eleventyConfig.addPassthroughCopy({ "content/assets": "assets" });
 }
 
 export const config = {

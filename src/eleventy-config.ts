@@ -21,7 +21,7 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(path: string): void;
   addPreprocessor(name: string, fileExtensions: string, callback: (data: { draft?: unknown }, content: string) => unknown): void;
-  on(event: "eleventy.before" | "eleventy.after", listener: () => unknown): void;
+  on(event: "eleventy.before" | "eleventy.after", listener: (event: { directories: { output: string }; runMode: string }) => unknown): void;
 }
 
 /** Eleventy's programmatic API, as the build command uses it. */

@@ -11,6 +11,7 @@
 // - json1() writes JSON Feed 1.0: we write 1.1 (`authors`, `language`, plain-text titles);
 // - enclosure MIME types are guessed from file names: we never emit enclosures.
 import { Feed } from "feed";
+import { absolutizeUrls } from "./html-urls.js";
 
 export interface FeedEntry {
   /** Permanent id (see entryId). */
@@ -57,21 +58,6 @@ const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
-}
-
-/**
- * Makes every href/src in `html` absolute against `base`. The HTML is markdown-it's own
- * output, whose attributes are always double-quoted and escaped, so a pattern is exact here.
- */
-export function absolutizeUrls(html: string, base: string): string {
-  return html.replace(/\b(href|src)="([^"]*)"/g, (whole, attribute: string, value: string) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith("#")) return whole;
-    try {
-      return `${attribute}="${new URL(value.replace(/&amp;/g, "&"), base).href.replace(/&/g, "&amp;")}"`;
-    } catch {
-      return whole;
-    }
-  });
 }
 
 /**

@@ -1,7 +1,9 @@
 // strichka's Eleventy plugin: wires the modules of this package into Eleventy.
 // Each module does one thing and is tested on its own; this file only connects them.
-import { join } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { IANAZone } from "luxon";
+import { readAssets, type Asset } from "./assets.js";
 import { loadNewsSite, type Article, type NewsSite, type SiteSettings } from "./content.js";
 import {
   DEFAULT_TIME_ZONE,
@@ -18,6 +20,7 @@ import {
 import type { EleventyConfig } from "./eleventy-config.js";
 import { parseYaml } from "./front-matter.js";
 import { createMarkdown } from "./markdown.js";
+import { rewriteUrls } from "./html-urls.js";
 import { groupByDay } from "./lists.js";
 import { minifyHtml } from "./minify.js";
 import { pluralize } from "./plural.js";
@@ -44,6 +47,9 @@ export interface StrichkaOptions {
   /** Minify HTML in production builds (`npm run build`); previews are never minified. */
   minify?: boolean;
 }
+
+/** The folder (inside Eleventy's input) of the CSS, JS and images the pages use. */
+const ASSETS_DIR = "assets";
 
 export const DEFAULT_OPTIONS: Required<StrichkaOptions> = {
   timeZone: DEFAULT_TIME_ZONE,
@@ -113,9 +119,25 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
       relatedCount,
       pageSize,
     });
+  // CSS and JS are published fingerprinted in production (see assets.ts); the preview
+  // serves them under their own names, so that editing the CSS reloads it.
+  const assetsPath = () => join(eleventyConfig.directories.input, ASSETS_DIR);
+  eleventyConfig.addPassthroughCopy({ [assetsPath()]: ASSETS_DIR });
+  let publishedAssets = new Map<string, Asset>();
+  eleventyConfig.addFilter("assetUrl", (url: string) => publishedAssets.get(url)?.publishedUrl ?? url);
+
   eleventyConfig.on("eleventy.before", async () => {
     site = loadSite();
+    const assets = isProductionBuild() ? await readAssets(assetsPath(), `/${ASSETS_DIR}/`) : [];
+    publishedAssets = new Map(assets.map((asset) => [asset.url, asset]));
     sitePath = new URL((await site).site.url).pathname.replace(/\/?$/, "/");
+  });
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    for (const asset of publishedAssets.values()) {
+      const target = join(directories.output, asset.publishedUrl);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, asset.content);
+    }
   });
   eleventyConfig.addGlobalData("strichka", () => (site ??= loadSite()));
 
@@ -145,6 +167,11 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
     return typeof from === "string" ? relativeUrl(target, from) : target;
   });
   eleventyConfig.addFilter("absoluteUrl", (target: string, siteUrl: string) => absoluteUrl(target, siteUrl));
+  // Root-relative links and images an editor writes in Markdown ("/novyny/…", "/images/…").
+  eleventyConfig.addFilter("relativizeUrls", function (this: { page?: { url: string | false } }, html: string) {
+    const from = this.page?.url;
+    return typeof from === "string" ? rewriteUrls(html, (url) => relativeUrl(url, from)) : html;
+  });
 
   // «Відео дня»
   eleventyConfig.addFilter("placeVideo", (body: string, block: string) => placeVideo(body, block));

@@ -8,6 +8,16 @@ export interface MarkdownOptions {
   videoAfterParagraph: number;
 }
 
+/** Images in articles load only when the reader scrolls near them. */
+function lazyImages(md: MarkdownIt): void {
+  const renderImage = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, index, options, env, self) => {
+    tokens[index]!.attrSet("loading", "lazy");
+    tokens[index]!.attrSet("decoding", "async");
+    return renderImage(tokens, index, options, env, self);
+  };
+}
+
 export function createMarkdown({ videoAfterParagraph }: MarkdownOptions): MarkdownIt {
   return new MarkdownItFactory({
     // Raw HTML stays off until the hardening work settles what trusted authors may embed;
@@ -17,5 +27,6 @@ export function createMarkdown({ videoAfterParagraph }: MarkdownOptions): Markdo
     quotes: UKRAINIAN_QUOTES,
   })
     .use(ukrainianTypography)
+    .use(lazyImages)
     .use(videoSlot, videoAfterParagraph);
 }

@@ -2,6 +2,7 @@
 import type { MarkdownIt } from "markdown-it";
 import type { Article, NewsSite, Topic } from "./content.js";
 import { atomXml, createFeed, entryId, jsonFeed, rssXml, type FeedEntry, type FeedSpec } from "./feeds.js";
+import { rewriteUrls } from "./html-urls.js";
 import { sitemapXml, type SitemapEntry } from "./sitemap.js";
 import { absoluteUrl, URLS } from "./urls.js";
 
@@ -41,7 +42,8 @@ export class SiteFeeds {
       published: article.date,
       updated: article.updated ?? article.date,
       summary: article.lede,
-      contentHtml: this.#bodyHtml(article),
+      // Root-relative URLs belong under site.url, which may have a path of its own.
+      contentHtml: rewriteUrls(this.#bodyHtml(article), (url) => (url.startsWith("/") && !url.startsWith("//") ? this.#absolute(url) : url)),
       categories: [
         { term: article.topic.slug, label: article.topic.title, scheme: this.#absolute(URLS.topics) },
         ...article.tags.map((tag) => ({ term: tag.slug, label: tag.name, scheme: this.#absolute(URLS.tags) })),

@@ -1,6 +1,7 @@
 // The thin layer over `feed` 6.0: each of its gaps, checked on the XML and JSON it writes.
 import { describe, expect, it } from "vitest";
-import { absolutizeUrls, atomXml, createFeed, entryId, escapeHtml, jsonFeed, rssXml, stripNonXmlCharacters, type FeedEntry, type FeedSpec } from "../src/feeds.js";
+import { absolutizeUrls } from "../src/html-urls.js";
+import { atomXml, createFeed, entryId, escapeHtml, jsonFeed, rssXml, stripNonXmlCharacters, type FeedEntry, type FeedSpec } from "../src/feeds.js";
 import { atomSchemaErrors, readXml } from "./helpers.js";
 
 const NASTY = 'Заголовок <script>alert("x")</script> & ]]> \u0001\u0008\u000b\u001f кінець';

@@ -35,6 +35,10 @@ describe("article Markdown", () => {
     expect(html).not.toContain("<a");
   });
 
+  it("lazy-loads images", () => {
+    expect(md.render("![Фото](/images/kyiv.jpg)")).toBe('<p><img src="/images/kyiv.jpg" alt="Фото" loading="lazy" decoding="async"></p>\n');
+  });
+
   it("escapes raw HTML instead of passing it through", () => {
     expect(md.render("<script>alert(1)</script>")).toContain("&lt;script&gt;");
   });

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import { absolutizeUrls, rewriteUrls } from "../src/html-urls.js";
 import { absoluteUrl, articleUrl, relativeUrl, topicUrl, urlToFile } from "../src/urls.js";
 
 describe("URLs", () => {
@@ -29,5 +30,21 @@ describe("URLs", () => {
     expect(absoluteUrl("/temy/a/", "https://news.example.ua")).toBe("https://news.example.ua/temy/a/");
     expect(absoluteUrl("/temy/a/", "https://host.example/news/")).toBe("https://host.example/news/temy/a/");
     expect(absoluteUrl("https://other.example/x", "https://host.example/")).toBe("https://other.example/x");
+  });
+});
+
+describe("URLs inside article HTML", () => {
+  const html = '<p><a href="/temy/a/">a</a> <img src="/images/x.jpg" alt=""> <a href="https://x.ua/?a=1&amp;b=2">x</a></p>';
+
+  it("become relative to the page, so they work from disk too", () => {
+    expect(rewriteUrls(html, (url) => relativeUrl(url, "/novyny/2026/01/14/x.html"))).toBe(
+      '<p><a href="../../../../temy/a/index.html">a</a> <img src="../../../../images/x.jpg" alt=""> <a href="https://x.ua/?a=1&amp;b=2">x</a></p>',
+    );
+  });
+
+  it("become absolute for feeds", () => {
+    expect(absolutizeUrls(html, "https://news.example.ua/novyny/x.html")).toBe(
+      '<p><a href="https://news.example.ua/temy/a/">a</a> <img src="https://news.example.ua/images/x.jpg" alt=""> <a href="https://x.ua/?a=1&amp;b=2">x</a></p>',
+    );
   });
 });
