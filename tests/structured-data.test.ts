@@ -1,9 +1,7 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Article, SiteSettings } from "../src/content.js";
 import { newsArticleJsonLd, scriptSafeJson } from "../src/structured-data.js";
-import { readHtml, tempDir } from "./helpers.js";
+import { parseHtml } from "./helpers.js";
 
 const HOSTILE = 'Заголовок </script><script>alert("x")</script> <!-- & \u2028';
 
@@ -13,9 +11,7 @@ describe("JSON-LD", () => {
     expect(json).not.toMatch(/[<>&\u2028]/);
     expect(JSON.parse(json)).toEqual({ headline: HOSTILE });
     // In a real HTML parser the script element holds the whole JSON.
-    const file = join(tempDir(), "page.html");
-    writeFileSync(file, `<!doctype html><html><head><script type="application/ld+json">${json}</script></head><body><p>тіло</p></body></html>`);
-    const document = readHtml(file);
+    const document = parseHtml(`<!doctype html><html><head><script type="application/ld+json">${json}</script></head><body><p>тіло</p></body></html>`);
     expect(document.querySelectorAll("script")).toHaveLength(1);
     expect(JSON.parse(document.querySelector("script")!.textContent!)).toEqual({ headline: HOSTILE });
   });

@@ -13,7 +13,6 @@
     frame.src = link.getAttribute("data-embed");
     frame.title = link.getAttribute("data-title") || "Відео дня";
     frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
-    frame.allowFullscreen = true;
     link.replaceWith(frame);
   });
 

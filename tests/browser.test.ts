@@ -1,0 +1,153 @@
+// Readers' browsers: headless Chromium (Debian's package, driven by playwright-core) opens
+// the built site from disk (file://) and from a local web server under a sub-path that
+// sends netlify.toml's headers (CSP included). Skipped where Chromium is not installed;
+// .ci/run installs it.
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build, netlifyHeaderRules, ROOT, serveSite, tempDir, type StaticServer } from "./helpers.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CLASSIC = "novyny/2026/01/14/perehovory-v-zhenevi-delehatsii-domovylysia-pro-druhyi-raund-i-obmin-polonenymy.html";
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let site: string;
+let server: StaticServer;
+/** The same site at the root of a host, where the 404 page's root-relative links lead. */
+let rootServer: StaticServer;
+let browser: Browser;
+
+/** What a page did that a reader would notice, or should not happen: errors, failed or foreign requests. */
+interface Watch {
+  problems: string[];
+  foreign: string[];
+}
+
+async function open(url: string): Promise<{ page: Page; watch: Watch }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const watch: Watch = { problems: [], foreign: [] };
+  const local = (request: string) =>
+    request.startsWith("file://") || request.startsWith("data:") || [server, rootServer].some((local) => request.startsWith(new URL(local.url).origin));
+  // Nothing may leave this machine; a foreign request is recorded and refused.
+  await context.route("**/*", (route) => (local(route.request().url()) ? route.continue() : (watch.foreign.push(route.request().url()), route.abort())));
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") watch.problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => watch.problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    if (local(request.url())) watch.problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) watch.problems.push(`${response.status()}: ${response.url()}`);
+  });
+  await page.goto(url, { waitUntil: "load" });
+  return { page, watch };
+}
+
+describe.skipIf(!existsSync(CHROMIUM))("in Chromium", () => {
+  beforeAll(async () => {
+    const result = build(ROOT, join(tempDir(), "_site"));
+    expect(result.stderr).toBe("");
+    site = result.output;
+    server = await serveSite(site, "/news/", await netlifyHeaderRules());
+    rootServer = await serveSite(site, "/", await netlifyHeaderRules());
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await rootServer?.close();
+  });
+
+  const bases = {
+    "from disk (file://)": () => `${pathToFileURL(site).href}/`,
+    "from a web server under /news/, with the CSP": () => server.url,
+  };
+
+  for (const [how, base] of Object.entries(bases)) {
+    describe(how, () => {
+      it("reads the home page, goes to a topic and back, with no errors and nothing from other hosts", async () => {
+        const { page, watch } = await open(`${base()}index.html`);
+        expect(await page.locator("h1").textContent()).toBe("Стрічка новин");
+        expect(await page.locator(".news-item").count()).toBe(23);
+        // The stylesheet applied: the masthead has its rule under it.
+        expect(await page.locator(".masthead").evaluate((element) => getComputedStyle(element).borderBottomStyle)).toBe("solid");
+        await page.locator(".topics-nav a", { hasText: "Економіка" }).click();
+        await page.waitForURL(/temy\/ekonomika\/index\.html$/);
+        expect(await page.locator("h1").textContent()).toBe("Економіка");
+        await page.goBack();
+        expect(await page.locator("h1").textContent()).toBe("Стрічка новин");
+        await page.locator(".news-title").first().click();
+        await page.waitForURL(/novyny\/.+\.html$/);
+        expect(await page.locator("article h1").count()).toBe(1);
+        expect(watch.problems).toEqual([]);
+        expect(watch.foreign).toEqual([]);
+        await page.context().close();
+      });
+
+      it("reads an article, and loads the YouTube player only when the reader clicks", async () => {
+        const { page, watch } = await open(`${base()}${CLASSIC}`);
+        expect(await page.locator("article h1").textContent()).toContain("Переговори в Женеві");
+        expect(await page.locator(".video-of-the-day h2").textContent()).toBe("Відео дня");
+        expect(await page.locator("iframe").count()).toBe(0);
+        expect(watch.foreign).toEqual([]);
+        await page.locator("a.video-preview").click();
+        const frame = page.locator(".video-of-the-day iframe");
+        await frame.waitFor();
+        expect(await frame.getAttribute("src")).toBe("https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?autoplay=1");
+        expect(await frame.getAttribute("title")).toBe("Переговори в Женеві: головне за день");
+        // The only foreign request is the one the reader asked for (refused here: no network).
+        await page.waitForTimeout(200);
+        expect(watch.foreign.every((url) => url.startsWith("https://www.youtube-nocookie.com/embed/"))).toBe(true);
+        expect(watch.problems.filter((problem) => !problem.includes("youtube-nocookie"))).toEqual([]);
+        await page.context().close();
+      });
+    });
+  }
+
+  it("reads fully with JavaScript off", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${pathToFileURL(site).href}/${CLASSIC}`);
+    expect(await page.locator(".article-body p").count()).toBeGreaterThan(5);
+    expect(await page.locator("a.video-preview").getAttribute("href")).toBe("https://www.youtube.com/watch?v=M7lc1UVf-VE");
+    expect(await page.locator(".related li").count()).toBe(5);
+    await context.close();
+  });
+
+  it("prints an article without navigation, video or related links, and with link targets", async () => {
+    const { page } = await open(`${server.url}${CLASSIC}`);
+    await page.emulateMedia({ media: "print" });
+    for (const selector of [".topics-nav", ".video-of-the-day", ".related", ".site-footer"]) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    }
+    expect(await page.locator("article h1").isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it("has no accessibility violations (axe-core) on home, article, topic and archive pages", async () => {
+    for (const path of ["index.html", CLASSIC, "temy/perehovory/index.html", "arkhiv/index.html", "tehy/index.html", "404.html"]) {
+      for (const colorScheme of ["light", "dark"] as const) {
+        // axe is injected through the DevTools protocol, which the page's CSP does not govern.
+        const context = await browser.newContext({ colorScheme });
+        const page = await context.newPage();
+        await page.goto(`${rootServer.url}${path}`);
+        await page.evaluate(AXE_SOURCE);
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const results = await axe.run();
+          return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+        });
+        expect(violations, `${path} (${colorScheme})`).toEqual([]);
+        await context.close();
+      }
+    }
+  });
+});
