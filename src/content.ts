@@ -8,6 +8,8 @@ import { z } from "zod";
 import { parseNewsDate, zonedDay } from "./dates.js";
 import { ContentError, describeValue, type ContentProblem } from "./errors.js";
 import { lineOfKey, parseYaml, splitFrontMatter } from "./front-matter.js";
+import MarkdownItFactory from "markdown-it";
+import { isSiteResource, rawHtmlProblems } from "./raw-html.js";
 import { readingMinutes } from "./reading-time.js";
 import { relatedArticles } from "./related.js";
 import { slugify } from "./slug.js";
@@ -258,6 +260,57 @@ export interface LoadOptions {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** Control characters have no place in text; XML (feeds) does not even allow them. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+function describeCharacter(text: string): string {
+  const char = CONTROL_CHARACTER.exec(text)![0];
+  return `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+// Only to find raw HTML and images in a body: the pages are rendered by the plugin's own instance.
+const bodyParser = new MarkdownItFactory({ html: true });
+
+/**
+ * Problems in an article's Markdown body, with file lines: control characters, raw HTML
+ * beyond what raw-html.ts allows, and images from other hosts.
+ */
+function bodyProblems(body: string, bodyLine: number, file: string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  body.split("\n").forEach((line, index) => {
+    if (CONTROL_CHARACTER.test(line)) {
+      problems.push({ file, line: bodyLine + index, message: `has an invisible control character (${describeCharacter(line)}); delete it (it often comes with text pasted from other programs)` });
+    }
+  });
+  // Most articles have neither HTML nor images: skip the parse for them.
+  if (!/<[a-z!/?]|!\[/i.test(body)) return problems;
+  for (const block of bodyParser.parse(body, {})) {
+    const line = block.map ? bodyLine + block.map[0] : undefined;
+    if (block.type === "html_block") {
+      for (const message of rawHtmlProblems(block.content)) problems.push({ file, line, message: `raw HTML: ${message}` });
+    }
+    for (const token of block.children ?? []) {
+      if (token.type === "html_inline") {
+        for (const message of rawHtmlProblems(token.content)) problems.push({ file, line, message: `raw HTML: ${message}` });
+      } else if (token.type === "image" && !isSiteResource(String(token.attrGet("src") ?? ""))) {
+        problems.push({ file, line, message: `image ${describeValue(token.attrGet("src"))} is on another site; store images with the site (e.g. content/images/) so that no other site sees the reader` });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Text fields with control characters, anywhere in the front matter. */
+function frontMatterControlCharacters(data: unknown, path: string, report: (field: string, message: string) => void): void {
+  if (typeof data === "string") {
+    if (CONTROL_CHARACTER.test(data)) report(path, `has an invisible control character (${describeCharacter(data)}); delete it`);
+  } else if (Array.isArray(data)) {
+    data.forEach((item, index) => frontMatterControlCharacters(item, `${path}[${index}]`, report));
+  } else if (data && typeof data === "object") {
+    for (const [key, value] of Object.entries(data)) frontMatterControlCharacters(value, path ? `${path}.${key}` : key, report);
+  }
+}
+
 /** Reads a file as UTF-8; invalid bytes are a problem, not mojibake on the site. */
 async function readText(path: string, file: string, problems: ContentProblem[]): Promise<string | undefined> {
   try {
@@ -329,7 +382,7 @@ async function readArticle(path: string, root: string, schema: ReturnType<typeof
     problems.push({ file, message: "is empty; an article starts with front matter (---, title, date, topic, ---) and then the text" });
     return undefined;
   }
-  const { yaml, body, yamlLine } = splitFrontMatter(source);
+  const { yaml, body, yamlLine, bodyLine } = splitFrontMatter(source);
   if (yaml === null) {
     problems.push({ file, line: 1, message: "has no front matter; start the file with a line ---, then title, date and topic, then another ---" });
     return undefined;
@@ -347,9 +400,13 @@ async function readArticle(path: string, root: string, schema: ReturnType<typeof
     });
     return undefined;
   }
+  const found: ContentProblem[] = [];
+  frontMatterControlCharacters(data, "", (field, message) => found.push({ file, line: lineOfKey(yaml, field.split(/[.[]/)[0]!, yamlLine), field, message }));
+  found.push(...bodyProblems(body, bodyLine, file));
   const result = schema.safeParse(data);
-  if (!result.success) {
-    problems.push(...issuesToProblems(result.error.issues, file, (key) => lineOfKey(yaml, key, yamlLine)));
+  if (!result.success) found.push(...issuesToProblems(result.error.issues, file, (key) => lineOfKey(yaml, key, yamlLine)));
+  if (found.length > 0 || !result.success) {
+    problems.push(...found);
     return undefined;
   }
   const front = result.data;

@@ -24,21 +24,25 @@ export interface SplitSource {
   body: string;
   /** 1-based line of the first YAML line in the file, for error messages. */
   yamlLine: number;
+  /** 1-based line of the first body line in the file. */
+  bodyLine: number;
 }
 
 /** Splits a Markdown source as gray-matter (Eleventy's reader) does: BOM and CRLF tolerated. */
 export function splitFrontMatter(source: string): SplitSource {
   const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  if (!text.startsWith("---") || text.charAt(3) === "-") return { yaml: null, body: text, yamlLine: 1 };
+  if (!text.startsWith("---") || text.charAt(3) === "-") return { yaml: null, body: text, yamlLine: 1, bodyLine: 1 };
   const afterOpen = text.indexOf("\n");
-  if (afterOpen === -1) return { yaml: "", body: "", yamlLine: 2 };
+  if (afterOpen === -1) return { yaml: "", body: "", yamlLine: 2, bodyLine: 2 };
   const close = text.indexOf("\n---", afterOpen);
-  if (close === -1) return { yaml: text.slice(afterOpen + 1), body: "", yamlLine: 2 };
+  if (close === -1) return { yaml: text.slice(afterOpen + 1), body: "", yamlLine: 2, bodyLine: 2 };
   const bodyStart = text.indexOf("\n", close + 4);
+  const yaml = text.slice(afterOpen + 1, close + 1);
   return {
-    yaml: text.slice(afterOpen + 1, close + 1),
+    yaml,
     body: bodyStart === -1 ? "" : text.slice(bodyStart + 1),
     yamlLine: 2,
+    bodyLine: 2 + yaml.split("\n").length,
   };
 }
 

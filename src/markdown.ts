@@ -20,9 +20,10 @@ function lazyImages(md: MarkdownIt): void {
 
 export function createMarkdown({ videoAfterParagraph }: MarkdownOptions): MarkdownIt {
   return new MarkdownItFactory({
-    // Raw HTML stays off until the hardening work settles what trusted authors may embed;
-    // markdown-it's link validation already refuses javascript:, vbscript: and file: URLs.
-    html: false,
+    // Raw HTML is on: the content model refuses anything but plain structural HTML before a
+    // page is built (see raw-html.ts). markdown-it's own link validation refuses
+    // javascript:, vbscript:, file: and data: (but images) URLs in Markdown links.
+    html: true,
     typographer: true,
     quotes: UKRAINIAN_QUOTES,
   })

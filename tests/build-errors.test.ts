@@ -1,17 +1,99 @@
-// An editor's mistakes, built for real: the build fails with every problem named by file
-// and field, no stack trace, and the site that was there before stays exactly as it was.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// An editor's mistakes, each built for real: the build fails with exit code 1 and a
+// message naming the file, the line where known and the field, with no stack trace; and
+// the site that was there before stays exactly as it was.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { article, build, listFiles, makeSite } from "./helpers.js";
+import { article, build, listFiles, makeSite, TOPICS_JSON } from "./helpers.js";
 
-describe("a build with mistakes in the content", () => {
-  it("fails with all mistakes at once, by file and field, and leaves the old _site alone", () => {
+const GOOD = { "content/articles/good.md": article({ title: "Добра новина", date: "2026-01-14 10:00", topic: "kultura" }) };
+
+interface Case {
+  what: string;
+  files: Record<string, string | Buffer>;
+  /** Every one of these must be in what the build says. */
+  says: string[];
+}
+
+const cases: Case[] = [
+  { what: "a missing title", files: { "content/articles/x.md": article({ date: "2026-01-14", topic: "kultura" }) }, says: ["content/articles/x.md: title is missing; write the headline"] },
+  { what: "an empty title", files: { "content/articles/x.md": article({ title: '""', date: "2026-01-14", topic: "kultura" }) }, says: ["content/articles/x.md:2: title is empty; write the headline"] },
+  { what: "a missing date", files: { "content/articles/x.md": article({ title: "Без дати", topic: "kultura" }) }, says: ["content/articles/x.md: date is missing; write 2026-01-14"] },
+  { what: "an impossible date", files: { "content/articles/x.md": article({ title: "Дата", date: "2026-02-30", topic: "kultura" }) }, says: ['content/articles/x.md:3: date "2026-02-30" is not a date; write 2026-01-14, 2026-01-14 23:40 (Kyiv time) or 2026-01-14T23:40:00+02:00'] },
+  { what: "a date in another format", files: { "content/articles/x.md": article({ title: "Дата", date: "14.01.2026", topic: "kultura" }) }, says: ['content/articles/x.md:3: date "14.01.2026" is not a date'] },
+  { what: "an unknown topic", files: { "content/articles/x.md": article({ title: "Тема", date: "2026-01-14", topic: "sport" }) }, says: ['content/articles/x.md:4: topic "sport" is not a topic in _data/topics.json; use one of: ekonomika, kultura'] },
+  { what: "a tag that is not a string", files: { "content/articles/x.md": article({ title: "Теги", date: "2026-01-14", topic: "kultura", tags: "[Київ, 2026]" }) }, says: ["content/articles/x.md:5: tags[1] 2026 is not text; put it in quotes"] },
+  { what: "draft that is not true or false", files: { "content/articles/x.md": article({ title: "Чернетка", date: "2026-01-14", topic: "kultura", draft: "так" }) }, says: ['content/articles/x.md:5: draft "так" is not true or false'] },
+  { what: "broken YAML", files: { "content/articles/x.md": "---\ntitle: Перший рядок\ntopic: [kultura\ndate: 2026-01-14\n---\nТекст" }, says: ["content/articles/x.md:", "front matter is not valid YAML", "check quotes, colons and indentation"] },
+  { what: "an empty file", files: { "content/articles/x.md": "" }, says: ["content/articles/x.md: is empty; an article starts with front matter"] },
+  { what: "a file without front matter", files: { "content/articles/x.md": "Просто текст" }, says: ["content/articles/x.md:1: has no front matter"] },
+  { what: "a file that is not UTF-8", files: { "content/articles/x.md": Buffer.from("---\ntitle: \xcf\xf0\xe8\n---\n", "latin1") }, says: ["content/articles/x.md: is not valid UTF-8 text; save it as UTF-8"] },
+  {
+    what: "two articles with the same URL",
+    files: { "content/articles/a.md": article({ title: "Однакова", date: "2026-01-14", topic: "kultura" }), "content/articles/b.md": article({ title: "Однакова", date: "2026-01-14 18:00", topic: "ekonomika" }) },
+    says: ["content/articles/b.md: title gives the URL /novyny/2026/01/14/odnakova.html, which content/articles/a.md has too; change the slug of one of them"],
+  },
+  {
+    what: "two topics with the same slug",
+    files: { "_data/topics.json": JSON.stringify([...TOPICS_JSON, { slug: "kultura", title: "Ще культура", description: "д" }]) },
+    says: ['_data/topics.json: [2].slug "kultura" is used by another topic too'],
+  },
+  {
+    what: "two spellings of one tag",
+    files: { "content/articles/a.md": article({ title: "А", date: "2026-01-14", topic: "kultura", tags: "[Київ]" }), "content/articles/b.md": article({ title: "Б", date: "2026-01-14", topic: "kultura", tags: "[КИЇВ]" }) },
+    says: ['content/articles/b.md: tags "КИЇВ" and "Київ" (in content/articles/a.md) would share the page /tehy/kyiv/'],
+  },
+  {
+    what: "a video with a bad date and id",
+    files: { "_data/videos.json": JSON.stringify([{ date: "2026-14-01", title: "Відео", youtube: "https://youtu.be/x" }]) },
+    says: ['_data/videos.json: [0].date "2026-14-01" is not a day; write 2026-01-14', '_data/videos.json: [0].youtube "https://youtu.be/x" is not a YouTube video id'],
+  },
+  { what: "data JSON that does not parse", files: { "_data/site.json": '{\n  "title": "Сайт",\n  "url": "https://x.ua"\n  "author": "Р"\n}' }, says: ["_data/site.json:4: is not valid JSON", "check commas, quotes and brackets"] },
+  { what: "a site URL that is not absolute", files: { "_data/site.json": JSON.stringify({ title: "С", description: "О", url: "strichka.ua", author: "Р" }) }, says: ['_data/site.json: url "strichka.ua" is not an absolute http(s) URL'] },
+  {
+    what: "a script in the Markdown",
+    files: { "content/articles/x.md": article({ title: "Скрипт", date: "2026-01-14", topic: "kultura" }, "Перший абзац.\n\n<script>alert(1)</script>\n") },
+    says: ["content/articles/x.md:8: raw HTML: <script> is not allowed in articles"],
+  },
+  {
+    what: "an event handler in raw HTML",
+    files: { "content/articles/x.md": article({ title: "Обробник", date: "2026-01-14", topic: "kultura" }, 'Текст <img src="/a.jpg" onerror="alert(1)"> тут.\n') },
+    says: ["content/articles/x.md:6: raw HTML: attribute onerror on <img> is not allowed (event handlers run code)"],
+  },
+  {
+    what: "an image from another site",
+    files: { "content/articles/x.md": article({ title: "Фото", date: "2026-01-14", topic: "kultura" }, "![Піксель](https://tracker.example/p.gif)\n") },
+    says: ['content/articles/x.md:6: image "https://tracker.example/p.gif" is on another site'],
+  },
+  {
+    what: "a control character in a title",
+    files: { "content/articles/x.md": article({ title: '"Заголовок\\u0007"', date: "2026-01-14", topic: "kultura" }) },
+    says: ["content/articles/x.md:2: title has an invisible control character (U+0007); delete it"],
+  },
+];
+
+describe.concurrent("a build with a mistake in the content", () => {
+  for (const { what, files, says } of cases) {
+    it(`fails for ${what}, saying where and what to do`, () => {
+      const result = build(makeSite({ ...GOOD, ...files }));
+      const said = result.stdout + result.stderr;
+      expect(result.status, said).toBe(1);
+      for (const part of says) expect(said).toContain(part);
+      expect(said).toContain("Nothing was published");
+      expect(said).not.toMatch(/^\s+at /m);
+      expect(said).not.toContain("stack trace");
+    });
+  }
+});
+
+describe("nothing is lost", () => {
+  it("reports all mistakes of all files at once, and leaves the old _site exactly as it was", () => {
     const dir = makeSite({
-      "content/articles/good.md": article({ title: "Добра новина", date: "2026-01-14 10:00", topic: "kultura" }),
+      ...GOOD,
       "content/articles/no-title.md": article({ date: "2026-01-14", topic: "kultura" }),
       "content/articles/bad-date.md": article({ title: "Погана дата", date: "2026-13-45", topic: "kultura" }),
       "content/articles/bad-topic.md": article({ title: "Невідома тема", date: "2026-01-14", topic: "sport" }),
+      "_data/videos.json": JSON.stringify([{ date: "2026-01-14", title: "В", youtube: "short" }]),
     });
     const output = join(dir, "_site");
     mkdirSync(output);
@@ -20,22 +102,19 @@ describe("a build with mistakes in the content", () => {
     const result = build(dir, output);
     expect(result.status).toBe(1);
     const said = result.stdout + result.stderr;
-    expect(said).toContain("content/articles/no-title.md: title is missing; write the headline");
+    expect(said).toContain("4 problems in the content; nothing was published");
+    expect(said).toContain("content/articles/no-title.md: title is missing");
     expect(said).toContain('content/articles/bad-date.md:3: date "2026-13-45" is not a date');
-    expect(said).toContain('content/articles/bad-topic.md:4: topic "sport" is not a topic in _data/topics.json; use one of: ekonomika, kultura');
-    expect(said).toContain("Nothing was published");
-    // No stack trace for an editor's mistake.
+    expect(said).toContain('content/articles/bad-topic.md:4: topic "sport" is not a topic');
+    expect(said).toContain('_data/videos.json: [0].youtube "short" is not a YouTube video id');
     expect(said).not.toMatch(/^\s+at /m);
-    expect(said).not.toContain("stack trace");
 
     expect(listFiles(output)).toEqual(["index.html"]);
     expect(readFileSync(join(output, "index.html"), "utf8")).toBe("<p>вчорашній сайт</p>");
   });
 
   it("replaces the whole _site on success, so nothing stale stays published", () => {
-    const dir = makeSite({
-      "content/articles/good.md": article({ title: "Добра новина", date: "2026-01-14 10:00", topic: "kultura" }),
-    });
+    const dir = makeSite(GOOD);
     const output = join(dir, "_site");
     mkdirSync(join(output, "novyny"), { recursive: true });
     writeFileSync(join(output, "novyny/vydalena.html"), "стара новина");
@@ -46,6 +125,17 @@ describe("a build with mistakes in the content", () => {
     const files = listFiles(output);
     expect(files).not.toContain("novyny/vydalena.html");
     expect(files).toContain("novyny/2026/01/14/dobra-novyna.html");
-    expect(files.filter((file) => file.startsWith("."))).toEqual([]);
+    expect(readdirSync(dir).filter((name) => name.startsWith("._site"))).toEqual([]);
+  });
+
+  it("builds files with a BOM and Windows line endings like any other", () => {
+    const dir = makeSite({ "content/articles/windows.md": "\uFEFF---\r\ntitle: Віндовс\r\ndate: 2026-01-14 10:00\r\ntopic: kultura\r\n---\r\nПерший абзац.\r\n\r\nДругий абзац.\r\n" });
+    const result = build(dir);
+    expect(result.status, result.stderr).toBe(0);
+    const html = readFileSync(join(result.output, "novyny/2026/01/14/vindovs.html"), "utf8");
+    expect(html).toContain("<h1>Віндовс</h1>");
+    expect(html).toContain("<p>Другий абзац.</p>");
+    expect(html).not.toContain("\uFEFF");
+    expect(html).not.toContain("title:");
   });
 });
