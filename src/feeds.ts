@@ -9,6 +9,8 @@
 // - relative URLs in content stay relative: we make them absolute;
 // - RSS <author> must be an e-mail address: names go into <dc:creator> instead;
 // - json1() writes JSON Feed 1.0: we write 1.1 (`authors`, `language`, plain-text titles);
+// - category labels go into Atom attributes with only & and " escaped, so a "<" makes
+//   the XML ill-formed: we write them ourselves;
 // - enclosure MIME types are guessed from file names: we never emit enclosures.
 import { Feed } from "feed";
 import { absolutizeUrls } from "./html-urls.js";
@@ -73,6 +75,16 @@ function clean(text: string): string {
   return stripNonXmlCharacters(text);
 }
 
+// Category labels are handed to `feed` as placeholders and written back, escaped, into
+// each format's output (see the list at the top).
+const categoryLabels = new WeakMap<Feed, string[]>();
+const CATEGORY_PLACEHOLDER = /strichka-category-(\d+)/g;
+
+function restoreCategories(output: string, feed: Feed, escape: (label: string) => string): string {
+  const labels = categoryLabels.get(feed) ?? [];
+  return output.replace(CATEGORY_PLACEHOLDER, (_, index: string) => escape(labels[Number(index)] ?? ""));
+}
+
 export function createFeed(spec: FeedSpec): Feed {
   const problems: string[] = [];
   spec.entries.forEach((entry, index) => {
@@ -96,6 +108,8 @@ export function createFeed(spec: FeedSpec): Feed {
     author: { name: clean(spec.authorName) },
     ...(spec.iconUrl && { favicon: spec.iconUrl }),
   });
+  const labels: string[] = [];
+  categoryLabels.set(feed, labels);
   for (const entry of spec.entries) {
     feed.addItem({
       id: entry.id,
@@ -106,7 +120,7 @@ export function createFeed(spec: FeedSpec): Feed {
       ...(entry.summary && { description: escapeHtml(clean(entry.summary)) }),
       content: clean(absolutizeUrls(entry.contentHtml, entry.url)),
       author: [{ name: clean(entry.authorName || spec.authorName) }],
-      category: entry.categories.map((category) => ({ term: category.term, name: clean(category.label), scheme: category.scheme })),
+      category: entry.categories.map((category) => ({ term: category.term, name: `strichka-category-${labels.push(clean(category.label)) - 1}`, scheme: category.scheme })),
     });
   }
   return feed;
@@ -115,12 +129,14 @@ export function createFeed(spec: FeedSpec): Feed {
 /** Atom 1.0 with the feed's language as xml:lang. */
 export function atomXml(feed: Feed): string {
   const language = feed.options.language ?? "uk";
-  return feed.atom1().replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeHtml(language)}">`);
+  const xml = feed.atom1().replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeHtml(language)}">`);
+  return restoreCategories(xml, feed, escapeHtml);
 }
 
 /** RSS 2.0; author names as <dc:creator>, since RSS's <author> is an e-mail address. */
 export function rssXml(feed: Feed): string {
-  return feed.rss2().replace(/<author>([^<]*)<\/author>/g, "<dc:creator>$1</dc:creator>");
+  const xml = feed.rss2().replace(/<author>([^<]*)<\/author>/g, "<dc:creator>$1</dc:creator>");
+  return restoreCategories(xml, feed, escapeHtml);
 }
 
 interface JsonFeedItem {
@@ -149,5 +165,6 @@ export function jsonFeed(feed: Feed, entries: readonly FeedEntry[]): string {
       delete item.author;
     }
   });
-  return `${JSON.stringify(json, null, 2)}\n`;
+  // Placeholders are ASCII, so they are the same inside JSON strings.
+  return restoreCategories(`${JSON.stringify(json, null, 2)}\n`, feed, (label) => JSON.stringify(label).slice(1, -1));
 }

@@ -8,7 +8,6 @@ export const MINIFY_OPTIONS: Options = {
   removeComments: true,
   collapseBooleanAttributes: true,
   removeRedundantAttributes: true,
-  decodeEntities: true,
 };
 
 export function minifyHtml(html: string): Promise<string> {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { absolutizeUrls } from "../src/html-urls.js";
 import { atomXml, createFeed, entryId, escapeHtml, jsonFeed, rssXml, stripNonXmlCharacters, type FeedEntry, type FeedSpec } from "../src/feeds.js";
-import { atomSchemaErrors, readXml } from "./helpers.js";
+import { atomSchemaErrors, readXml, strictXml } from "./helpers.js";
 
 const NASTY = 'Заголовок <script>alert("x")</script> & ]]> \u0001\u0008\u000b\u001f кінець';
 
@@ -58,6 +58,17 @@ describe("Atom", () => {
   it("is checked by a validator that does reject a broken feed", async () => {
     const xml = atomXml(createFeed(spec([entry()]))).replace(/<id>tag:[^<]*<\/id>/, "");
     expect((await atomSchemaErrors(xml)).join("\n")).toMatch(/entry/);
+  });
+
+  it("escapes category labels, which feed 6.0 leaves half-escaped in attributes", async () => {
+    const label = 'Тег <b> & "q" ]]>';
+    const feedSpec = spec([entry({ categories: [{ term: "teh", label, scheme: "https://news.example.ua/tehy/" }] })]);
+    const atom = atomXml(createFeed(feedSpec));
+    expect(await atomSchemaErrors(atom)).toEqual([]);
+    expect((await strictXml(atom)).getElementsByTagName("category")[0]!.getAttribute("label")).toBe(label);
+    expect(readXml(rssXml(createFeed(feedSpec))).querySelector("item > category")!.textContent).toBe(label);
+    const json = JSON.parse(jsonFeed(createFeed(feedSpec), feedSpec.entries)) as { items: { tags: string[] }[] };
+    expect(json.items[0]!.tags).toEqual([label]);
   });
 
   it("makes relative URLs in content absolute", () => {

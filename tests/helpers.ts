@@ -126,7 +126,10 @@ export async function atomSchemaErrors(xml: string, fileName = "feed.xml"): Prom
   return result.valid ? [] : result.errors.map((error) => error.rawMessage);
 }
 
-/** An XML document read with a real parser (linkedom's XML mode). */
+/**
+ * An XML document read with linkedom's XML mode, for its CSS selectors. linkedom does not
+ * decode entities in XML attribute values: read those with strictXml.
+ */
 export function readXml(xml: string): Document {
   return new (parseHTML("<!doctype html><html></html>").DOMParser)().parseFromString(xml, "text/xml") as unknown as Document;
 }
@@ -192,4 +195,22 @@ export async function netlifyHeaderRules(): Promise<HeaderRule[]> {
   const { parse } = await import("smol-toml");
   const config = parse(readFileSync(join(ROOT, "netlify.toml"), "utf8")) as { headers?: HeaderRule[] };
   return config.headers ?? [];
+}
+
+/**
+ * html-validate's recommended rules, less two that are style, not validity: the lower-case
+ * <!doctype html> (minifier output, valid HTML) and the 70-character <title> (news headlines
+ * are long, and the title is the headline).
+ */
+export async function htmlValidationErrors(html: string, file: string): Promise<string[]> {
+  const { HtmlValidate } = await import("html-validate");
+  const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "doctype-style": "off", "long-title": "off" } });
+  const report = await validator.validateString(html, file);
+  return report.results.flatMap((result) => result.messages.map((message) => `${file}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`));
+}
+
+/** An XML document read by @xmldom/xmldom, a strict, spec-following XML parser (no CSS selectors). */
+export async function strictXml(xml: string): Promise<Document> {
+  const { DOMParser } = await import("@xmldom/xmldom");
+  return new DOMParser().parseFromString(xml, "text/xml") as unknown as Document;
 }

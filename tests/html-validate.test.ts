@@ -1,0 +1,26 @@
+// Every page of the sample site, production build (minified), through html-validate.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build, htmlValidationErrors, listFiles, ROOT, tempDir } from "./helpers.js";
+
+let site: string;
+beforeAll(() => {
+  const result = build(ROOT, join(tempDir(), "_site"));
+  expect(result.stderr).toBe("");
+  site = result.output;
+});
+
+describe("valid HTML", () => {
+  it("every page passes html-validate with zero errors", async () => {
+    const pages = listFiles(site).filter((file) => file.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(70);
+    const errors: string[] = [];
+    for (const file of pages) errors.push(...(await htmlValidationErrors(readFileSync(join(site, file), "utf8"), file)));
+    expect(errors).toEqual([]);
+  });
+
+  it("the validator does catch a broken page", async () => {
+    expect(await htmlValidationErrors("<!doctype html><html lang=uk><head><title>x</title></head><body><p><div>x</p></body></html>", "bad.html")).not.toEqual([]);
+  });
+});
