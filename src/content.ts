@@ -406,7 +406,8 @@ async function readArticle(path: string, root: string, schema: ReturnType<typeof
   const result = schema.safeParse(data);
   if (!result.success) found.push(...issuesToProblems(result.error.issues, file, (key) => lineOfKey(yaml, key, yamlLine)));
   if (found.length > 0 || !result.success) {
-    problems.push(...found);
+    // In the order of the file's lines, as the editor reads it.
+    problems.push(...found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
     return undefined;
   }
   const front = result.data;

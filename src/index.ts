@@ -50,6 +50,8 @@ export interface StrichkaOptions {
 
 /** The folder (inside Eleventy's input) of the CSS, JS and images the pages use. */
 const ASSETS_DIR = "assets";
+/** The folder (inside Eleventy's input) of the images articles show. */
+const IMAGES_DIR = "images";
 
 export const DEFAULT_OPTIONS: Required<StrichkaOptions> = {
   timeZone: DEFAULT_TIME_ZONE,
@@ -84,7 +86,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   const { timeZone, videoAfterParagraph, relatedCount, articlesDir, pageSize, latestCount, minify } = resolveOptions(options);
   const articlesPath = () => join(eleventyConfig.directories.input, articlesDir);
 
-  const markdown = createMarkdown({ videoAfterParagraph });
+  const markdown = createMarkdown({ videoAfterParagraph, siteRoot: eleventyConfig.directories.input });
   eleventyConfig.setLibrary("md", markdown);
 
   // Front matter: YAML without timestamp guessing (see front-matter.ts). In articles, `tags`
@@ -123,6 +125,8 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   // serves them under their own names, so that editing the CSS reloads it.
   const assetsPath = () => join(eleventyConfig.directories.input, ASSETS_DIR);
   eleventyConfig.addPassthroughCopy({ [assetsPath()]: ASSETS_DIR });
+  // Article images: content/images/x.jpg is /images/x.jpg.
+  eleventyConfig.addPassthroughCopy({ [join(eleventyConfig.directories.input, IMAGES_DIR)]: IMAGES_DIR });
   let publishedAssets = new Map<string, Asset>();
   eleventyConfig.addFilter("assetUrl", (url: string) => publishedAssets.get(url)?.publishedUrl ?? url);
 

@@ -1,4 +1,7 @@
 // The one markdown-it instance articles are rendered with.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { imageSize } from "image-size";
 import MarkdownItFactory, { type MarkdownIt } from "markdown-it";
 import { UKRAINIAN_QUOTES, ukrainianTypography } from "./typography.js";
 import { videoSlot } from "./video.js";
@@ -6,19 +9,39 @@ import { videoSlot } from "./video.js";
 export interface MarkdownOptions {
   /** The «Відео дня» block goes after this many top-level paragraphs. */
   videoAfterParagraph: number;
+  /** Folder that root-relative image URLs ("/images/a.jpg") point into, to read image sizes. */
+  siteRoot?: string;
 }
 
-/** Images in articles load only when the reader scrolls near them. */
-function lazyImages(md: MarkdownIt): void {
+/**
+ * Images in articles load only when the reader scrolls near them, and carry their width and
+ * height (read from the file, once per build) so the text does not jump when they arrive.
+ */
+function lazyImages(md: MarkdownIt, siteRoot: string | undefined): void {
   const renderImage = md.renderer.rules.image!;
+  const sizes = new Map<string, { width?: number; height?: number } | undefined>();
+  const sizeOf = (src: string) => {
+    if (!siteRoot || !src.startsWith("/") || src.startsWith("//")) return undefined;
+    if (!sizes.has(src)) {
+      const file = join(siteRoot, decodeURIComponent(src.split(/[?#]/)[0]!));
+      sizes.set(src, existsSync(file) ? imageSize(readFileSync(file)) : undefined);
+    }
+    return sizes.get(src);
+  };
   md.renderer.rules.image = (tokens, index, options, env, self) => {
-    tokens[index]!.attrSet("loading", "lazy");
-    tokens[index]!.attrSet("decoding", "async");
+    const token = tokens[index]!;
+    const size = sizeOf(String(token.attrGet("src") ?? ""));
+    if (size?.width && size.height) {
+      token.attrSet("width", String(size.width));
+      token.attrSet("height", String(size.height));
+    }
+    token.attrSet("loading", "lazy");
+    token.attrSet("decoding", "async");
     return renderImage(tokens, index, options, env, self);
   };
 }
 
-export function createMarkdown({ videoAfterParagraph }: MarkdownOptions): MarkdownIt {
+export function createMarkdown({ videoAfterParagraph, siteRoot }: MarkdownOptions): MarkdownIt {
   return new MarkdownItFactory({
     // Raw HTML is on: the content model refuses anything but plain structural HTML before a
     // page is built (see raw-html.ts). markdown-it's own link validation refuses
@@ -28,6 +51,6 @@ export function createMarkdown({ videoAfterParagraph }: MarkdownOptions): Markdo
     quotes: UKRAINIAN_QUOTES,
   })
     .use(ukrainianTypography)
-    .use(lazyImages)
+    .use(lazyImages, siteRoot)
     .use(videoSlot, videoAfterParagraph);
 }

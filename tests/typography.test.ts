@@ -1,6 +1,9 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createMarkdown } from "../src/markdown.js";
 import { typographText } from "../src/typography.js";
+import { tempDir } from "./helpers.js";
 
 describe("typographText (titles, ledes)", () => {
   it("turns typewriter quotes into «ялинки», nested into „лапки“", () => {
@@ -33,6 +36,15 @@ describe("article Markdown", () => {
   it("never makes javascript: or data: links clickable", () => {
     const html = md.render("[клік](javascript:alert(1)) [дані](data:text/html;base64,PHNjcmlwdD4=)");
     expect(html).not.toContain("<a");
+  });
+
+  it("gives images from the site their width and height", () => {
+    const root = tempDir();
+    mkdirSync(join(root, "images"));
+    // A 3×2 GIF.
+    writeFileSync(join(root, "images/a.gif"), Buffer.from("R0lGODlhAwACAIAAAP///wAAACH5BAEAAAAALAAAAAADAAIAAAICjF8AOw==", "base64"));
+    const html = createMarkdown({ videoAfterParagraph: 3, siteRoot: root }).render("![Фото](/images/a.gif)");
+    expect(html).toBe('<p><img src="/images/a.gif" alt="Фото" width="3" height="2" loading="lazy" decoding="async"></p>\n');
   });
 
   it("lazy-loads images", () => {
