@@ -273,7 +273,7 @@ const bodyParser = new MarkdownItFactory({ html: true });
 
 /**
  * Problems in an article's Markdown body, with file lines: control characters, raw HTML
- * beyond what raw-html.ts allows, and images from other hosts.
+ * beyond what raw-html.ts allows, images from other hosts, empty headings.
  */
 function bodyProblems(body: string, bodyLine: number, file: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
@@ -282,10 +282,14 @@ function bodyProblems(body: string, bodyLine: number, file: string): ContentProb
       problems.push({ file, line: bodyLine + index, message: `has an invisible control character (${describeCharacter(line)}); delete it (it often comes with text pasted from other programs)` });
     }
   });
-  // Most articles have neither HTML nor images: skip the parse for them.
-  if (!/<[a-z!/?]|!\[/i.test(body)) return problems;
-  for (const block of bodyParser.parse(body, {})) {
+  // Most articles have no HTML, images or headings: skip the parse for them.
+  if (!/<[a-z!/?]|!\[|^ {0,3}#/im.test(body)) return problems;
+  const tokens = bodyParser.parse(body, {});
+  tokens.forEach((block, index) => {
     const line = block.map ? bodyLine + block.map[0] : undefined;
+    if (block.type === "heading_open" && !tokens[index + 1]?.content.trim()) {
+      problems.push({ file, line, message: "has an empty heading; write its text after the #, or delete the line" });
+    }
     if (block.type === "html_block") {
       for (const message of rawHtmlProblems(block.content)) problems.push({ file, line, message: `raw HTML: ${message}` });
     }
@@ -296,7 +300,7 @@ function bodyProblems(body: string, bodyLine: number, file: string): ContentProb
         problems.push({ file, line, message: `image ${describeValue(token.attrGet("src"))} is on another site; store images with the site (e.g. content/images/) so that no other site sees the reader` });
       }
     }
-  }
+  });
   return problems;
 }
 

@@ -66,6 +66,11 @@ const cases: Case[] = [
     says: ['content/articles/x.md:6: image "https://tracker.example/p.gif" is on another site'],
   },
   {
+    what: "an empty heading",
+    files: { "content/articles/x.md": article({ title: "Заголовки", date: "2026-01-14", topic: "kultura" }, "Абзац.\n\n## \n\nЩе абзац.\n") },
+    says: ["content/articles/x.md:8: has an empty heading; write its text after the #, or delete the line"],
+  },
+  {
     what: "a control character in a title",
     files: { "content/articles/x.md": article({ title: '"Заголовок\\u0007"', date: "2026-01-14", topic: "kultura" }) },
     says: ["content/articles/x.md:2: title has an invisible control character (U+0007); delete it"],

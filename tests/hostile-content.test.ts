@@ -108,7 +108,7 @@ const nastyText = fc.array(fc.constantFrom(...NASTY_PIECES), { maxLength: 12 }).
 /** Anything at all, tags and control characters included. */
 const anyText = fc.array(fc.constantFrom(...NASTY_PIECES, "<script>", "</script>", "<!--", "\u0007", "<b>"), { maxLength: 12 }).map((parts) => parts.join(""));
 
-const markdownLine = (text: fc.Arbitrary<string>) => fc.oneof(text, text.map((t) => `## ${t}`), text.map((t) => `> ${t}`), text.map((t) => `- ${t}`), text.map((t) => `1. ${t}`));
+const markdownLine = (text: fc.Arbitrary<string>) => fc.oneof(text, text.map((t) => `## Підзаголовок ${t}`), text.map((t) => `> ${t}`), text.map((t) => `- ${t}`), text.map((t) => `1. ${t}`));
 const ALLOWED_LINES = [
   "[клік](javascript:alert(1))",
   "[дані](data:text/html;base64,PHNjcmlwdD4=)",
