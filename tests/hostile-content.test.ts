@@ -108,7 +108,15 @@ const nastyText = fc.array(fc.constantFrom(...NASTY_PIECES), { maxLength: 12 }).
 /** Anything at all, tags and control characters included. */
 const anyText = fc.array(fc.constantFrom(...NASTY_PIECES, "<script>", "</script>", "<!--", "\u0007", "<b>"), { maxLength: 12 }).map((parts) => parts.join(""));
 
-const markdownLine = (text: fc.Arbitrary<string>) => fc.oneof(text, text.map((t) => `## Підзаголовок ${t}`), text.map((t) => `> ${t}`), text.map((t) => `- ${t}`), text.map((t) => `1. ${t}`));
+/** Markdown blocks; each starts with a word, so none is an empty heading (a content error of its own). */
+const markdownLine = (text: fc.Arbitrary<string>) =>
+  fc.oneof(
+    text.map((t) => `Абзац ${t}`),
+    text.map((t) => `## Підзаголовок ${t}`),
+    text.map((t) => `> Цитата ${t}`),
+    text.map((t) => `- Пункт ${t}`),
+    text.map((t) => `1. Пункт ${t}`),
+  );
 const ALLOWED_LINES = [
   "[клік](javascript:alert(1))",
   "[дані](data:text/html;base64,PHNjcmlwdD4=)",
@@ -153,7 +161,7 @@ const anyArticle = fc.oneof(
           },
           { requiredKeys: [] },
         ),
-        fc.array(fc.oneof(markdownLine(anyText), fc.constantFrom(...ALLOWED_LINES, ...REFUSED_LINES)), { maxLength: 6 }),
+        fc.array(fc.oneof(anyText, markdownLine(anyText), fc.constantFrom(...ALLOWED_LINES, ...REFUSED_LINES)), { maxLength: 6 }),
       )
       .map(([front, lines]) => `---\n${dump(front)}---\n${lines.join("\n\n")}\n`),
   },
