@@ -9,6 +9,7 @@ import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { findContentError } from "./errors.js";
+import { timed } from "./metrics.js";
 
 async function build(configPath: string, outputDir: string): Promise<number> {
   const output = resolve(outputDir);
@@ -17,7 +18,7 @@ async function build(configPath: string, outputDir: string): Promise<number> {
 
   await rm(staging, { recursive: true, force: true });
   try {
-    await new Eleventy(undefined, staging, { configPath, quietMode: true }).write();
+    await timed("eleventy", () => new Eleventy(undefined, staging, { configPath, quietMode: true }).write());
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     // Eleventy has already printed the error; content errors without a stack trace.
@@ -32,9 +33,11 @@ async function build(configPath: string, outputDir: string): Promise<number> {
     console.error(`The build wrote no index.html; nothing was published: ${basename(output)}/ is as it was.`);
     return 1;
   }
-  if (existsSync(output)) await rename(output, previous);
-  await rename(staging, output);
-  await rm(previous, { recursive: true, force: true });
+  await timed("publishing", async () => {
+    if (existsSync(output)) await rename(output, previous);
+    await rename(staging, output);
+    await rm(previous, { recursive: true, force: true });
+  });
   return 0;
 }
 

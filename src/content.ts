@@ -8,6 +8,7 @@ import { z } from "zod";
 import { parseNewsDate, zonedDay } from "./dates.js";
 import { ContentError, describeValue, type ContentProblem } from "./errors.js";
 import { lineOfKey, parseYaml, splitFrontMatter } from "./front-matter.js";
+import { timed } from "./metrics.js";
 import MarkdownItFactory from "markdown-it";
 import { isSiteResource, rawHtmlProblems } from "./raw-html.js";
 import { readingMinutes } from "./reading-time.js";
@@ -520,6 +521,11 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
 
   if (problems.length > 0 || !site) throw new ContentError(problems);
 
+  return timed("indexes", () => buildIndexes(site, topics, articles, videos, options));
+}
+
+/** Order, related news, videos of the day, topic and tag indexes, list pages: once per build. */
+function buildIndexes(site: SiteSettings, topics: Map<string, Topic>, articles: Article[], videos: VideoOfTheDay[], options: LoadOptions): NewsSite {
   // Newest first; the URL breaks ties so that the order (and so related news) never depends on the file system.
   articles.sort((a, b) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url));
   const related = relatedArticles(

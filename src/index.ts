@@ -22,6 +22,7 @@ import { parseYaml } from "./front-matter.js";
 import { createMarkdown } from "./markdown.js";
 import { rewriteUrls } from "./html-urls.js";
 import { groupByDay } from "./lists.js";
+import { timed } from "./metrics.js";
 import { minifyHtml } from "./minify.js";
 import { pluralize } from "./plural.js";
 import { SiteFeeds } from "./site-feeds.js";
@@ -112,7 +113,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   // that all of the editors' mistakes are reported together and nothing is half-built.
   let site: Promise<NewsSite> | undefined;
   const loadSite = () =>
-    loadNewsSite({
+    timed("content", () => loadNewsSite({
       inputDir: eleventyConfig.directories.input,
       articlesDir: articlesPath(),
       dataDir: eleventyConfig.directories.data,
@@ -120,7 +121,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
       includeDrafts: !isProductionBuild(),
       relatedCount,
       pageSize,
-    });
+    }));
   // CSS and JS are published fingerprinted in production (see assets.ts); the preview
   // serves them under their own names, so that editing the CSS reloads it.
   const assetsPath = () => join(eleventyConfig.directories.input, ASSETS_DIR);
@@ -190,18 +191,18 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
     return siteFeeds;
   };
   eleventyConfig.addFilter("atomFeed", (news: NewsSite, topicSlug?: string) =>
-    feedsOf(news).atom(topicSlug === undefined ? undefined : news.topics.find((topic) => topic.slug === topicSlug)),
+    timed("feeds", () => feedsOf(news).atom(topicSlug === undefined ? undefined : news.topics.find((topic) => topic.slug === topicSlug))),
   );
-  eleventyConfig.addFilter("rssFeed", (news: NewsSite) => feedsOf(news).rss());
-  eleventyConfig.addFilter("jsonFeed", (news: NewsSite) => feedsOf(news).json());
-  eleventyConfig.addFilter("sitemapXml", (news: NewsSite) => feedsOf(news).sitemap());
+  eleventyConfig.addFilter("rssFeed", (news: NewsSite) => timed("feeds", () => feedsOf(news).rss()));
+  eleventyConfig.addFilter("jsonFeed", (news: NewsSite) => timed("feeds", () => feedsOf(news).json()));
+  eleventyConfig.addFilter("sitemapXml", (news: NewsSite) => timed("feeds", () => feedsOf(news).sitemap()));
   eleventyConfig.addFilter("latest", (news: NewsSite) => news.articles.slice(0, latestCount));
   eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, site: SiteSettings) => newsArticleJsonLd(article, site, timeZone));
 
   if (minify) {
     eleventyConfig.addTransform("strichka-minify", function (content) {
       const outputPath = this.page.outputPath;
-      return isProductionBuild() && typeof outputPath === "string" && outputPath.endsWith(".html") ? minifyHtml(content) : content;
+      return isProductionBuild() && typeof outputPath === "string" && outputPath.endsWith(".html") ? timed("minification", () => minifyHtml(content)) : content;
     });
   }
 }

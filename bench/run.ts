@@ -1,0 +1,131 @@
+// npm run bench [-- --n=10000] [--keep]
+// Generates N synthetic articles, then in one run builds them twice, each build in a fresh
+// Node process: bare Eleventy (the baseline, see bench/bare/) and strichka's full
+// production build. Prints wall time, CPU time, peak RSS, pages written, the ratio to the
+// baseline and strichka's per-phase breakdown. A benchmark, not a test: nothing here passes
+// or fails, and no figure is asserted anywhere.
+import { spawn } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { generateSite } from "./generate.js";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const args = process.argv.slice(2);
+const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
+const count = Number(option("n") ?? 10_000);
+const keep = args.includes("--keep");
+
+interface Measure {
+  wallMs: number;
+  cpuMs: number;
+  maxRssMb: number;
+  pages: number;
+  phases?: Record<string, number>;
+}
+
+function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true }).filter((name) => String(name).endsWith(".html")).length;
+}
+
+/** Runs `node [args]` in `cwd` with the measuring preload; wall time from spawn to exit. */
+function measure(label: string, cwd: string, nodeArgs: string[], output: string, env: Record<string, string> = {}): Promise<Measure> {
+  const report = join(cwd, `.bench-${label}.json`);
+  const phases = join(cwd, `.bench-${label}-phases.json`);
+  return new Promise((done, fail) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, ["--import", join(ROOT, "bench/measure.mjs"), ...nodeArgs], {
+      cwd,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, BENCH_REPORT: report, STRICHKA_PHASES: phases, ...env },
+    });
+    child.on("error", fail);
+    child.on("exit", (code) => {
+      const wallMs = performance.now() - start;
+      if (code !== 0) return fail(new Error(`${label} build exited with ${code}`));
+      const usage = JSON.parse(readFileSync(report, "utf8")) as { cpuMs: number; maxRssMb: number };
+      let phaseTimes: Record<string, number> | undefined;
+      try {
+        phaseTimes = JSON.parse(readFileSync(phases, "utf8")) as Record<string, number>;
+      } catch {
+        phaseTimes = undefined;
+      }
+      done({ wallMs, ...usage, pages: countPages(output), phases: phaseTimes });
+    });
+  });
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), "strichka-bench-"));
+  const source = join(work, "source");
+  console.log(`Generating ${count} articles in ${work} …`);
+  const generated = generateSite(source, count);
+  console.log(`  ${generated.articles} articles, ${generated.topics} topics, ${generated.tags} tags, ${generated.videos} videos of the day`);
+
+  // The baseline site: the same Markdown files, bare Eleventy's templates.
+  const bare = join(work, "bare");
+  cpSync(join(ROOT, "bench/bare"), bare, { recursive: true });
+  cpSync(join(source, "content/articles"), join(bare, "content/articles"), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(bare, "node_modules"));
+
+  // strichka's site: our templates and pages, the generated data and articles.
+  const ours = join(work, "ours");
+  cpSync(join(ROOT, "_includes"), join(ours, "_includes"), { recursive: true });
+  cpSync(join(ROOT, "content"), join(ours, "content"), { recursive: true, filter: (path) => !path.includes(join("content", "articles", "")) || path.endsWith(".11tydata.js") });
+  cpSync(join(source, "_data"), join(ours, "_data"), { recursive: true });
+  cpSync(join(source, "content/articles"), join(ours, "content/articles"), { recursive: true });
+  mkdirSync(join(ours, "_site"), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(ours, "node_modules"));
+
+  console.log("Building with bare Eleventy (baseline) …");
+  const baseline = await measure("bare", bare, [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.mjs", "--quiet"], join(bare, "_site"));
+  console.log("Building with strichka (full production build) …");
+  const strichka = await measure(
+    "strichka",
+    ours,
+    ["--import", "tsx", join(ROOT, "src/cli.ts"), "build", `--config=${join(ROOT, "eleventy.config.ts")}`],
+    join(ours, "_site"),
+  );
+
+  console.log("Building with strichka, minifier off (to measure what minification costs) …");
+  const unminified = await measure(
+    "strichka-no-minify",
+    ours,
+    ["--import", "tsx", join(ROOT, "src/cli.ts"), "build", `--config=${join(ROOT, "bench/no-minify.config.ts")}`],
+    join(ours, "_site"),
+  );
+
+  const row = (name: string, m: Measure) =>
+    `| ${name} | ${seconds(m.wallMs)} | ${seconds(m.cpuMs)} | ${m.maxRssMb.toFixed(0)} MB | ${m.pages} | ${(m.wallMs / baseline.wallMs).toFixed(2)} |`;
+  console.log(`\nResults for ${count} articles (node ${process.version}, ${new Date().toISOString()})\n`);
+  console.log("| build | wall | CPU | peak RSS | pages | ratio to baseline (wall) |");
+  console.log("|---|---|---|---|---|---|");
+  console.log(row("bare Eleventy (baseline)", baseline));
+  console.log(row("strichka", strichka));
+  console.log(row("strichka, minifier off", unminified));
+
+  const phases = strichka.phases ?? {};
+  const eleventy = phases.eleventy ?? 0;
+  const content = phases.content ?? 0;
+  const indexes = phases.indexes ?? 0;
+  // Transforms run concurrently, so their summed durations overcount: use the difference.
+  const minification = Math.max(0, strichka.wallMs - unminified.wallMs);
+  const feeds = phases.feeds ?? 0;
+  console.log("\nstrichka, per phase (minification: the difference between the two strichka builds):\n");
+  console.log("| phase | time |");
+  console.log("|---|---|");
+  console.log(`| process start, config, tsx | ${seconds(strichka.wallMs - eleventy - (phases.publishing ?? 0))} |`);
+  console.log(`| content loading (read, parse, validate) | ${seconds(content - indexes)} |`);
+  console.log(`| indexes (order, related, videos, lists) | ${seconds(indexes)} |`);
+  console.log(`| rendering and writing (Eleventy) | ${seconds(Math.max(0, eleventy - content - minification - feeds))} |`);
+  console.log(`| minification (html-minifier-terser) | ${seconds(minification)} |`);
+  console.log(`| feeds and sitemap | ${seconds(feeds)} |`);
+  console.log(`| publishing (swap into _site) | ${seconds(phases.publishing ?? 0)} |`);
+
+  if (keep) console.log(`\nKept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+await main();
