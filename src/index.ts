@@ -23,7 +23,7 @@ import { createMarkdown } from "./markdown.js";
 import { rewriteUrls } from "./html-urls.js";
 import { groupByDay } from "./lists.js";
 import { timed } from "./metrics.js";
-import { minifyHtml } from "./minify.js";
+import { keepAsIs, minifyHtml } from "./minify.js";
 import { pluralize } from "./plural.js";
 import { SiteFeeds } from "./site-feeds.js";
 import { newsArticleJsonLd } from "./structured-data.js";
@@ -198,6 +198,9 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   eleventyConfig.addFilter("sitemapXml", (news: NewsSite) => timed("feeds", () => feedsOf(news).sitemap()));
   eleventyConfig.addFilter("latest", (news: NewsSite) => news.articles.slice(0, latestCount));
   eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, site: SiteSettings) => newsArticleJsonLd(article, site, timeZone));
+
+  // The article body reaches the page as markdown-it wrote it: see minify.ts.
+  eleventyConfig.addFilter("keepAsIs", (html: string) => (minify && isProductionBuild() ? keepAsIs(html) : html));
 
   if (minify) {
     eleventyConfig.addTransform("strichka-minify", function (content) {
