@@ -42,29 +42,47 @@ export function toZoned(value: DateInput, zone: string = DEFAULT_TIME_ZONE): Dat
   return dt.setZone(zone).setLocale("uk");
 }
 
+// Pages format the same few instants over and over (an article's date is shown on its
+// page, in lists, in related blocks): formatting with a time zone is costly in luxon, so
+// each (instant, zone, format) is formatted once per process.
+const formatted = new Map<string, string>();
+const FORMAT_CACHE_LIMIT = 200_000;
+
+function formatZoned(value: DateInput, zone: string | undefined, format: string): string {
+  if (!(value instanceof Date)) return toZoned(value, zone).toFormat(format);
+  const key = `${value.getTime()}|${zone ?? DEFAULT_TIME_ZONE}|${format}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = toZoned(value, zone).toFormat(format);
+    if (formatted.size >= FORMAT_CACHE_LIMIT) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
+}
+
 /** «14 січня 2026» */
 export function formatKyivDate(value: DateInput, zone?: string): string {
-  return toZoned(value, zone).toFormat("d MMMM yyyy");
+  return formatZoned(value, zone, "d MMMM yyyy");
 }
 
 /** «14 січня 2026, 23:40» */
 export function formatKyivDateTime(value: DateInput, zone?: string): string {
-  return toZoned(value, zone).toFormat("d MMMM yyyy, HH:mm");
+  return formatZoned(value, zone, "d MMMM yyyy, HH:mm");
 }
 
 /** «23:40» */
 export function formatKyivTime(value: DateInput, zone?: string): string {
-  return toZoned(value, zone).toFormat("HH:mm");
+  return formatZoned(value, zone, "HH:mm");
 }
 
 /** «січень 2026» — the nominative (stand-alone) month, as in a heading. */
 export function formatMonthHeading(value: DateInput, zone?: string): string {
-  return toZoned(value, zone).toFormat("LLLL yyyy");
+  return formatZoned(value, zone, "LLLL yyyy");
 }
 
 /** «середа» */
 export function formatWeekday(value: DateInput, zone?: string): string {
-  return toZoned(value, zone).toFormat("cccc");
+  return formatZoned(value, zone, "cccc");
 }
 
 /** «14 січня, середа»; the year is added when it is not `currentYear` («14 січня 2025, вівторок»). */
@@ -75,7 +93,7 @@ export function formatDayHeading(value: DateInput, currentYear: number, zone?: s
 
 /** ISO 8601 instant with the zone's offset: «2026-01-14T23:40:00+02:00». */
 export function toIsoWithOffset(value: DateInput, zone?: string): string {
-  return toZoned(value, zone).toISO({ suppressMilliseconds: true }) ?? "";
+  return formatZoned(value, zone, "yyyy-MM-dd'T'HH:mm:ssZZ");
 }
 
 /** The calendar day in the zone, «2026-01-14»: the key for day grouping and the video of the day. */
