@@ -17,6 +17,7 @@ export interface EleventyConfig {
   addDateParsing(callback: (value: unknown) => Date | undefined): void;
   addGlobalData(name: string, data: unknown): void;
   addFilter(name: string, filter: (this: { page?: EleventyPage }, ...args: never[]) => unknown): void;
+  amendLibrary(name: "njk", callback: (environment: { addExtension(name: string, extension: { tags: string[]; preprocess(source: string): string }): void }) => void): void;
   addTransform(name: string, transform: (this: { page: EleventyPage }, content: string) => string | Promise<string>): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(path: string): void;

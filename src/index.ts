@@ -23,7 +23,7 @@ import { createMarkdown } from "./markdown.js";
 import { rewriteUrls } from "./html-urls.js";
 import { groupByDay } from "./lists.js";
 import { timed } from "./metrics.js";
-import { keepAsIs, minifyHtml } from "./minify.js";
+import { MinifiedTemplates } from "./minify.js";
 import { pluralize } from "./plural.js";
 import { SiteFeeds } from "./site-feeds.js";
 import { newsArticleJsonLd } from "./structured-data.js";
@@ -202,13 +202,15 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   eleventyConfig.addFilter("latest", (news: NewsSite) => news.articles.slice(0, latestCount));
   eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, site: SiteSettings) => newsArticleJsonLd(article, site, timeZone));
 
-  // The article body reaches the page as markdown-it wrote it: see minify.ts.
-  eleventyConfig.addFilter("keepAsIs", (html: string) => (minify && isProductionBuild() ? keepAsIs(html) : html));
-
+  // Minified templates instead of minified pages: see minify.ts.
   if (minify) {
-    eleventyConfig.addTransform("strichka-minify", function (content) {
-      const outputPath = this.page.outputPath;
-      return isProductionBuild() && typeof outputPath === "string" && outputPath.endsWith(".html") ? timed("minification", () => minifyHtml(content)) : content;
+    const templates = new MinifiedTemplates();
+    eleventyConfig.amendLibrary("njk", (environment) => environment.addExtension("strichkaMinify", { tags: [], preprocess: templates.lookup }));
+    eleventyConfig.on("eleventy.before", () => {
+      templates.clear();
+      if (!isProductionBuild()) return;
+      const { input, includes } = eleventyConfig.directories;
+      return timed("minification", () => templates.load([includes, input], (path) => path.startsWith(join(input, articlesDir))));
     });
   }
 }

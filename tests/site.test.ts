@@ -143,7 +143,12 @@ describe("the site", () => {
     expect(brokenInternalLinks(site)).toEqual([]);
   });
 
-  it("is minified in production", () => {
-    expect(readFileSync(join(site, "index.html"), "utf8")).not.toMatch(/>\n\s+</);
+  it("is minified in production: no line breaks or indentation from the layouts", () => {
+    for (const file of ["index.html", "temy/index.html", "arkhiv/index.html"]) {
+      const html = readFileSync(join(site, file), "utf8");
+      expect(html, file).not.toContain("\n");
+      expect(html, file).not.toMatch(/ {3}/);
+      expect(html, file).not.toContain("<!--");
+    }
   });
 });
