@@ -21,7 +21,6 @@ export interface EleventyConfig {
   addTransform(name: string, transform: (this: { page: EleventyPage }, content: string) => string | Promise<string>): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(path: string): void;
-  configureTemplateHandling(options: { writeMode?: "sync" | "async" }): void;
   addPreprocessor(name: string, fileExtensions: string, callback: (data: { draft?: unknown }, content: string) => unknown): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (event: { directories: { output: string }; runMode: string }) => unknown): void;
 }

@@ -87,9 +87,6 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   const { timeZone, videoAfterParagraph, relatedCount, articlesDir, pageSize, latestCount, minify } = resolveOptions(options);
   const articlesPath = () => join(eleventyConfig.directories.input, articlesDir);
 
-  // Eleventy writes pages synchronously by default; async writes overlap with rendering.
-  eleventyConfig.configureTemplateHandling({ writeMode: "async" });
-
   const markdown = createMarkdown({ videoAfterParagraph, siteRoot: eleventyConfig.directories.input });
   eleventyConfig.setLibrary("md", markdown);
 
