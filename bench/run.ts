@@ -1,9 +1,11 @@
-// npm run bench [-- --n=10000] [--keep]
-// Generates N synthetic articles, then in one run builds them twice, each build in a fresh
-// Node process: bare Eleventy (the baseline, see bench/bare/) and strichka's full
-// production build. Prints wall time, CPU time, peak RSS, pages written, the ratio to the
-// baseline and strichka's per-phase breakdown. A benchmark, not a test: nothing here passes
-// or fails, and no figure is asserted anywhere.
+// npm run bench [-- --n=10000] [--runs=3] [--keep]
+// Generates N synthetic articles, then builds them, each build in a fresh Node process:
+// bare Eleventy (the baseline, see bench/bare/) and strichka's full production build,
+// alternately, --runs times each, then strichka once more with the minifier off. Prints
+// the median wall time, CPU time and peak RSS of each, pages written, the ratio to the
+// baseline (median of the per-round ratios: this machine is noisy, and a round's two builds
+// see the same noise) and strichka's per-phase breakdown. A benchmark, not a test: nothing
+// here passes or fails, and no figure is asserted anywhere.
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +16,7 @@ const ROOT = resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
 const count = Number(option("n") ?? 10_000);
+const runs = Number(option("runs") ?? 3);
 const keep = args.includes("--keep");
 
 interface Measure {
@@ -57,6 +60,17 @@ function measure(label: string, cwd: string, nodeArgs: string[], output: string,
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+function middle(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** The run with the median wall time (its CPU, memory and phases go with it). */
+function median(measures: Measure[]): Measure {
+  const sorted = [...measures].sort((a, b) => a.wallMs - b.wallMs);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "strichka-bench-"));
   const source = join(work, "source");
@@ -79,16 +93,18 @@ async function main(): Promise<void> {
   mkdirSync(join(ours, "_site"), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(ours, "node_modules"));
 
-  console.log("Building with bare Eleventy (baseline) …");
-  const baseline = await measure("bare", bare, [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.mjs", "--quiet"], join(bare, "_site"));
-  console.log("Building with strichka (full production build) …");
-  const strichka = await measure(
-    "strichka",
-    ours,
-    ["--import", "tsx", join(ROOT, "src/cli.ts"), "build", `--config=${join(ROOT, "eleventy.config.ts")}`],
-    join(ours, "_site"),
-  );
-
+  const bareRuns: Measure[] = [];
+  const strichkaRuns: Measure[] = [];
+  for (let round = 1; round <= runs; round++) {
+    console.log(`Round ${round} of ${runs}: bare Eleventy (baseline), then strichka (full production build) …`);
+    bareRuns.push(await measure("bare", bare, [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.mjs", "--quiet"], join(bare, "_site")));
+    strichkaRuns.push(
+      await measure("strichka", ours, ["--import", "tsx", join(ROOT, "src/cli.ts"), "build", `--config=${join(ROOT, "eleventy.config.ts")}`], join(ours, "_site")),
+    );
+  }
+  const baseline = median(bareRuns);
+  const strichka = median(strichkaRuns);
+  const ratio = middle(strichkaRuns.map((run, index) => run.wallMs / bareRuns[index]!.wallMs));
   console.log("Building with strichka, minifier off (what minification costs in all) …");
   const unminified = await measure(
     "strichka-no-minify",
@@ -97,14 +113,15 @@ async function main(): Promise<void> {
     join(ours, "_site"),
   );
 
-  const row = (name: string, m: Measure) =>
-    `| ${name} | ${seconds(m.wallMs)} | ${seconds(m.cpuMs)} | ${m.maxRssMb.toFixed(0)} MB | ${m.pages} | ${(m.wallMs / baseline.wallMs).toFixed(2)} |`;
-  console.log(`\nResults for ${count} articles (node ${process.version}, ${new Date().toISOString()})\n`);
+  const row = (name: string, m: Measure, ratioToBaseline: number) =>
+    `| ${name} | ${seconds(m.wallMs)} | ${seconds(m.cpuMs)} | ${m.maxRssMb.toFixed(0)} MB | ${m.pages} | ${ratioToBaseline.toFixed(2)} |`;
+  console.log(`\nResults for ${count} articles, median of ${runs} rounds (node ${process.version}, ${new Date().toISOString()})\n`);
   console.log("| build | wall | CPU | peak RSS | pages | ratio to baseline (wall) |");
   console.log("|---|---|---|---|---|---|");
-  console.log(row("bare Eleventy (baseline)", baseline));
-  console.log(row("strichka", strichka));
-  console.log(row("strichka, minifier off", unminified));
+  console.log(row("bare Eleventy (baseline)", baseline, 1));
+  console.log(row("strichka", strichka, ratio));
+  console.log(row("strichka, minifier off (one run)", unminified, unminified.wallMs / bareRuns.at(-1)!.wallMs));
+  console.log(`\nWall times of each round: bare ${bareRuns.map((run) => seconds(run.wallMs)).join(", ")}; strichka ${strichkaRuns.map((run) => seconds(run.wallMs)).join(", ")}`);
 
   const phases = strichka.phases ?? {};
   const eleventy = phases.eleventy ?? 0;

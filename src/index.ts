@@ -131,11 +131,22 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   let publishedAssets = new Map<string, Asset>();
   eleventyConfig.addFilter("assetUrl", (url: string) => publishedAssets.get(url)?.publishedUrl ?? url);
 
+  // Minified templates instead of minified pages: see minify.ts.
+  const templates = minify ? new MinifiedTemplates() : undefined;
+  if (templates) {
+    eleventyConfig.amendLibrary("njk", (environment) => environment.addExtension("strichkaMinify", { tags: [], preprocess: templates.lookup }));
+  }
+
   eleventyConfig.on("eleventy.before", async () => {
     site = loadSite();
     const assets = isProductionBuild() ? await readAssets(assetsPath(), `/${ASSETS_DIR}/`) : [];
     publishedAssets = new Map(assets.map((asset) => [asset.url, asset]));
     sitePath = new URL((await site).site.url).pathname.replace(/\/?$/, "/");
+    templates?.clear();
+    if (templates && isProductionBuild()) {
+      const { input, includes } = eleventyConfig.directories;
+      await timed("minification", () => templates.load([includes, input], (path) => path.startsWith(join(input, articlesDir))));
+    }
   });
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     for (const asset of publishedAssets.values()) {
@@ -199,17 +210,6 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   eleventyConfig.addFilter("latest", (news: NewsSite) => news.articles.slice(0, latestCount));
   eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, site: SiteSettings) => newsArticleJsonLd(article, site, timeZone));
 
-  // Minified templates instead of minified pages: see minify.ts.
-  if (minify) {
-    const templates = new MinifiedTemplates();
-    eleventyConfig.amendLibrary("njk", (environment) => environment.addExtension("strichkaMinify", { tags: [], preprocess: templates.lookup }));
-    eleventyConfig.on("eleventy.before", () => {
-      templates.clear();
-      if (!isProductionBuild()) return;
-      const { input, includes } = eleventyConfig.directories;
-      return timed("minification", () => templates.load([includes, input], (path) => path.startsWith(join(input, articlesDir))));
-    });
-  }
 }
 
 export { loadNewsSite, NewsSite } from "./content.js";
