@@ -93,16 +93,21 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   // Front matter: YAML without timestamp guessing (see front-matter.ts). In articles, `tags`
   // is handed to Eleventy as `articleTags`: strichka builds its own tag index in one pass,
   // while Eleventy would make a collection per tag, re-sorting every page for each one.
+  //
+  // Articles also get their `article` (from the content model, loaded before Eleventy reads
+  // any template) and their permalink right here, rather than through eleventyComputed:
+  // computed data costs Eleventy a dependency graph per page. A draft in production has no
+  // article in the model: no permalink, no page.
+  let currentSite: NewsSite | undefined;
   eleventyConfig.setFrontMatterParsingOptions({
     engines: {
       yaml: (text, parseOptions) => {
         const data = parseYaml(text);
-        const inArticles = parseOptions?.filePath?.replace(/^\.\//, "").startsWith(articlesPath().replace(/^\.\//, ""));
-        if (inArticles && "tags" in data) {
-          const { tags, ...rest } = data;
-          return { ...rest, articleTags: tags };
-        }
-        return data;
+        const inputPath = `./${(parseOptions?.filePath ?? "").replace(/^\.\//, "")}`;
+        if (!inputPath.startsWith(`./${articlesPath().replace(/^\.\//, "")}`)) return data;
+        const { tags, ...rest } = data;
+        const article = currentSite?.articleAt(inputPath);
+        return { ...rest, articleTags: tags, article, permalink: article?.url ?? false, eleventyExcludeFromCollections: !article };
       },
     },
   });
@@ -141,7 +146,8 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
     site = loadSite();
     const assets = isProductionBuild() ? await readAssets(assetsPath(), `/${ASSETS_DIR}/`) : [];
     publishedAssets = new Map(assets.map((asset) => [asset.url, asset]));
-    sitePath = new URL((await site).site.url).pathname.replace(/\/?$/, "/");
+    currentSite = await site;
+    sitePath = new URL(currentSite.site.url).pathname.replace(/\/?$/, "/");
     templates?.clear();
     if (templates && isProductionBuild()) {
       const { input, includes } = eleventyConfig.directories;
