@@ -1,4 +1,4 @@
-// npm run bench [-- --n=10000] [--runs=3] [--keep]
+// npm run bench [-- --n=10000] [--runs=3] [--keep] [--edit]
 // Generates N synthetic articles, then builds them, each build in a fresh Node process:
 // bare Eleventy (the baseline, see bench/bare/) and strichka's full production build,
 // alternately, --runs times each, then strichka once more with the minifier off. Prints
@@ -7,7 +7,7 @@
 // see the same noise) and strichka's per-phase breakdown. A benchmark, not a test: nothing
 // here passes or fails, and no figure is asserted anywhere.
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { generateSite } from "./generate.js";
@@ -18,6 +18,7 @@ const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`)
 const count = Number(option("n") ?? 10_000);
 const runs = Number(option("runs") ?? 3);
 const keep = args.includes("--keep");
+const editOnly = args.includes("--edit");
 
 interface Measure {
   wallMs: number;
@@ -93,6 +94,12 @@ async function main(): Promise<void> {
   mkdirSync(join(ours, "_site"), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(ours, "node_modules"));
 
+  if (editOnly) {
+    await measureEdit(ours);
+    if (!keep) rmSync(work, { recursive: true, force: true });
+    return;
+  }
+
   const bareRuns: Measure[] = [];
   const strichkaRuns: Measure[] = [];
   for (let round = 1; round <= runs; round++) {
@@ -143,6 +150,72 @@ async function main(): Promise<void> {
 
   if (keep) console.log(`\nKept ${work}`);
   else rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * --edit: the preview (`npm start`, Eleventy's dev server) on the generated site; once the
+ * first build is done, one article's title is changed, and the time until its page is
+ * rewritten with the new title, and until the rebuild has finished, are measured.
+ */
+async function measureEdit(site: string): Promise<void> {
+  const server = spawn(process.execPath, ["--import", "tsx", join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${join(ROOT, "eleventy.config.ts")}`, "--serve", "--port=8765"], {
+    cwd: site,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  const waitFor = (pattern: RegExp, from: number, timeoutMs: number) =>
+    new Promise<void>((done, fail) => {
+      const timer = setInterval(() => {
+        if (pattern.test(log.slice(from))) {
+          clearInterval(timer);
+          done();
+        }
+      }, 20);
+      setTimeout(() => {
+        clearInterval(timer);
+        fail(new Error(`timed out waiting for ${pattern} in the preview's output`));
+      }, timeoutMs);
+    });
+  server.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  server.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  try {
+    const started = performance.now();
+    console.log("Starting the preview (Eleventy dev server) …");
+    await waitFor(/Wrote \d+ files/, 0, 600_000);
+    console.log(`  first build: ${seconds(performance.now() - started)}`);
+    // An edit before the watcher is ready would go unseen.
+    await waitFor(/Watching/, 0, 600_000);
+    await new Promise((done) => setTimeout(done, 1000));
+    const file = join(site, "content/articles/a000001.md");
+    const source = readFileSync(file, "utf8");
+    const title = "Відредагований заголовок для вимірювання";
+    const from = log.length;
+    const edited = performance.now();
+    writeFileSync(file, source.replace(/^title: .*$/m, `title: "${title}"`));
+    await new Promise<void>((done, fail) => {
+      const timer = setInterval(() => {
+        const pages = readdirSync(join(site, "_site/novyny"), { recursive: true }).map(String).filter((name) => name.includes("vidredahovanyi-zaholovok"));
+        if (pages.length > 0) {
+          clearInterval(timer);
+          done();
+        }
+      }, 10);
+      setTimeout(() => {
+        clearInterval(timer);
+        fail(new Error("the edited page was not written"));
+      }, 600_000);
+    });
+    const pageMs = performance.now() - edited;
+    await waitFor(/Wrote \d+ files/, from, 600_000);
+    const rebuildMs = performance.now() - edited;
+    console.log(`\nPreview, ${count} articles: one article's title edited\n`);
+    console.log("| measure | time |");
+    console.log("|---|---|");
+    console.log(`| save → the article's page written | ${seconds(pageMs)} |`);
+    console.log(`| save → rebuild finished (lists, related, feeds current) | ${seconds(rebuildMs)} |`);
+  } finally {
+    server.kill();
+  }
 }
 
 await main();
