@@ -2,7 +2,7 @@
 import strichka from "./src/index.js";
 import type { EleventyConfig } from "./src/eleventy-config.js";
 
-export default function (eleventyConfig: EleventyConfig & { addPlugin: (plugin: typeof strichka, options?: object) => void }) {
+export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(strichka, {
     timeZone: "Europe/Kyiv",
     videoAfterParagraph: 3,

@@ -7,7 +7,7 @@ type Host = Parameters<typeof defaultConfig>[0];
 export default function (eleventyConfig: Host) {
   const withoutMinify = new Proxy(eleventyConfig, {
     get(target, property) {
-      if (property === "addPlugin") return (plugin: never, options?: object) => target.addPlugin(plugin, { ...options, minify: false });
+      if (property === "addPlugin") return (plugin: Parameters<Host["addPlugin"]>[0], options?: object) => target.addPlugin(plugin, { ...options, minify: false });
       const value: unknown = Reflect.get(target, property);
       return typeof value === "function" ? value.bind(target) : value;
     },

@@ -9,6 +9,7 @@ export interface EleventyPage {
 }
 
 export interface EleventyConfig {
+  addPlugin<Options>(plugin: (eleventyConfig: EleventyConfig, options: Options) => void, options?: Options): void;
   directories: { input: string; data: string; includes: string; output: string };
   setLibrary(name: "md", library: MarkdownIt): void;
   setFrontMatterParsingOptions(options: {
@@ -18,14 +19,7 @@ export interface EleventyConfig {
   addGlobalData(name: string, data: unknown): void;
   addFilter(name: string, filter: (this: { page?: EleventyPage }, ...args: never[]) => unknown): void;
   amendLibrary(name: "njk", callback: (environment: { addExtension(name: string, extension: { tags: string[]; preprocess(source: string): string }): void }) => void): void;
-  addTransform(name: string, transform: (this: { page: EleventyPage }, content: string) => string | Promise<string>): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
-  addWatchTarget(path: string): void;
   addPreprocessor(name: string, fileExtensions: string, callback: (data: { draft?: unknown }, content: string) => unknown): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (event: { directories: { output: string }; runMode: string }) => unknown): void;
-}
-
-/** Eleventy's programmatic API, as the build command uses it. */
-export interface EleventyProgram {
-  write(): Promise<unknown>;
 }

@@ -99,6 +99,8 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   // computed data costs Eleventy a dependency graph per page. A draft in production has no
   // article in the model: no permalink, no page.
   let currentSite: NewsSite | undefined;
+  /** The path of site.url ("/" or e.g. "/news/"), for the 404 page's links. */
+  let sitePath = "/";
   eleventyConfig.setFrontMatterParsingOptions({
     engines: {
       yaml: (text, parseOptions) => {
@@ -182,7 +184,6 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   // URLs: relative between pages (works from file:// too), absolute for canonical and feeds.
   // The 404 page is the exception: a host serves it at whatever URL was missing, where
   // relative links would lead nowhere, so its links start at the site's root path.
-  let sitePath = "/";
   eleventyConfig.addFilter("relativeUrl", function (this: { page?: { url: string | false } }, target: string) {
     const from = this.page?.url;
     if (from === NOT_FOUND_URL && target.startsWith("/") && !target.startsWith("//")) return sitePath + urlToFile(target).slice(1);
