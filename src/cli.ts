@@ -45,9 +45,15 @@ const [command = "build", ...rest] = process.argv.slice(2);
 const flag = (name: string, fallback: string) =>
   rest.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 
+/** The site's Eleventy config: the --config flag, else the first of Eleventy's usual names. */
+function defaultConfig(): string {
+  const names = ["eleventy.config.ts", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", ".eleventy.js"];
+  return names.find((name) => existsSync(name)) ?? "eleventy.config.js";
+}
+
 if (command === "build") {
-  process.exitCode = await build(flag("config", "eleventy.config.ts"), flag("output", "_site"));
+  process.exitCode = await build(flag("config", defaultConfig()), flag("output", "_site"));
 } else {
-  console.error(`Unknown command "${command}". Usage: strichka build [--config=eleventy.config.ts] [--output=_site]`);
+  console.error(`Unknown command "${command}". Usage: strichka build [--config=eleventy.config.js] [--output=_site]`);
   process.exitCode = 2;
 }

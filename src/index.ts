@@ -219,6 +219,12 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
 
 }
 
+// Public helpers, for sites' own templates and scripts.
+export { formatDayHeading, formatKyivDate, formatKyivDateTime, formatKyivTime, formatMonthHeading, formatWeekday, parseNewsDate, toIsoWithOffset } from "./dates.js";
+export { pluralForm, pluralize } from "./plural.js";
+export { slugify, transliterate } from "./slug.js";
+export { typographText, ukrainianTypography } from "./typography.js";
+export { relatedArticles } from "./related.js";
 export { loadNewsSite, NewsSite } from "./content.js";
 export type { Article, ArticleLink, Tag, Topic, SiteSettings } from "./content.js";
 export { ContentError, findContentError, formatProblem } from "./errors.js";
