@@ -191,7 +191,7 @@ export class NewsSite {
     /** Newest first; drafts only in preview (`npm start`). */
     readonly articles: readonly Article[],
     readonly videos: readonly VideoOfTheDay[],
-    readonly options: { timeZone: string; pageSize: number },
+    readonly options: { timeZone: string; pageSize: number; archiveHeading?: string },
   ) {
     this.buildYear = DateTime.now().setZone(options.timeZone).year;
     this.#byInputPath = new Map(articles.map((article) => [article.inputPath, article]));
@@ -214,7 +214,7 @@ export class NewsSite {
 
     const { pageSize } = options;
     this.listings = [
-      ...paginate(articles, pageSize, URLS.archive).map((page): Listing => ({ ...page, kind: "archive", heading: "Архів новин" })),
+      ...paginate(articles, pageSize, URLS.archive).map((page): Listing => ({ ...page, kind: "archive", heading: options.archiveHeading ?? "Архів новин" })),
       ...topics.flatMap((topic) =>
         paginate(this.articlesOfTopic(topic.slug), pageSize, topic.url).map(
           (page): Listing => ({ ...page, kind: "topic", heading: topic.title, description: topic.description, feedUrl: topicFeedUrl(topic.slug) }),
@@ -255,6 +255,8 @@ export interface LoadOptions {
   relatedCount: number;
   /** Articles on one page of the archive, a topic or a tag. */
   pageSize: number;
+  /** The archive's heading (a locale text). */
+  archiveHeading?: string;
   /** Project root the file names in messages are relative to. */
   root?: string;
 }
@@ -538,5 +540,5 @@ function buildIndexes(site: SiteSettings, topics: Map<string, Topic>, articles: 
     article.related = related[index]!.map(({ article: other }) => ({ title: other.title, url: other.url, date: other.date }));
   });
 
-  return new NewsSite(site, [...topics.values()], articles, videos, { timeZone: options.timeZone, pageSize: options.pageSize });
+  return new NewsSite(site, [...topics.values()], articles, videos, { timeZone: options.timeZone, pageSize: options.pageSize, archiveHeading: options.archiveHeading });
 }

@@ -24,7 +24,8 @@ import { rewriteUrls } from "./html-urls.js";
 import { groupByDay } from "./lists.js";
 import { timed } from "./metrics.js";
 import { MinifiedTemplates } from "./minify.js";
-import { pluralize } from "./plural.js";
+import { resolveLocale, type LocaleText } from "./locale.js";
+import { pluralize, type PluralForms } from "./plural.js";
 import { SiteFeeds } from "./site-feeds.js";
 import { newsArticleJsonLd } from "./structured-data.js";
 import { formatReadingTime } from "./reading-time.js";
@@ -47,6 +48,8 @@ export interface StrichkaOptions {
   latestCount?: number;
   /** Minify HTML in production builds (`npm run build`); previews are never minified. */
   minify?: boolean;
+  /** Reworded texts, e.g. `{ related: "Читайте також:" }`; the keys are those of UKRAINIAN in locale.ts. */
+  locale?: Partial<LocaleText>;
 }
 
 /** The folder (inside Eleventy's input) of the CSS, JS and images the pages use. */
@@ -62,6 +65,7 @@ export const DEFAULT_OPTIONS: Required<StrichkaOptions> = {
   pageSize: 30,
   latestCount: 50,
   minify: true,
+  locale: {},
 };
 
 function resolveOptions(options: StrichkaOptions): Required<StrichkaOptions> {
@@ -84,7 +88,9 @@ function isProductionBuild(): boolean {
 }
 
 export default function strichka(eleventyConfig: EleventyConfig, options: StrichkaOptions = {}): void {
-  const { timeZone, videoAfterParagraph, relatedCount, articlesDir, pageSize, latestCount, minify } = resolveOptions(options);
+  const { timeZone, videoAfterParagraph, relatedCount, articlesDir, pageSize, latestCount, minify, locale } = resolveOptions(options);
+  const text = resolveLocale(locale);
+  eleventyConfig.addGlobalData("uiText", text);
   const articlesPath = () => join(eleventyConfig.directories.input, articlesDir);
 
   const markdown = createMarkdown({ videoAfterParagraph, siteRoot: eleventyConfig.directories.input });
@@ -128,6 +134,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
       includeDrafts: !isProductionBuild(),
       relatedCount,
       pageSize,
+      archiveHeading: text.archiveHeading,
     }));
   // CSS and JS are published fingerprinted in production (see assets.ts); the preview
   // serves them under their own names, so that editing the CSS reloads it.
@@ -176,8 +183,8 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   eleventyConfig.addFilter("weekday", (value: DateInput) => formatWeekday(value, timeZone));
   eleventyConfig.addFilter("dayHeading", (value: DateInput, currentYear: number) => formatDayHeading(value, currentYear, timeZone));
   eleventyConfig.addFilter("isoDate", (value: DateInput) => toIsoWithOffset(value, timeZone));
-  eleventyConfig.addFilter("plural", (count: number, one: string, few: string, many: string) => pluralize(count, [one, few, many]));
-  eleventyConfig.addFilter("readingTime", (minutes: number) => formatReadingTime(minutes));
+  eleventyConfig.addFilter("plural", (count: number, forms: PluralForms) => pluralize(count, forms));
+  eleventyConfig.addFilter("readingTime", (minutes: number) => formatReadingTime(minutes, text.minuteForms, text.readingTime));
   eleventyConfig.addFilter("groupByDay", (articles: readonly Article[]) => groupByDay(articles));
   eleventyConfig.addFilter("typograph", (text: string) => typographText(text));
 
@@ -222,6 +229,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
 // Public helpers, for sites' own templates and scripts.
 export { formatDayHeading, formatKyivDate, formatKyivDateTime, formatKyivTime, formatMonthHeading, formatWeekday, parseNewsDate, toIsoWithOffset } from "./dates.js";
 export { pluralForm, pluralize } from "./plural.js";
+export { UKRAINIAN, type LocaleText } from "./locale.js";
 export { slugify, transliterate } from "./slug.js";
 export { typographText, ukrainianTypography } from "./typography.js";
 export { relatedArticles } from "./related.js";

@@ -1,6 +1,7 @@
 // Reading time from the Markdown source: words are runs of letters (Cyrillic or Latin,
 // with apostrophes and hyphens inside), so markup and URLs barely count.
-import { pluralize } from "./plural.js";
+import { UKRAINIAN } from "./locale.js";
+import { pluralize, type PluralForms } from "./plural.js";
 
 /** Words a minute for an average adult reading Ukrainian news on screen. */
 export const WORDS_PER_MINUTE = 180;
@@ -20,6 +21,6 @@ export function readingMinutes(text: string): number {
 }
 
 /** «1 хвилина читання», «3 хвилини читання», «5 хвилин читання». */
-export function formatReadingTime(minutes: number): string {
-  return `${pluralize(minutes, ["хвилина", "хвилини", "хвилин"])} читання`;
+export function formatReadingTime(minutes: number, forms: PluralForms = UKRAINIAN.minuteForms, label: string = UKRAINIAN.readingTime): string {
+  return `${pluralize(minutes, forms)} ${label}`;
 }

@@ -64,10 +64,10 @@ export interface BuildResult {
 }
 
 /** Runs `strichka build` exactly as `npm run build` does, with the site folder as working directory. */
-export function build(siteDir: string, output = join(siteDir, "_site")): BuildResult {
+export function build(siteDir: string, output = join(siteDir, "_site"), config = join(ROOT, "eleventy.config.ts")): BuildResult {
   const result = spawnSync(
     join(ROOT, "node_modules/.bin/tsx"),
-    [join(ROOT, "src/cli.ts"), "build", `--config=${join(ROOT, "eleventy.config.ts")}`, `--output=${output}`],
+    [join(ROOT, "src/cli.ts"), "build", `--config=${config}`, `--output=${output}`],
     { cwd: siteDir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, output };

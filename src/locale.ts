@@ -1,0 +1,56 @@
+// Every word a reader sees that is not content: in one place, so a newsroom can reword any
+// of them (plugin option `locale`) without touching a template.
+import type { PluralForms } from "./plural.js";
+
+export const UKRAINIAN = {
+  skipToContent: "Перейти до змісту",
+  topicsNavigation: "Теми",
+  sectionsNavigation: "Розділи",
+  home: "Стрічка новин",
+  archive: "Архів",
+  archiveHeading: "Архів новин",
+  allTopics: "Усі теми",
+  allTags: "Усі теги",
+  allNewsFeed: "усі новини",
+  moreInArchive: "Усі новини в архіві →",
+  emptyList: "Тут поки немає новин.",
+  page: "сторінка",
+  pages: "Сторінки",
+  previousPage: "← Попередня",
+  nextPage: "Наступна →",
+  tag: "Тег:",
+  topicFeed: "Atom-стрічка теми",
+  draft: "Чернетка: у збірці для публікації її не буде",
+  updated: "Оновлено:",
+  source: "Джерело:",
+  topic: "Тема:",
+  tags: "Теги",
+  related: "Вас також можуть зацікавити новини:",
+  videoOfTheDay: "Відео дня",
+  watchOnYouTube: "Дивитися на YouTube",
+  readingTime: "читання",
+  notFoundTitle: "Сторінку не знайдено",
+  notFoundText: "Такої сторінки немає: можливо, адресу набрано з помилкою або новину перенесено.",
+  notFoundHome: "Перейти до стрічки новин",
+  notFoundOr: "або пошукати в",
+  notFoundArchive: "архіві",
+  newsForms: ["новина", "новини", "новин"] as PluralForms,
+  minuteForms: ["хвилина", "хвилини", "хвилин"] as PluralForms,
+};
+
+export type LocaleText = typeof UKRAINIAN;
+
+/** The default texts with a site's rewording; an unknown key or a wrong kind of value is an error. */
+export function resolveLocale(overrides: Record<string, unknown> = {}): LocaleText {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(overrides)) {
+    const standard = (UKRAINIAN as Record<string, unknown>)[key];
+    if (standard === undefined) {
+      problems.push(`"${key}" is not one of the texts (${Object.keys(UKRAINIAN).join(", ")})`);
+    } else if (Array.isArray(standard) ? !(Array.isArray(value) && value.length === 3 && value.every((form) => typeof form === "string")) : typeof value !== "string") {
+      problems.push(`"${key}" must be ${Array.isArray(standard) ? 'three forms, e.g. ["новина", "новини", "новин"]' : "text"}`);
+    }
+  }
+  if (problems.length > 0) throw new TypeError(`strichka plugin option locale: ${problems.join("; ")}`);
+  return { ...UKRAINIAN, ...(overrides as Partial<LocaleText>) };
+}
