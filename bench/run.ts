@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   // strichka's site: our templates and pages, the generated data and articles.
   const ours = join(work, "ours");
   cpSync(join(ROOT, "_includes"), join(ours, "_includes"), { recursive: true });
-  cpSync(join(ROOT, "content"), join(ours, "content"), { recursive: true, filter: (path) => !path.includes(join("content", "articles", "")) || path.endsWith(".11tydata.js") });
+  cpSync(join(ROOT, "content"), join(ours, "content"), { recursive: true, filter: (path) => !path.includes(join("content", "articles", "")) });
   cpSync(join(source, "_data"), join(ours, "_data"), { recursive: true });
   cpSync(join(source, "content/articles"), join(ours, "content/articles"), { recursive: true });
   mkdirSync(join(ours, "_site"), { recursive: true });

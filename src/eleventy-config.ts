@@ -8,6 +8,12 @@ export interface EleventyPage {
   outputPath: string | false;
 }
 
+/** The part of a Nunjucks Environment that strichka touches. */
+export interface NunjucksEnvironment {
+  addExtension(name: string, extension: { tags: string[]; preprocess(source: string): string }): void;
+  loaders?: { searchPaths?: string[] }[];
+}
+
 export interface EleventyConfig {
   addPlugin<Options>(plugin: (eleventyConfig: EleventyConfig, options: Options) => void, options?: Options): void;
   directories: { input: string; data: string; includes: string; output: string };
@@ -18,7 +24,8 @@ export interface EleventyConfig {
   addDateParsing(callback: (value: unknown) => Date | undefined): void;
   addGlobalData(name: string, data: unknown): void;
   addFilter(name: string, filter: (this: { page?: EleventyPage }, ...args: never[]) => unknown): void;
-  amendLibrary(name: "njk", callback: (environment: { addExtension(name: string, extension: { tags: string[]; preprocess(source: string): string }): void }) => void): void;
+  amendLibrary(name: "njk", callback: (environment: NunjucksEnvironment) => void): void;
+  addTemplate(virtualInputPath: string, content: string, data?: Record<string, unknown>): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addPreprocessor(name: string, fileExtensions: string, callback: (data: { draft?: unknown }, content: string) => unknown): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (event: { directories: { output: string }; runMode: string }) => unknown): void;

@@ -1,7 +1,9 @@
 // strichka's Eleventy plugin: wires the modules of this package into Eleventy.
 // Each module does one thing and is tested on its own; this file only connects them.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { IANAZone } from "luxon";
 import { readAssets, type Asset } from "./assets.js";
 import { loadNewsSite, type Article, type NewsSite, type SiteSettings } from "./content.js";
@@ -18,7 +20,7 @@ import {
   type DateInput,
 } from "./dates.js";
 import type { EleventyConfig } from "./eleventy-config.js";
-import { parseYaml } from "./front-matter.js";
+import { parseYaml, splitFrontMatter } from "./front-matter.js";
 import { createMarkdown } from "./markdown.js";
 import { rewriteUrls } from "./html-urls.js";
 import { groupByDay } from "./lists.js";
@@ -50,6 +52,49 @@ export interface StrichkaOptions {
   minify?: boolean;
   /** Reworded texts, e.g. `{ related: "Читайте також:" }`; the keys are those of UKRAINIAN in locale.ts. */
   locale?: Partial<LocaleText>;
+}
+
+// The site strichka ships: layouts and partials, page templates (home, lists, indexes,
+// 404, feeds) and assets. A site uses them where it has no file of the same name: see
+// useDefaults. In this repository they are our own site's files.
+const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
+const DEFAULT_INCLUDES = join(PACKAGE_ROOT, "_includes");
+const DEFAULT_INPUT = join(PACKAGE_ROOT, "content");
+const DEFAULT_PAGES = ["index.njk", "lists.njk", "topics-index.njk", "tags-index.njk", "404.njk", "feeds/atom.njk", "feeds/rss.njk", "feeds/json.njk", "feeds/topics.njk", "feeds/sitemap.njk", "feeds/robots.njk"];
+
+/** A template file as Eleventy's addTemplate takes it: the body and the front-matter data. */
+function readTemplate(path: string): { body: string; data: Record<string, unknown> } {
+  const { yaml, body } = splitFrontMatter(readFileSync(path, "utf8"));
+  return { body, data: yaml ? parseYaml(yaml) : {} };
+}
+
+/**
+ * strichka's own layouts, partials, page templates and assets, for every one the site does
+ * not have itself: a site overrides any of them by a file of the same name.
+ */
+function useDefaults(eleventyConfig: EleventyConfig): { assetsDir: string } {
+  const { input, includes } = eleventyConfig.directories;
+  for (const name of readdirSync(DEFAULT_INCLUDES).filter((file) => file.endsWith(".njk"))) {
+    if (existsSync(join(includes, name))) continue;
+    const { body, data } = readTemplate(join(DEFAULT_INCLUDES, name));
+    // Eleventy looks a virtual layout up by its path from the project, less the input
+    // folder when the includes are inside it.
+    const layoutPath = join(includes, name).replace(/^\.\//, "");
+    const inputPrefix = `${join(input).replace(/^\.\//, "").replace(/\/$/, "")}/`;
+    eleventyConfig.addTemplate(layoutPath.startsWith(inputPrefix) ? layoutPath.slice(inputPrefix.length) : layoutPath, body, data);
+  }
+  // Partials ({% include %}) are found by Nunjucks: the site's folder first, then ours.
+  eleventyConfig.amendLibrary("njk", (environment) => {
+    const loader = environment.loaders?.[0];
+    if (loader?.searchPaths && !loader.searchPaths.includes(DEFAULT_INCLUDES)) loader.searchPaths.push(DEFAULT_INCLUDES);
+  });
+  for (const page of DEFAULT_PAGES) {
+    if (existsSync(join(input, page))) continue;
+    const { body, data } = readTemplate(join(DEFAULT_INPUT, page));
+    eleventyConfig.addTemplate(page, body, data);
+  }
+  const siteAssets = join(input, ASSETS_DIR);
+  return { assetsDir: existsSync(siteAssets) ? siteAssets : join(DEFAULT_INPUT, ASSETS_DIR) };
 }
 
 /** The folder (inside Eleventy's input) of the CSS, JS and images the pages use. */
@@ -115,7 +160,15 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
         if (!inputPath.startsWith(`./${articlesPath().replace(/^\.\//, "")}`)) return data;
         const { tags, ...rest } = data;
         const article = currentSite?.articleAt(inputPath);
-        return { ...rest, articleTags: tags, article, permalink: article?.url ?? false, eleventyExcludeFromCollections: !article };
+        return {
+          layout: "article.njk",
+          videoSlot: true,
+          ...rest,
+          articleTags: tags,
+          article,
+          permalink: article?.url ?? false,
+          eleventyExcludeFromCollections: !article,
+        };
       },
     },
   });
@@ -136,9 +189,10 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
       pageSize,
       archiveHeading: text.archiveHeading,
     }));
+  const { assetsDir } = useDefaults(eleventyConfig);
   // CSS and JS are published fingerprinted in production (see assets.ts); the preview
   // serves them under their own names, so that editing the CSS reloads it.
-  const assetsPath = () => join(eleventyConfig.directories.input, ASSETS_DIR);
+  const assetsPath = () => assetsDir;
   eleventyConfig.addPassthroughCopy({ [assetsPath()]: ASSETS_DIR });
   // Article images: content/images/x.jpg is /images/x.jpg.
   eleventyConfig.addPassthroughCopy({ [join(eleventyConfig.directories.input, IMAGES_DIR)]: IMAGES_DIR });
@@ -160,7 +214,8 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
     templates?.clear();
     if (templates && isProductionBuild()) {
       const { input, includes } = eleventyConfig.directories;
-      await timed("minification", () => templates.load([includes, input], (path) => path.startsWith(join(input, articlesDir))));
+      const skip = (path: string) => path.startsWith(join(input, articlesDir)) || path.startsWith(join(DEFAULT_INPUT, "articles"));
+      await timed("minification", () => templates.load([includes, input, DEFAULT_INCLUDES, DEFAULT_INPUT], skip));
     }
   });
   eleventyConfig.on("eleventy.after", async ({ directories }) => {

@@ -33,7 +33,7 @@ export const TOPICS_JSON = [
 export function makeSite(files: Record<string, string | Buffer>): string {
   const dir = tempDir();
   cpSync(join(ROOT, "_includes"), join(dir, "_includes"), { recursive: true });
-  // All of our pages and assets, none of our articles.
+  // All of our pages and assets, none of our articles (like a site that copied them).
   cpSync(join(ROOT, "content"), join(dir, "content"), {
     recursive: true,
     filter: (source) => !(source.includes(`${join("content", "articles")}`) && source.endsWith(".md")),

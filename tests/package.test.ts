@@ -15,9 +15,12 @@ describe("the package", () => {
     files = pack!.files.map((file) => file.path);
   });
 
-  it("packs compiled JavaScript with type declarations, and no sources or tests", () => {
-    for (const file of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli.js"]) expect(files).toContain(file);
-    expect(files.filter((file) => /^(src|tests|bench|content|_data)\//.test(file))).toEqual([]);
+  it("packs compiled JavaScript with type declarations, the default layouts, pages and assets; no sources, tests or content", () => {
+    for (const file of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli.js", "_includes/base.njk", "_includes/partials/video.njk", "content/lists.njk", "content/feeds/atom.njk", "content/assets/style.css"]) {
+      expect(files).toContain(file);
+    }
+    // Not our sources, tests, benchmark, or our newsroom's content.
+    expect(files.filter((file) => /^(src|tests|bench|_data|content\/articles|content\/images)\//.test(file))).toEqual([]);
   });
 
   it("runs on plain Node: the plugin and the helpers are exported", () => {

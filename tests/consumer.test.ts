@@ -1,0 +1,73 @@
+// A newsroom's own site that has only its data and articles: strichka's layouts, pages,
+// feeds and assets fill in the rest, and any of them can be overridden by a file of the
+// same name.
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { article, atomSchemaErrors, brokenInternalLinks, build, listFiles, readHtml, ROOT, SITE_JSON, tempDir, TOPICS_JSON } from "./helpers.js";
+
+const CONFIG = `import strichka from ${JSON.stringify(join(ROOT, "src/index.js"))};
+
+export default function (eleventyConfig) {
+  eleventyConfig.addPlugin(strichka, { locale: { related: "Читайте також:" } });
+}
+
+export const config = { dir: { input: "content", includes: "../_includes", data: "../_data" }, markdownTemplateEngine: false };
+`;
+
+let site: string;
+beforeAll(() => {
+  site = tempDir("strichka-consumer-");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "regional-news", private: true, type: "module" }),
+    "eleventy.config.js": CONFIG,
+    "_data/site.json": JSON.stringify({ ...SITE_JSON, title: "Регіональні новини" }),
+    "_data/topics.json": JSON.stringify(TOPICS_JSON),
+    "_data/videos.json": JSON.stringify([{ date: "2026-01-01", title: "Відео громади", youtube: "M7lc1UVf-VE" }]),
+    "content/articles/persha.md": article({ title: "Перша новина громади", date: "2026-01-14 10:00", topic: "kultura", tags: "[Полтава]" }, "Один.\n\nДва.\n\nТри.\n\nЧотири.\n"),
+    "content/articles/druha.md": article({ title: "Друга новина громади", date: "2026-01-15 09:00", topic: "ekonomika", tags: "[Полтава]" }),
+  };
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(site, path, ".."), { recursive: true });
+    writeFileSync(join(site, path), content);
+  }
+});
+
+describe("a site with only data and articles", () => {
+  it("gets every page, feed and asset from strichka, with its own texts", async () => {
+    const result = build(site, join(site, "_site"), join(site, "eleventy.config.js"));
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const output = result.output;
+    const files = listFiles(output);
+    for (const file of ["index.html", "arkhiv/index.html", "temy/index.html", "temy/kultura/index.html", "tehy/poltava/index.html", "404.html", "feed.xml", "rss.xml", "feed.json", "sitemap.xml", "robots.txt", "assets/icon.svg"]) {
+      expect(files, file).toContain(file);
+    }
+    expect(files.some((file) => /^static\/style\.[0-9a-f]{10}\.css$/.test(file))).toBe(true);
+    const page = readHtml(join(output, "novyny/2026/01/14/persha-novyna-hromady.html"));
+    expect(page.querySelector("h1")!.textContent).toBe("Перша новина громади");
+    expect(page.querySelector(".video-of-the-day h2")!.textContent).toBe("Відео дня");
+    expect(page.querySelector(".related h2")!.textContent).toBe("Читайте також:");
+    expect(page.querySelector("title")!.textContent).toBe("Перша новина громади — Регіональні новини");
+    expect(await atomSchemaErrors(readFileSync(join(output, "feed.xml"), "utf8"))).toEqual([]);
+    expect(brokenInternalLinks(output)).toEqual([]);
+    // Minified from strichka's own templates too.
+    expect(readFileSync(join(output, "index.html"), "utf8")).not.toContain("\n");
+  });
+
+  it("uses the site's own layout and partial where it has them", () => {
+    mkdirSync(join(site, "_includes/partials"), { recursive: true });
+    const layout = readFileSync(join(ROOT, "_includes/article.njk"), "utf8").replace('<article class="article">', '<article class="article regional">');
+    writeFileSync(join(site, "_includes/article.njk"), layout);
+    writeFileSync(join(site, "_includes/partials/video.njk"), '<section class="video-of-the-day"><h2>Відео громади</h2></section>\n');
+    cpSync(join(ROOT, "content/assets"), join(site, "content/assets"), { recursive: true });
+    writeFileSync(join(site, "content/assets/style.css"), "body { color: #123456; }\n");
+    const result = build(site, join(site, "_site"), join(site, "eleventy.config.js"));
+    expect(result.stderr).toBe("");
+    const page = readHtml(join(result.output, "novyny/2026/01/14/persha-novyna-hromady.html"));
+    expect(page.querySelector("article.regional")).not.toBeNull();
+    expect(page.querySelector(".video-of-the-day h2")!.textContent).toBe("Відео громади");
+    const css = page.querySelector('link[rel="stylesheet"]')!.getAttribute("href")!;
+    expect(readFileSync(join(result.output, "novyny/2026/01/14", css), "utf8")).toBe("body { color: #123456; }\n");
+  });
+});
