@@ -26,6 +26,7 @@ export interface EleventyConfig {
   addFilter(name: string, filter: (this: { page?: EleventyPage }, ...args: never[]) => unknown): void;
   amendLibrary(name: "njk", callback: (environment: NunjucksEnvironment) => void): void;
   addTemplate(virtualInputPath: string, content: string, data?: Record<string, unknown>): void;
+  addLayoutAlias(alias: string, path: string): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addPreprocessor(name: string, fileExtensions: string, callback: (data: { draft?: unknown }, content: string) => unknown): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (event: { directories: { output: string }; runMode: string }) => unknown): void;

@@ -2,7 +2,7 @@
 // Each module does one thing and is tested on its own; this file only connects them.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { IANAZone } from "luxon";
 import { readAssets, type Asset } from "./assets.js";
@@ -74,14 +74,11 @@ function readTemplate(path: string): { body: string; data: Record<string, unknow
  */
 function useDefaults(eleventyConfig: EleventyConfig): { assetsDir: string } {
   const { input, includes } = eleventyConfig.directories;
+  // Layouts: an alias to our file, for each one the site does not have. (Virtual templates
+  // would do too, but with the includes folder outside the input folder Eleventy also
+  // renders them as pages.)
   for (const name of readdirSync(DEFAULT_INCLUDES).filter((file) => file.endsWith(".njk"))) {
-    if (existsSync(join(includes, name))) continue;
-    const { body, data } = readTemplate(join(DEFAULT_INCLUDES, name));
-    // Eleventy looks a virtual layout up by its path from the project, less the input
-    // folder when the includes are inside it.
-    const layoutPath = join(includes, name).replace(/^\.\//, "");
-    const inputPrefix = `${join(input).replace(/^\.\//, "").replace(/\/$/, "")}/`;
-    eleventyConfig.addTemplate(layoutPath.startsWith(inputPrefix) ? layoutPath.slice(inputPrefix.length) : layoutPath, body, data);
+    if (!existsSync(join(includes, name))) eleventyConfig.addLayoutAlias(name, relative(includes, join(DEFAULT_INCLUDES, name)));
   }
   // Partials ({% include %}) are found by Nunjucks: the site's folder first, then ours.
   eleventyConfig.amendLibrary("njk", (environment) => {

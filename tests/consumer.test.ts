@@ -44,6 +44,8 @@ describe("a site with only data and articles", () => {
       expect(files, file).toContain(file);
     }
     expect(files.some((file) => /^static\/style\.[0-9a-f]{10}\.css$/.test(file))).toBe(true);
+    // Layouts are layouts, not pages.
+    expect(files.filter((file) => file.startsWith("_includes/"))).toEqual([]);
     const page = readHtml(join(output, "novyny/2026/01/14/persha-novyna-hromady.html"));
     expect(page.querySelector("h1")!.textContent).toBe("Перша новина громади");
     expect(page.querySelector(".video-of-the-day h2")!.textContent).toBe("Відео дня");

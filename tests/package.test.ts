@@ -1,9 +1,10 @@
 // strichka as an npm package: what `npm pack` ships, and that the shipped JavaScript runs
 // on plain Node (no tsx, no TypeScript).
 import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "./helpers.js";
+import { atomSchemaErrors, brokenInternalLinks, listFiles, readHtml, ROOT, tempDir } from "./helpers.js";
 
 describe("the package", () => {
   let files: string[];
@@ -37,4 +38,51 @@ describe("the package", () => {
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ plugin: "function", date: "14 січня 2026, 23:40", slug: "znamianka", plural: "21 новина", typography: "«Великої сімки»" });
   });
+});
+
+describe("a newsroom that has never seen this repository", () => {
+  it("packs strichka, scaffolds a site with `strichka init`, installs, builds with plain Eleventy, overrides a layout and a text", async () => {
+    const work = tempDir("strichka-newsroom-");
+    const packed = spawnSync("npm", ["pack", "--pack-destination", work], { cwd: ROOT, encoding: "utf8" });
+    expect(packed.status, packed.stderr).toBe(0);
+    const tarball = join(work, readdirSync(work).find((name) => name.endsWith(".tgz"))!);
+
+    // `npx strichka init`, from the compiled package, on plain Node.
+    const site = join(work, "Полтавські новини");
+    const init = spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), "init", site], { encoding: "utf8" });
+    expect(init.status, init.stderr).toBe(0);
+    const install = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: site, encoding: "utf8" });
+    expect(install.status, install.stderr).toBe(0);
+
+    const made = spawnSync("npx", ["strichka", "new", "Нова школа відкрилася в Ірпені", "--topic", "hromada"], { cwd: site, encoding: "utf8" });
+    expect(made.status, made.stderr).toBe(0);
+    const refused = spawnSync("npx", ["strichka", "new", "Спорт", "--topic", "sport"], { cwd: site, encoding: "utf8" });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('"sport" is not a topic in _data/topics.json; use one of: hromada, ekonomika');
+
+    const eleventy = () => spawnSync("npx", ["@11ty/eleventy"], { cwd: site, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const built = eleventy();
+    expect(built.status, built.stderr).toBe(0);
+    const output = join(site, "_site");
+    const articles = listFiles(output).filter((file) => file.startsWith("novyny/"));
+    expect(articles).toHaveLength(3);
+    const page = readHtml(join(output, articles.find((file) => file.includes("nova-shkola"))!));
+    expect(page.querySelector("h1")!.textContent).toBe("Нова школа відкрилася в Ірпені");
+    expect(page.querySelector(".article-meta a.topic-link")!.textContent).toBe("Громада");
+    expect(page.querySelector(".related h2")!.textContent).toBe("Вас також можуть зацікавити новини:");
+    expect(listFiles(output)).toContain("temy/hromada/index.html");
+    expect(await atomSchemaErrors(readFileSync(join(output, "feed.xml"), "utf8"))).toEqual([]);
+    expect(brokenInternalLinks(output)).toEqual([]);
+
+    // Override one layout and one text.
+    mkdirSync(join(site, "_includes"));
+    const layout = readFileSync(join(site, "node_modules/strichka/_includes/article.njk"), "utf8");
+    writeFileSync(join(site, "_includes/article.njk"), layout.replace('<article class="article">', '<article class="article poltava">'));
+    const config = join(site, "eleventy.config.js");
+    writeFileSync(config, readFileSync(config, "utf8").replace("addPlugin(strichka)", 'addPlugin(strichka, { locale: { related: "Читайте також:" } })'));
+    expect(eleventy().status).toBe(0);
+    const overridden = readHtml(join(output, articles.find((file) => file.includes("nova-shkola"))!));
+    expect(overridden.querySelector("article.poltava")).not.toBeNull();
+    expect(overridden.querySelector(".related h2")!.textContent).toBe("Читайте також:");
+  }, 300_000);
 });
