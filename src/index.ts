@@ -113,6 +113,9 @@ export const DEFAULT_OPTIONS: Required<StrichkaOptions> = {
 function resolveOptions(options: StrichkaOptions): Required<StrichkaOptions> {
   const resolved = { ...DEFAULT_OPTIONS, ...options };
   const problems: string[] = [];
+  for (const key of Object.keys(options)) {
+    if (!(key in DEFAULT_OPTIONS)) problems.push(`"${key}" is not an option (the options are ${Object.keys(DEFAULT_OPTIONS).join(", ")})`);
+  }
   if (!IANAZone.isValidZone(resolved.timeZone)) {
     problems.push(`timeZone "${resolved.timeZone}" is not an IANA time zone such as "Europe/Kyiv"`);
   }
