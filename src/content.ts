@@ -1,7 +1,7 @@
 // The content model: every article's front matter and the _data files, validated by one
 // zod schema each, and the indexes built once per build (topics, related news, video of
 // the day). Templates read it as the `strichka` global data.
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { DateTime } from "luxon";
 import { z } from "zod";
@@ -257,6 +257,8 @@ export interface LoadOptions {
   pageSize: number;
   /** The archive's heading (a locale text). */
   archiveHeading?: string;
+  /** Site settings given in the plugin's options; they take precedence over _data/site.json. */
+  site?: Record<string, unknown>;
   /** Project root the file names in messages are relative to. */
   root?: string;
 }
@@ -366,6 +368,29 @@ async function readDataFile<T>(dataDir: string, name: string, schema: z.ZodType<
   return result.data;
 }
 
+/** _data/site.json (optional when the plugin's `site` option has everything) with the option over it. */
+async function readSiteSettings(options: LoadOptions, root: string, problems: ContentProblem[]): Promise<SiteSettings | undefined> {
+  const path = join(options.dataDir, "site.json");
+  const file = relative(root, path);
+  let fromFile: unknown = {};
+  try {
+    await stat(path);
+    fromFile = await readJson(path, file, problems);
+  } catch {
+    if (!options.site) {
+      problems.push({ file, message: "is missing; create it with title, description, url and author (or give them in the plugin's site option)" });
+      return undefined;
+    }
+  }
+  if (fromFile === undefined) return undefined;
+  const result = siteSchema.safeParse({ ...(fromFile as object), ...options.site });
+  if (!result.success) {
+    problems.push(...issuesToProblems(result.error.issues, options.site ? `${file} (with the plugin's site option)` : file));
+    return undefined;
+  }
+  return result.data;
+}
+
 async function listMarkdown(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
@@ -438,7 +463,7 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
   const problems: ContentProblem[] = [];
 
   const [site, topicList, videoList] = await Promise.all([
-    readDataFile(options.dataDir, "site.json", siteSchema, root, problems),
+    readSiteSettings(options, root, problems),
     readDataFile(options.dataDir, "topics.json", topicsSchema, root, problems),
     readDataFile(options.dataDir, "videos.json", videosSchema, root, problems),
   ]);

@@ -52,6 +52,8 @@ export interface StrichkaOptions {
   minify?: boolean;
   /** Reworded texts, e.g. `{ related: "Читайте також:" }`; the keys are those of UKRAINIAN in locale.ts. */
   locale?: Partial<LocaleText>;
+  /** Site settings (title, description, url, language, author), over those of _data/site.json. */
+  site?: Partial<SiteSettings>;
 }
 
 // The site strichka ships: layouts and partials, page templates (home, lists, indexes,
@@ -108,6 +110,7 @@ export const DEFAULT_OPTIONS: Required<StrichkaOptions> = {
   latestCount: 50,
   minify: true,
   locale: {},
+  site: {},
 };
 
 function resolveOptions(options: StrichkaOptions): Required<StrichkaOptions> {
@@ -133,7 +136,7 @@ function isProductionBuild(): boolean {
 }
 
 export default function strichka(eleventyConfig: EleventyConfig, options: StrichkaOptions = {}): void {
-  const { timeZone, videoAfterParagraph, relatedCount, articlesDir, pageSize, latestCount, minify, locale } = resolveOptions(options);
+  const { timeZone, videoAfterParagraph, relatedCount, articlesDir, pageSize, latestCount, minify, locale, site: siteOption } = resolveOptions(options);
   const text = resolveLocale(locale);
   eleventyConfig.addGlobalData("uiText", text);
   const articlesPath = () => join(eleventyConfig.directories.input, articlesDir);
@@ -188,6 +191,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
       relatedCount,
       pageSize,
       archiveHeading: text.archiveHeading,
+      ...(Object.keys(siteOption).length > 0 && { site: siteOption }),
     }));
   const { assetsDir } = useDefaults(eleventyConfig);
   // CSS and JS are published fingerprinted in production (see assets.ts); the preview

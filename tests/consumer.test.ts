@@ -9,7 +9,7 @@ import { article, atomSchemaErrors, brokenInternalLinks, build, listFiles, readH
 const CONFIG = `import strichka from ${JSON.stringify(join(ROOT, "src/index.js"))};
 
 export default function (eleventyConfig) {
-  eleventyConfig.addPlugin(strichka, { locale: { related: "Читайте також:" } });
+  eleventyConfig.addPlugin(strichka, { locale: { related: "Читайте також:" }, site: { title: "Регіональні новини" } });
 }
 
 export const config = { dir: { input: "content", includes: "../_includes", data: "../_data" }, markdownTemplateEngine: false };
@@ -21,7 +21,8 @@ beforeAll(() => {
   const files: Record<string, string> = {
     "package.json": JSON.stringify({ name: "regional-news", private: true, type: "module" }),
     "eleventy.config.js": CONFIG,
-    "_data/site.json": JSON.stringify({ ...SITE_JSON, title: "Регіональні новини" }),
+    // The plugin's site option takes precedence over this title.
+    "_data/site.json": JSON.stringify({ ...SITE_JSON, title: "Назва з файлу" }),
     "_data/topics.json": JSON.stringify(TOPICS_JSON),
     "_data/videos.json": JSON.stringify([{ date: "2026-01-01", title: "Відео громади", youtube: "M7lc1UVf-VE" }]),
     "content/articles/persha.md": article({ title: "Перша новина громади", date: "2026-01-14 10:00", topic: "kultura", tags: "[Полтава]" }, "Один.\n\nДва.\n\nТри.\n\nЧотири.\n"),
@@ -52,6 +53,7 @@ describe("a site with only data and articles", () => {
     expect(page.querySelector(".related h2")!.textContent).toBe("Читайте також:");
     expect(page.querySelector("title")!.textContent).toBe("Перша новина громади — Регіональні новини");
     expect(await atomSchemaErrors(readFileSync(join(output, "feed.xml"), "utf8"))).toEqual([]);
+    expect(readFileSync(join(output, "feed.xml"), "utf8")).toContain("<title>Регіональні новини</title>");
     expect(brokenInternalLinks(output)).toEqual([]);
     // Minified from strichka's own templates too.
     expect(readFileSync(join(output, "index.html"), "utf8")).not.toContain("\n");

@@ -1,4 +1,5 @@
 // The content model on its own: real files in a temp folder, no Eleventy.
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadNewsSite } from "../src/content.js";
@@ -114,6 +115,16 @@ describe("loadNewsSite", () => {
     const problems = await problemsOf(dir);
     expect(problems).toContain('_data/topics.json: [1].slug "kultura" is used by another topic too; give each topic its own slug');
     expect(problems.some((p) => p.startsWith('content/articles/b.md: tags "київ" and "Київ" (in content/articles/a.md) would share the page /tehy/kyiv/'))).toBe(true);
+  });
+
+  it("takes site settings from the plugin's option over _data/site.json, or from the option alone", async () => {
+    const dir = makeSite({ "content/articles/a.md": article({ title: "А", date: "2026-01-14", topic: "kultura" }) });
+    const withOption = (site: Record<string, unknown>) =>
+      loadNewsSite({ root: dir, inputDir: join(dir, "content"), articlesDir: join(dir, "content/articles"), dataDir: join(dir, "_data"), timeZone: "Europe/Kyiv", includeDrafts: false, relatedCount: 5, pageSize: 30, site });
+    expect((await withOption({ title: "З опції" })).site.title).toBe("З опції");
+    rmSync(join(dir, "_data/site.json"));
+    expect((await withOption({ title: "Т", description: "О", url: "https://x.ua", author: "Р" })).site.url).toBe("https://x.ua");
+    expect(await problemsOf(dir)).toEqual(["_data/site.json: is missing; create it with title, description, url and author (or give them in the plugin's site option)"]);
   });
 
   it("reads files with a BOM and CRLF line endings", async () => {
