@@ -16,7 +16,7 @@ import { relatedArticles } from "./related.js";
 import { slugify } from "./slug.js";
 import { typographText } from "./typography.js";
 import { paginate, type ListPage } from "./pagination.js";
-import { articleUrl, tagUrl, topicFeedUrl, topicUrl, URLS } from "./urls.js";
+import { UrlScheme } from "./urls.js";
 import { videoForDay, YOUTUBE_ID, type VideoOfTheDay } from "./video.js";
 
 // ---------------------------------------------------------------- schemas
@@ -192,6 +192,8 @@ export class NewsSite {
     readonly articles: readonly Article[],
     readonly videos: readonly VideoOfTheDay[],
     readonly options: { timeZone: string; pageSize: number; archiveHeading?: string },
+    /** Where lists live, for templates: `strichka.urls.archive` and so on. */
+    readonly urls: UrlScheme = new UrlScheme(),
   ) {
     this.buildYear = DateTime.now().setZone(options.timeZone).year;
     this.#byInputPath = new Map(articles.map((article) => [article.inputPath, article]));
@@ -214,10 +216,10 @@ export class NewsSite {
 
     const { pageSize } = options;
     this.listings = [
-      ...paginate(articles, pageSize, URLS.archive).map((page): Listing => ({ ...page, kind: "archive", heading: options.archiveHeading ?? "Архів новин" })),
+      ...paginate(articles, pageSize, this.urls.archive).map((page): Listing => ({ ...page, kind: "archive", heading: options.archiveHeading ?? "Архів новин" })),
       ...topics.flatMap((topic) =>
         paginate(this.articlesOfTopic(topic.slug), pageSize, topic.url).map(
-          (page): Listing => ({ ...page, kind: "topic", heading: topic.title, description: topic.description, feedUrl: topicFeedUrl(topic.slug) }),
+          (page): Listing => ({ ...page, kind: "topic", heading: topic.title, description: topic.description, feedUrl: this.urls.topicFeed(topic.slug) }),
         ),
       ),
       ...this.tags.flatMap((tag) =>
@@ -257,6 +259,8 @@ export interface LoadOptions {
   pageSize: number;
   /** The archive's heading (a locale text). */
   archiveHeading?: string;
+  /** The URL scheme (the plugin's `urls` option); the default one when not given. */
+  urls?: UrlScheme;
   /** Site settings given in the plugin's options; they take precedence over _data/site.json. */
   site?: Record<string, unknown>;
   /** Project root the file names in messages are relative to. */
@@ -461,6 +465,7 @@ function eleventyInputPath(root: string, path: string): string {
 export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
   const root = options.root ?? process.cwd();
   const problems: ContentProblem[] = [];
+  const urls = options.urls ?? new UrlScheme();
 
   const [site, topicList, videoList] = await Promise.all([
     readSiteSettings(options, root, problems),
@@ -479,7 +484,7 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
     if (topics.has(topic.slug)) {
       problems.push({ file: topicsFile, field: `[${index}].slug`, message: `${describeValue(topic.slug)} is used by another topic too; give each topic its own slug` });
     }
-    topics.set(topic.slug, { ...topic, title: typographText(topic.title), url: topicUrl(topic.slug) });
+    topics.set(topic.slug, { ...topic, title: typographText(topic.title), url: urls.topic(topic.slug) });
   });
 
   const videos = [...(videoList ?? [])].sort((a, b) => a.date.localeCompare(b.date));
@@ -504,7 +509,7 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
       problems.push({ file, field: "title", message: "has no letters or digits to make a URL from; add a slug field, e.g. slug: novyna-dnia" });
       return;
     }
-    const url = articleUrl(front.date, slug);
+    const url = urls.article(front.date, slug);
     const clash = fileOfUrl.get(url);
     if (clash) {
       problems.push({ file, field: front.slug ? "slug" : "title", message: `gives the URL ${url}, which ${clash} has too; change the slug of one of them` });
@@ -517,10 +522,10 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
       if (tagSlug === "") {
         problems.push({ file, field: "tags", message: `${describeValue(name)} has no letters or digits to make a URL from; reword the tag` });
       } else if (owner && owner.name !== name) {
-        problems.push({ file, field: "tags", message: `${describeValue(name)} and ${describeValue(owner.name)} (in ${owner.file}) would share the page /tehy/${tagSlug}/; write the tag the same way everywhere` });
+        problems.push({ file, field: "tags", message: `${describeValue(name)} and ${describeValue(owner.name)} (in ${owner.file}) would share the page ${urls.tag(tagSlug)}; write the tag the same way everywhere` });
       } else {
         tagNameOfSlug.set(tagSlug, { name, file });
-        tags.push({ name, slug: tagSlug, url: tagUrl(tagSlug) });
+        tags.push({ name, slug: tagSlug, url: urls.tag(tagSlug) });
       }
     }
     if (front.draft && !options.includeDrafts) return;
@@ -565,5 +570,5 @@ function buildIndexes(site: SiteSettings, topics: Map<string, Topic>, articles: 
     article.related = related[index]!.map(({ article: other }) => ({ title: other.title, url: other.url, date: other.date }));
   });
 
-  return new NewsSite(site, [...topics.values()], articles, videos, { timeZone: options.timeZone, pageSize: options.pageSize, archiveHeading: options.archiveHeading });
+  return new NewsSite(site, [...topics.values()], articles, videos, { timeZone: options.timeZone, pageSize: options.pageSize, archiveHeading: options.archiveHeading }, options.urls);
 }

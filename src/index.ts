@@ -32,7 +32,7 @@ import { SiteFeeds } from "./site-feeds.js";
 import { newsArticleJsonLd } from "./structured-data.js";
 import { formatReadingTime } from "./reading-time.js";
 import { typographText } from "./typography.js";
-import { absoluteUrl, NOT_FOUND_URL, relativeUrl, urlToFile } from "./urls.js";
+import { absoluteUrl, NOT_FOUND_URL, relativeUrl, urlToFile, UrlScheme, type UrlOptions } from "./urls.js";
 import { placeVideo, youtubeEmbedUrl, youtubeWatchUrl } from "./video.js";
 
 export interface StrichkaOptions {
@@ -54,6 +54,8 @@ export interface StrichkaOptions {
   locale?: Partial<LocaleText>;
   /** Site settings (title, description, url, language, author), over those of _data/site.json. */
   site?: Partial<SiteSettings>;
+  /** URL scheme: `{ articles: "/novyny/{yyyy}/{MM}/{dd}/{slug}.html", topics: "/temy/", tags: "/tehy/", archive: "/arkhiv/" }`. */
+  urls?: Partial<UrlOptions>;
 }
 
 // The site strichka ships: layouts and partials, page templates (home, lists, indexes,
@@ -111,6 +113,7 @@ export const DEFAULT_OPTIONS: Required<StrichkaOptions> = {
   minify: true,
   locale: {},
   site: {},
+  urls: {},
 };
 
 function resolveOptions(options: StrichkaOptions): Required<StrichkaOptions> {
@@ -136,7 +139,8 @@ function isProductionBuild(): boolean {
 }
 
 export default function strichka(eleventyConfig: EleventyConfig, options: StrichkaOptions = {}): void {
-  const { timeZone, videoAfterParagraph, relatedCount, articlesDir, pageSize, latestCount, minify, locale, site: siteOption } = resolveOptions(options);
+  const { timeZone, videoAfterParagraph, relatedCount, articlesDir, pageSize, latestCount, minify, locale, site: siteOption, urls: urlOptions } = resolveOptions(options);
+  const urls = new UrlScheme(urlOptions);
   const text = resolveLocale(locale);
   eleventyConfig.addGlobalData("uiText", text);
   const articlesPath = () => join(eleventyConfig.directories.input, articlesDir);
@@ -191,6 +195,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
       relatedCount,
       pageSize,
       archiveHeading: text.archiveHeading,
+      urls,
       ...(Object.keys(siteOption).length > 0 && { site: siteOption }),
     }));
   const { assetsDir } = useDefaults(eleventyConfig);

@@ -45,8 +45,8 @@ export class SiteFeeds {
       // Root-relative URLs belong under site.url, which may have a path of its own.
       contentHtml: rewriteUrls(this.#bodyHtml(article), (url) => (url.startsWith("/") && !url.startsWith("//") ? this.#absolute(url) : url)),
       categories: [
-        { term: article.topic.slug, label: article.topic.title, scheme: this.#absolute(URLS.topics) },
-        ...article.tags.map((tag) => ({ term: tag.slug, label: tag.name, scheme: this.#absolute(URLS.tags) })),
+        { term: article.topic.slug, label: article.topic.title, scheme: this.#absolute(this.news.urls.topics) },
+        ...article.tags.map((tag) => ({ term: tag.slug, label: tag.name, scheme: this.#absolute(this.news.urls.tags) })),
       ],
       authorName: site.author,
     };
@@ -94,8 +94,8 @@ export class SiteFeeds {
     const newest = (articles: readonly Article[]) => articles[0] && (articles[0].updated ?? articles[0].date);
     const entries: SitemapEntry[] = [
       { url: this.#absolute(URLS.home), lastmod: newest(news.articles) },
-      { url: this.#absolute(URLS.topics), lastmod: newest(news.articles) },
-      { url: this.#absolute(URLS.tags), lastmod: newest(news.articles) },
+      { url: this.#absolute(news.urls.topics), lastmod: newest(news.articles) },
+      { url: this.#absolute(news.urls.tags), lastmod: newest(news.articles) },
       ...news.listings.map((listing) => ({ url: this.#absolute(listing.url), lastmod: newest(listing.items) })),
       ...news.articles.map((article) => ({ url: this.#absolute(article.url), lastmod: article.updated ?? article.date })),
     ];

@@ -6,29 +6,85 @@
 import { posix } from "node:path";
 import type { DateTime } from "luxon";
 
-/** `/novyny/2026/01/14/<slug>.html`: the Kyiv day keeps slugs unique across days and URLs stable. */
+/** Where articles and lists live: the plugin's `urls` option, over these defaults. */
+export interface UrlOptions {
+  /** Article URL pattern: {yyyy}, {MM}, {dd} (the Kyiv day of publication) and {slug}; ends in ".html" or "/". */
+  articles: string;
+  /** Folders of the topic pages, the tag pages and the archive: "/temy/" and so on. */
+  topics: string;
+  tags: string;
+  archive: string;
+}
+
+export const DEFAULT_URLS: UrlOptions = {
+  // The Kyiv day keeps slugs unique across days and URLs stable.
+  articles: "/novyny/{yyyy}/{MM}/{dd}/{slug}.html",
+  topics: "/temy/",
+  tags: "/tehy/",
+  archive: "/arkhiv/",
+};
+
+const FOLDER = /^\/(?:[a-z0-9-]+\/)+$/;
+
+/** The site's URL scheme. Every URL works from disk too: see relativeUrl. */
+export class UrlScheme {
+  readonly articles: string;
+  readonly topics: string;
+  readonly tags: string;
+  readonly archive: string;
+
+  constructor(options: Partial<UrlOptions> = {}) {
+    const urls = { ...DEFAULT_URLS, ...options };
+    const problems: string[] = [];
+    if (!/^\/.*\{slug\}.*(\.html|\/)$/.test(urls.articles) || /[^a-z0-9/{}.-]|\{(?!yyyy\}|MM\}|dd\}|slug\})/i.test(urls.articles)) {
+      problems.push(`articles "${urls.articles}" must start with "/", contain {slug}, end in ".html" or "/", and use only {yyyy}, {MM}, {dd}, {slug}`);
+    }
+    for (const key of ["topics", "tags", "archive"] as const) {
+      if (!FOLDER.test(urls[key])) problems.push(`${key} "${urls[key]}" must be a folder such as "/${key}/" (lower-case Latin letters, digits, hyphens)`);
+    }
+    if (new Set([urls.topics, urls.tags, urls.archive]).size < 3) problems.push("topics, tags and archive need folders of their own");
+    if (problems.length > 0) throw new TypeError(`strichka plugin option urls: ${problems.join("; ")}`);
+    this.articles = urls.articles;
+    this.topics = urls.topics;
+    this.tags = urls.tags;
+    this.archive = urls.archive;
+  }
+
+  article(published: DateTime, slug: string): string {
+    return this.articles.replace(/\{(yyyy|MM|dd|slug)\}/g, (_, token: string) => (token === "slug" ? slug : published.toFormat(token)));
+  }
+
+  topic(slug: string): string {
+    return `${this.topics}${slug}/`;
+  }
+
+  topicFeed(slug: string): string {
+    return `${this.topic(slug)}feed.xml`;
+  }
+
+  tag(slug: string): string {
+    return `${this.tags}${slug}/`;
+  }
+}
+
+const defaultScheme = new UrlScheme();
+
+/** `/novyny/2026/01/14/<slug>.html` in the default scheme. */
 export function articleUrl(published: DateTime, slug: string): string {
-  return `/novyny/${published.toFormat("yyyy/MM/dd")}/${slug}.html`;
+  return defaultScheme.article(published, slug);
 }
 
 export function topicUrl(slug: string): string {
-  return `/temy/${slug}/`;
-}
-
-export function topicFeedUrl(slug: string): string {
-  return `/temy/${slug}/feed.xml`;
+  return defaultScheme.topic(slug);
 }
 
 export function tagUrl(slug: string): string {
-  return `/tehy/${slug}/`;
+  return defaultScheme.tag(slug);
 }
 
 /** Fixed pages and feeds. */
 export const URLS = {
   home: "/",
-  archive: "/arkhiv/",
-  topics: "/temy/",
-  tags: "/tehy/",
   atom: "/feed.xml",
   rss: "/rss.xml",
   json: "/feed.json",

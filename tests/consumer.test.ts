@@ -75,3 +75,31 @@ describe("a site with only data and articles", () => {
     expect(readFileSync(join(result.output, "novyny/2026/01/14", css), "utf8")).toBe("body { color: #123456; }\n");
   });
 });
+
+describe("a site with its own URL scheme", () => {
+  it("has its pages where it says, all linked from disk", async () => {
+    const dir = tempDir("strichka-urls-");
+    const config = CONFIG.replace('site: { title: "Регіональні новини" } }', 'urls: { articles: "/news/{yyyy}/{MM}/{slug}/", topics: "/topics/", tags: "/tags/", archive: "/archive/" } }');
+    const files: Record<string, string> = {
+      "package.json": JSON.stringify({ type: "module" }),
+      "eleventy.config.js": config,
+      "_data/site.json": JSON.stringify(SITE_JSON),
+      "_data/topics.json": JSON.stringify(TOPICS_JSON),
+      "_data/videos.json": "[]",
+      "content/articles/a.md": article({ title: "Новина", date: "2026-01-14 10:00", topic: "kultura", tags: "[Полтава]" }),
+    };
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(join(dir, path, ".."), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    const result = build(dir, join(dir, "_site"), join(dir, "eleventy.config.js"));
+    expect(result.stderr).toBe("");
+    const output = listFiles(result.output);
+    for (const file of ["news/2026/01/novyna/index.html", "topics/index.html", "topics/kultura/index.html", "topics/kultura/feed.xml", "tags/index.html", "tags/poltava/index.html", "archive/index.html"]) {
+      expect(output, file).toContain(file);
+    }
+    expect(output.filter((file) => /^(novyny|temy|tehy|arkhiv)\//.test(file))).toEqual([]);
+    expect(brokenInternalLinks(result.output)).toEqual([]);
+    expect(readFileSync(join(result.output, "sitemap.xml"), "utf8")).toContain("<loc>https://test.example.ua/news/2026/01/novyna/</loc>");
+  });
+});

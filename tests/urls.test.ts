@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { absolutizeUrls, rewriteUrls } from "../src/html-urls.js";
-import { absoluteUrl, articleUrl, relativeUrl, topicUrl, urlToFile } from "../src/urls.js";
+import { absoluteUrl, articleUrl, relativeUrl, topicUrl, urlToFile, UrlScheme } from "../src/urls.js";
 
 describe("URLs", () => {
   it("puts articles under their Kyiv day", () => {
@@ -46,5 +46,28 @@ describe("URLs inside article HTML", () => {
     expect(absolutizeUrls(html, "https://news.example.ua/novyny/x.html")).toBe(
       '<p><a href="https://news.example.ua/temy/a/">a</a> <img src="https://news.example.ua/images/x.jpg" alt=""> <a href="https://x.ua/?a=1&amp;b=2">x</a></p>',
     );
+  });
+});
+
+describe("a site's own URL scheme", () => {
+  const published = DateTime.fromISO("2026-01-14T23:40:00", { zone: "Europe/Kyiv" });
+
+  it("places articles and lists where the site says", () => {
+    const urls = new UrlScheme({ articles: "/news/{yyyy}/{MM}/{slug}/", topics: "/topics/", tags: "/tags/", archive: "/archive/" });
+    expect(urls.article(published, "novyna")).toBe("/news/2026/01/novyna/");
+    expect(urls.topic("ekonomika")).toBe("/topics/ekonomika/");
+    expect(urls.topicFeed("ekonomika")).toBe("/topics/ekonomika/feed.xml");
+    expect(urls.tag("kyiv")).toBe("/tags/kyiv/");
+    expect(new UrlScheme().article(published, "novyna")).toBe("/novyny/2026/01/14/novyna.html");
+  });
+
+  it.each([
+    [{ articles: "/news/{yyyy}/index.html" }, "must start with \"/\", contain {slug}"],
+    [{ articles: "news/{slug}.html" }, "must start with \"/\""],
+    [{ articles: "/news/{year}/{slug}.html" }, "use only {yyyy}, {MM}, {dd}, {slug}"],
+    [{ topics: "/Теми/" }, 'topics "/Теми/" must be a folder'],
+    [{ tags: "/temy/" }, "topics, tags and archive need folders of their own"],
+  ])("refuses %j", (options, message) => {
+    expect(() => new UrlScheme(options)).toThrow(message);
   });
 });
