@@ -9,10 +9,10 @@ export const WORDS_PER_MINUTE = 180;
 const WORD = /[\p{L}\p{N}]+(?:['’ʼ-][\p{L}\p{N}]+)*/gu;
 
 /** Link targets and bare URLs are not read aloud. */
-const URLS = /\]\([^)]*\)|<?https?:\/\/\S+/g;
+const LINK_TARGETS = /\]\([^)]*\)|<?https?:\/\/\S+/g;
 
 export function countWords(text: string): number {
-  return text.replace(URLS, "]").match(WORD)?.length ?? 0;
+  return text.replace(LINK_TARGETS, "]").match(WORD)?.length ?? 0;
 }
 
 /** Whole minutes, at least one. */

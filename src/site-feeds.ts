@@ -65,7 +65,7 @@ export class SiteFeeds {
         subtitle: topic ? topic.description : site.description,
         language: site.language,
         homeUrl: this.#absolute(topic ? topic.url : URLS.home),
-        atomUrl: this.#absolute(topic ? `${topic.url}feed.xml` : URLS.atom),
+        atomUrl: this.#absolute(topic ? this.news.urls.topicFeed(topic.slug) : URLS.atom),
         ...(!topic && { rssUrl: this.#absolute(URLS.rss), jsonUrl: this.#absolute(URLS.json) }),
         iconUrl: this.#absolute(ICON_PATH),
         authorName: site.author,

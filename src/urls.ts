@@ -67,28 +67,12 @@ export class UrlScheme {
   }
 }
 
-const defaultScheme = new UrlScheme();
-
-/** `/novyny/2026/01/14/<slug>.html` in the default scheme. */
-export function articleUrl(published: DateTime, slug: string): string {
-  return defaultScheme.article(published, slug);
-}
-
-export function topicUrl(slug: string): string {
-  return defaultScheme.topic(slug);
-}
-
-export function tagUrl(slug: string): string {
-  return defaultScheme.tag(slug);
-}
-
-/** Fixed pages and feeds. */
+/** The home page and the site-wide feeds: fixed. */
 export const URLS = {
   home: "/",
   atom: "/feed.xml",
   rss: "/rss.xml",
   json: "/feed.json",
-  sitemap: "/sitemap.xml",
 } as const;
 
 /** Served by hosts for every missing URL (Netlify and most others look for /404.html). */

@@ -1,13 +1,13 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { absolutizeUrls, rewriteUrls } from "../src/html-urls.js";
-import { absoluteUrl, articleUrl, relativeUrl, topicUrl, urlToFile, UrlScheme } from "../src/urls.js";
+import { absoluteUrl, relativeUrl, urlToFile, UrlScheme } from "../src/urls.js";
 
 describe("URLs", () => {
   it("puts articles under their Kyiv day", () => {
     const published = DateTime.fromISO("2026-01-14T23:40:00", { zone: "Europe/Kyiv" });
-    expect(articleUrl(published, "novyna")).toBe("/novyny/2026/01/14/novyna.html");
-    expect(topicUrl("ekonomika")).toBe("/temy/ekonomika/");
+    expect(new UrlScheme().article(published, "novyna")).toBe("/novyny/2026/01/14/novyna.html");
+    expect(new UrlScheme().topic("ekonomika")).toBe("/temy/ekonomika/");
     expect(urlToFile("/temy/ekonomika/")).toBe("/temy/ekonomika/index.html");
   });
 
