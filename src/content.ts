@@ -453,6 +453,41 @@ async function readArticle(path: string, root: string, schema: ReturnType<typeof
   return { file, front, body, dateOnly: typeof data.date === "string" && DAY.test(data.date.trim()) };
 }
 
+// The preview (`npm start`) reloads the content model on every save: articles whose file
+// has not changed (same modification time and size) are not read and parsed again. The
+// cache holds for one set of topics and one time zone, which validation depends on.
+interface CachedArticle {
+  mtimeMs: number;
+  size: number;
+  parsed: ParsedArticle | undefined;
+  problems: ContentProblem[];
+}
+const articleCache = new Map<string, CachedArticle>();
+let articleCacheContext = "";
+
+async function readArticleCached(path: string, root: string, schema: ReturnType<typeof articleSchema>, context: string, problems: ContentProblem[]): Promise<ParsedArticle | undefined> {
+  if (context !== articleCacheContext) {
+    articleCache.clear();
+    articleCacheContext = context;
+  }
+  let stats: { mtimeMs: number; size: number } | undefined;
+  try {
+    stats = await stat(path);
+  } catch {
+    stats = undefined;
+  }
+  const cached = articleCache.get(path);
+  if (stats && cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) {
+    problems.push(...cached.problems);
+    return cached.parsed;
+  }
+  const own: ContentProblem[] = [];
+  const parsed = await readArticle(path, root, schema, own);
+  if (stats) articleCache.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, parsed, problems: own });
+  problems.push(...own);
+  return parsed;
+}
+
 /** The path Eleventy gives a template: "./content/articles/x.md", with forward slashes. */
 function eleventyInputPath(root: string, path: string): string {
   return `./${relative(root, path).split(sep).join("/")}`;
@@ -496,7 +531,7 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
 
   const schema = articleSchema([...topics.keys()], options.timeZone);
   const paths = await listMarkdown(options.articlesDir);
-  const parsed = await Promise.all(paths.map((path) => readArticle(path, root, schema, problems)));
+  const parsed = await Promise.all(paths.map((path) => readArticleCached(path, root, schema, `${[...topics.keys()].join(",")}|${options.timeZone}|${root}`, problems)));
 
   const articles: Article[] = [];
   const fileOfUrl = new Map<string, string>();

@@ -1,5 +1,5 @@
 // The content model on its own: real files in a temp folder, no Eleventy.
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadNewsSite } from "../src/content.js";
@@ -125,6 +125,15 @@ describe("loadNewsSite", () => {
     rmSync(join(dir, "_data/site.json"));
     expect((await withOption({ title: "Т", description: "О", url: "https://x.ua", author: "Р" })).site.url).toBe("https://x.ua");
     expect(await problemsOf(dir)).toEqual(["_data/site.json: is missing; create it with title, description, url and author (or give them in the plugin's site option)"]);
+  });
+
+  it("sees an edited file on the next load (the preview's cache goes by modification time and size)", async () => {
+    const dir = makeSite({ "content/articles/a.md": article({ title: "Стара назва", date: "2026-01-14", topic: "kultura" }) });
+    expect((await load(dir)).articles[0]!.title).toBe("Стара назва");
+    writeFileSync(join(dir, "content/articles/a.md"), article({ title: "Нова назва", date: "2026-01-14", topic: "kultura" }));
+    expect((await load(dir)).articles[0]!.title).toBe("Нова назва");
+    writeFileSync(join(dir, "content/articles/a.md"), article({ title: "Нова назва", date: "2026-13-45", topic: "kultura" }));
+    expect(await problemsOf(dir)).toEqual(['content/articles/a.md:3: date "2026-13-45" is not a date; write 2026-01-14, 2026-01-14 23:40 (Kyiv time) or 2026-01-14T23:40:00+02:00']);
   });
 
   it("reads files with a BOM and CRLF line endings", async () => {
