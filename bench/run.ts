@@ -172,10 +172,11 @@ async function measureEdit(site: string): Promise<void> {
           done();
         }
       }, 20);
+      // unref: a pending time-out must not keep the benchmark alive once it is done.
       setTimeout(() => {
         clearInterval(timer);
         fail(new Error(`timed out waiting for ${pattern} in the preview's output`));
-      }, timeoutMs);
+      }, timeoutMs).unref();
     });
   server.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
   server.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
@@ -201,10 +202,11 @@ async function measureEdit(site: string): Promise<void> {
           done();
         }
       }, 10);
+      // unref: a pending time-out must not keep the benchmark alive once it is done.
       setTimeout(() => {
         clearInterval(timer);
         fail(new Error(`the edited page was not written; the preview said:\n${log.slice(-2000)}`));
-      }, 120_000);
+      }, 120_000).unref();
     });
     const pageMs = performance.now() - edited;
     await waitFor(/Wrote \d+ files?/, from, 600_000);
