@@ -2,10 +2,9 @@
 // TypeScript declarations for it (its "types" entry points at plain JavaScript).
 import type { MarkdownIt } from "markdown-it";
 
+/** What filters read of the page being rendered (`this.page`). */
 export interface EleventyPage {
   url: string | false;
-  inputPath: string;
-  outputPath: string | false;
 }
 
 /** The part of a Nunjucks Environment that strichka touches. */

@@ -42,8 +42,6 @@ export function isSiteResource(url: string): boolean {
   return !cleaned.startsWith("//") && SAFE_LINK.test(cleaned) && !/^[a-z][a-z0-9+.-]*:/i.test(cleaned);
 }
 
-export const ALLOWED_ELEMENTS: ReadonlySet<string> = ELEMENTS;
-
 /** What is wrong with a fragment of raw HTML, as plain sentences; empty when it is allowed. */
 export function rawHtmlProblems(html: string): string[] {
   const problems: string[] = [];
