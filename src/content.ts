@@ -146,12 +146,12 @@ export interface ArticleLink {
 }
 
 export interface Article extends ArticleLink {
-  /** As Eleventy names it: "./content/articles/x.md". */
-  inputPath: string;
   /** Path inside the articles folder ("x.md"): with the publication day, the article's permanent feed id. */
   sourceFile: string;
-  /** The Markdown body (after front matter), for feeds. */
+  /** The Markdown body (after front matter), rendered by the plugin's markdown-it. */
   body: string;
+  /** The front matter as written, for fields of a site's own (e.g. `article.frontMatter.author` in an overridden layout). */
+  frontMatter: Readonly<Record<string, unknown>>;
   lede?: string;
   source?: string;
   updated?: Date;
@@ -179,9 +179,10 @@ export class NewsSite {
   readonly buildYear: number;
   /** All tags, in Ukrainian alphabetical order. */
   readonly tags: readonly TagSummary[];
+  /** The topics the masthead links to (the first ones of topics.json). */
+  readonly navTopics: readonly Topic[];
   /** Every page of every paginated list (archive, topics, tags), for one Eleventy template. */
   readonly listings: readonly Listing[];
-  readonly #byInputPath: Map<string, Article>;
   readonly #byTopic: Map<string, Article[]>;
   readonly #byTag: Map<string, Article[]>;
 
@@ -191,12 +192,14 @@ export class NewsSite {
     /** Newest first; drafts only in preview (`npm start`). */
     readonly articles: readonly Article[],
     readonly videos: readonly VideoOfTheDay[],
-    readonly options: { timeZone: string; pageSize: number; archiveHeading?: string },
+    readonly options: { timeZone: string; pageSize: number; navTopics?: number; archiveHeading?: string },
     /** Where lists live, for templates: `strichka.urls.archive` and so on. */
     readonly urls: UrlScheme = new UrlScheme(),
   ) {
     this.buildYear = DateTime.now().setZone(options.timeZone).year;
-    this.#byInputPath = new Map(articles.map((article) => [article.inputPath, article]));
+    // Every page carries the masthead: a newsroom with 40 topics links the main ones there,
+    // and the rest from «Усі теми» (the topics index), not 40 links on every page.
+    this.navTopics = topics.slice(0, options.navTopics ?? topics.length);
     this.#byTopic = new Map(topics.map((topic) => [topic.slug, []]));
     this.#byTag = new Map();
     const tagOfSlug = new Map<string, Tag>();
@@ -228,11 +231,6 @@ export class NewsSite {
     ];
   }
 
-  /** The article built from that file, or undefined (a draft in production). */
-  articleAt(inputPath: string): Article | undefined {
-    return this.#byInputPath.get(inputPath);
-  }
-
   articlesOfTopic(slug: string): readonly Article[] {
     return this.#byTopic.get(slug) ?? [];
   }
@@ -257,6 +255,8 @@ export interface LoadOptions {
   relatedCount: number;
   /** Articles on one page of the archive, a topic or a tag. */
   pageSize: number;
+  /** Topics in the masthead; all when not given. */
+  navTopics?: number;
   /** The archive's heading (a locale text). */
   archiveHeading?: string;
   /** The URL scheme (the plugin's `urls` option); the default one when not given. */
@@ -406,6 +406,7 @@ async function listMarkdown(dir: string): Promise<string[]> {
 interface ParsedArticle {
   file: string;
   front: ArticleFrontMatter;
+  data: Record<string, unknown>;
   body: string;
   dateOnly: boolean;
 }
@@ -450,7 +451,7 @@ async function readArticle(path: string, root: string, schema: ReturnType<typeof
   if (front.updated && front.updated < front.date) {
     problems.push({ file, line: lineOfKey(yaml, "updated", yamlLine), field: "updated", message: "is before date; an update comes after publication" });
   }
-  return { file, front, body, dateOnly: typeof data.date === "string" && DAY.test(data.date.trim()) };
+  return { file, front, data, body, dateOnly: typeof data.date === "string" && DAY.test(data.date.trim()) };
 }
 
 // The preview (`npm start`) reloads the content model on every save: articles whose file
@@ -486,11 +487,6 @@ async function readArticleCached(path: string, root: string, schema: ReturnType<
   if (stats) articleCache.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, parsed, problems: own });
   problems.push(...own);
   return parsed;
-}
-
-/** The path Eleventy gives a template: "./content/articles/x.md", with forward slashes. */
-function eleventyInputPath(root: string, path: string): string {
-  return `./${relative(root, path).split(sep).join("/")}`;
 }
 
 /**
@@ -538,7 +534,7 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
   const tagNameOfSlug = new Map<string, { name: string; file: string }>();
   parsed.forEach((entry, index) => {
     if (!entry) return;
-    const { file, front, body, dateOnly } = entry;
+    const { file, front, data, body, dateOnly } = entry;
     const slug = front.slug ?? slugify(front.title);
     if (slug === "") {
       problems.push({ file, field: "title", message: "has no letters or digits to make a URL from; add a slug field, e.g. slug: novyna-dnia" });
@@ -565,9 +561,9 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
     }
     if (front.draft && !options.includeDrafts) return;
     articles.push({
-      inputPath: eleventyInputPath(root, paths[index]!),
       sourceFile: relative(options.articlesDir, paths[index]!).split(sep).join("/"),
       body,
+      frontMatter: data,
       title: typographText(front.title),
       lede: front.lede && typographText(front.lede),
       source: front.source,
@@ -605,5 +601,5 @@ function buildIndexes(site: SiteSettings, topics: Map<string, Topic>, articles: 
     article.related = related[index]!.map(({ article: other }) => ({ title: other.title, url: other.url, date: other.date }));
   });
 
-  return new NewsSite(site, [...topics.values()], articles, videos, { timeZone: options.timeZone, pageSize: options.pageSize, archiveHeading: options.archiveHeading }, options.urls);
+  return new NewsSite(site, [...topics.values()], articles, videos, { timeZone: options.timeZone, pageSize: options.pageSize, navTopics: options.navTopics, archiveHeading: options.archiveHeading }, options.urls);
 }

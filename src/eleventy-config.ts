@@ -18,7 +18,7 @@ export interface EleventyConfig {
   directories: { input: string; data: string; includes: string; output: string };
   setLibrary(name: "md", library: MarkdownIt): void;
   setFrontMatterParsingOptions(options: {
-    engines?: Record<string, (text: string, options?: { filePath?: string }) => object>;
+    engines?: Record<string, (text: string) => object>;
   }): void;
   addDateParsing(callback: (value: unknown) => Date | undefined): void;
   addGlobalData(name: string, data: unknown): void;
@@ -27,6 +27,8 @@ export interface EleventyConfig {
   addTemplate(virtualInputPath: string, content: string, data?: Record<string, unknown>): void;
   addLayoutAlias(alias: string, path: string): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
-  addPreprocessor(name: string, fileExtensions: string, callback: (data: { draft?: unknown }, content: string) => unknown): void;
+  /** Globs Eleventy does not read as templates. */
+  ignores: { add(glob: string): void };
+  addWatchTarget(path: string): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (event: { directories: { output: string }; runMode: string }) => unknown): void;
 }

@@ -21,7 +21,7 @@ import {
 } from "./dates.js";
 import type { EleventyConfig } from "./eleventy-config.js";
 import { parseYaml, splitFrontMatter } from "./front-matter.js";
-import { createMarkdown } from "./markdown.js";
+import { createMarkdown, renderArticleBody } from "./markdown.js";
 import { rewriteUrls } from "./html-urls.js";
 import { groupByDay } from "./lists.js";
 import { timed } from "./metrics.js";
@@ -48,6 +48,8 @@ export interface StrichkaOptions {
   pageSize?: number;
   /** Articles on the home page and in each feed. */
   latestCount?: number;
+  /** Topics in the masthead, in the order of topics.json; «Усі теми» links to the rest. */
+  navTopics?: number;
   /** Minify HTML in production builds (`npm run build`); previews are never minified. */
   minify?: boolean;
   /** Reworded texts, e.g. `{ related: "Читайте також:" }`; the keys are those of UKRAINIAN in locale.ts. */
@@ -64,7 +66,7 @@ export interface StrichkaOptions {
 const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DEFAULT_INCLUDES = join(PACKAGE_ROOT, "_includes");
 const DEFAULT_INPUT = join(PACKAGE_ROOT, "content");
-const DEFAULT_PAGES = ["index.njk", "lists.njk", "topics-index.njk", "tags-index.njk", "404.njk", "feeds/atom.njk", "feeds/rss.njk", "feeds/json.njk", "feeds/topics.njk", "feeds/sitemap.njk", "feeds/robots.njk"];
+const DEFAULT_PAGES = ["articles.njk", "index.njk", "lists.njk", "topics-index.njk", "tags-index.njk", "404.njk", "feeds/atom.njk", "feeds/rss.njk", "feeds/json.njk", "feeds/topics.njk", "feeds/sitemap.njk", "feeds/robots.njk"];
 
 /** A template file as Eleventy's addTemplate takes it: the body and the front-matter data. */
 function readTemplate(path: string): { body: string; data: Record<string, unknown> } {
@@ -110,6 +112,7 @@ export const DEFAULT_OPTIONS: Required<StrichkaOptions> = {
   articlesDir: "articles",
   pageSize: 30,
   latestCount: 50,
+  navTopics: 8,
   minify: true,
   locale: {},
   site: {},
@@ -125,7 +128,7 @@ function resolveOptions(options: StrichkaOptions): Required<StrichkaOptions> {
   if (!IANAZone.isValidZone(resolved.timeZone)) {
     problems.push(`timeZone "${resolved.timeZone}" is not an IANA time zone such as "Europe/Kyiv"`);
   }
-  for (const key of ["videoAfterParagraph", "relatedCount", "pageSize", "latestCount"] as const) {
+  for (const key of ["videoAfterParagraph", "relatedCount", "pageSize", "latestCount", "navTopics"] as const) {
     const minimum = key === "pageSize" || key === "latestCount" ? 1 : 0;
     if (!Number.isInteger(resolved[key]) || resolved[key] < minimum) problems.push(`${key} must be a whole number ≥ ${minimum}, not ${String(resolved[key])}`);
   }
@@ -139,7 +142,7 @@ function isProductionBuild(): boolean {
 }
 
 export default function strichka(eleventyConfig: EleventyConfig, options: StrichkaOptions = {}): void {
-  const { timeZone, videoAfterParagraph, relatedCount, articlesDir, pageSize, latestCount, minify, locale, site: siteOption, urls: urlOptions } = resolveOptions(options);
+  const { timeZone, videoAfterParagraph, relatedCount, articlesDir, pageSize, latestCount, navTopics, minify, locale, site: siteOption, urls: urlOptions } = resolveOptions(options);
   const urls = new UrlScheme(urlOptions);
   const text = resolveLocale(locale);
   eleventyConfig.addGlobalData("uiText", text);
@@ -148,37 +151,14 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   const markdown = createMarkdown({ videoAfterParagraph, siteRoot: eleventyConfig.directories.input });
   eleventyConfig.setLibrary("md", markdown);
 
-  // Front matter: YAML without timestamp guessing (see front-matter.ts). In articles, `tags`
-  // is handed to Eleventy as `articleTags`: strichka builds its own tag index in one pass,
-  // while Eleventy would make a collection per tag, re-sorting every page for each one.
-  //
-  // Articles also get their `article` (from the content model, loaded before Eleventy reads
-  // any template) and their permalink right here, rather than through eleventyComputed:
-  // computed data costs Eleventy a dependency graph per page. A draft in production has no
-  // article in the model: no permalink, no page.
-  let currentSite: NewsSite | undefined;
+  // Front matter of pages: YAML without timestamp guessing (see front-matter.ts).
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (text) => parseYaml(text) } });
+  // Articles are not Eleventy templates: the content model reads them (see content.ts) and
+  // articles.njk paginates over them. Eleventy still watches them for the preview.
+  eleventyConfig.ignores.add(join(articlesPath(), "**"));
+  eleventyConfig.addWatchTarget(articlesPath());
   /** The path of site.url ("/" or e.g. "/news/"), for the 404 page's links. */
   let sitePath = "/";
-  eleventyConfig.setFrontMatterParsingOptions({
-    engines: {
-      yaml: (text, parseOptions) => {
-        const data = parseYaml(text);
-        const inputPath = `./${(parseOptions?.filePath ?? "").replace(/^\.\//, "")}`;
-        if (!inputPath.startsWith(`./${articlesPath().replace(/^\.\//, "")}`)) return data;
-        const { tags, ...rest } = data;
-        const article = currentSite?.articleAt(inputPath);
-        return {
-          layout: "article.njk",
-          videoSlot: true,
-          ...rest,
-          articleTags: tags,
-          article,
-          permalink: article?.url ?? false,
-          eleventyExcludeFromCollections: !article,
-        };
-      },
-    },
-  });
   // Zone-less dates are Kyiv wall-clock time, for Eleventy's page.date as for our model.
   eleventyConfig.addDateParsing((value) => parseNewsDate(value, timeZone)?.toJSDate());
 
@@ -194,6 +174,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
       includeDrafts: !isProductionBuild(),
       relatedCount,
       pageSize,
+      navTopics,
       archiveHeading: text.archiveHeading,
       urls,
       ...(Object.keys(siteOption).length > 0 && { site: siteOption }),
@@ -218,8 +199,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
     site = loadSite();
     const assets = isProductionBuild() ? await readAssets(assetsPath(), `/${ASSETS_DIR}/`) : [];
     publishedAssets = new Map(assets.map((asset) => [asset.url, asset]));
-    currentSite = await site;
-    sitePath = new URL(currentSite.site.url).pathname.replace(/\/?$/, "/");
+    sitePath = new URL((await site).site.url).pathname.replace(/\/?$/, "/");
     templates?.clear();
     if (templates && isProductionBuild()) {
       const { input, includes } = eleventyConfig.directories;
@@ -235,9 +215,6 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
     }
   });
   eleventyConfig.addGlobalData("strichka", () => (site ??= loadSite()));
-
-  // Drafts are not even rendered in production: returning false makes Eleventy skip the file.
-  eleventyConfig.addPreprocessor("strichka-drafts", "md", (data) => (data.draft === true && isProductionBuild() ? false : undefined));
 
   // Dates, plurals and typography for templates; dates always in the site's zone.
   eleventyConfig.addFilter("kyivDate", (value: DateInput) => formatKyivDate(value, timeZone));
@@ -266,6 +243,10 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
     const from = this.page?.url;
     return typeof from === "string" ? rewriteUrls(html, (url) => relativeUrl(url, from)) : html;
   });
+
+  // An article's body: Markdown through the plugin's markdown-it, with the slot for «Відео дня».
+  eleventyConfig.addFilter("articleHtml", (article: Article) => renderArticleBody(markdown, article.body));
+  eleventyConfig.addFilter("urlToFile", (url: string) => urlToFile(url));
 
   // «Відео дня»
   eleventyConfig.addFilter("placeVideo", (body: string, block: string) => placeVideo(body, block));

@@ -54,3 +54,8 @@ export function createMarkdown({ videoAfterParagraph, siteRoot }: MarkdownOption
     .use(lazyImages, siteRoot)
     .use(videoSlot, videoAfterParagraph);
 }
+
+/** An article's body as its page shows it: with the slot «Відео дня» goes into (see video.ts). */
+export function renderArticleBody(md: MarkdownIt, body: string): string {
+  return md.render(body, { videoSlot: true });
+}

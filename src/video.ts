@@ -52,8 +52,8 @@ export function youtubeWatchUrl(id: string): string {
 export const VIDEO_SLOT = "<!--strichka:video-->";
 
 /**
- * markdown-it plugin: when the render env has `videoSlot: true` (the plugin gives it to every
- * article with its front matter), puts VIDEO_SLOT after the n-th top-level paragraph, or at the end of a
+ * markdown-it plugin: when the render env has `videoSlot: true` (renderArticleBody gives it to
+ * every article page), puts VIDEO_SLOT after the n-th top-level paragraph, or at the end of a
  * shorter body. Counting tokens is exact where searching the HTML for </p> is not
  * (paragraphs inside quotes and lists must not count).
  */

@@ -19,7 +19,7 @@ describe("locale texts", () => {
     expect(() => resolveLocale({ newsForms: ["одна"] })).toThrow(/"newsForms" must be three forms/);
   });
 
-  it("reach the pages when a site rewords them", () => {
+  it("reach the pages when a site rewords them; navTopics limits the masthead", () => {
     const dir = makeSite({
       "content/articles/a.md": article({ title: "Перша", date: "2026-01-14 10:00", topic: "kultura" }),
       "content/articles/b.md": article({ title: "Друга", date: "2026-01-15 10:00", topic: "kultura" }),
@@ -30,12 +30,18 @@ describe("locale texts", () => {
       readFileSync(join(ROOT, "eleventy.config.ts"), "utf8")
         .replace('"./src/index.js"', JSON.stringify(join(ROOT, "src/index.js")))
         .replace('"./src/eleventy-config.js"', JSON.stringify(join(ROOT, "src/eleventy-config.js")))
-        .replace("relatedCount: 5,", 'relatedCount: 5,\n    locale: { related: "Читайте також:", minuteForms: ["хв", "хв", "хв"], readingTime: "на читання" },'),
+        .replace("relatedCount: 5,", 'relatedCount: 5,\n    navTopics: 1,\n    locale: { related: "Читайте також:", minuteForms: ["хв", "хв", "хв"], readingTime: "на читання", allTopics: "Рубрики" },'),
     );
     const result = build(dir, join(dir, "_site"), config);
     expect(result.stderr).toBe("");
     const page = readHtml(join(result.output, "novyny/2026/01/14/persha.html"));
     expect(page.querySelector(".related h2")!.textContent).toBe("Читайте також:");
     expect(page.querySelector(".reading-time")!.textContent).toBe("1 хв на читання");
+    // navTopics: 1 of the two topics in the masthead, then the link to all of them.
+    const masthead = [...page.querySelectorAll(".topics-nav a")].map((link) => [link.textContent, link.getAttribute("href")]);
+    expect(masthead).toEqual([
+      ["Економіка", "../../../../temy/ekonomika/index.html"],
+      ["Рубрики →", "../../../../temy/index.html"],
+    ]);
   });
 });
