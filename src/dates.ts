@@ -42,22 +42,32 @@ export function toZoned(value: DateInput, zone: string = DEFAULT_TIME_ZONE): Dat
   return dt.setZone(zone).setLocale("uk");
 }
 
-// Pages format the same few instants over and over (an article's date is shown on its
-// page, in lists, in related blocks): formatting with a time zone is costly in luxon, so
-// each (instant, zone, format) is formatted once per process.
+// Pages format the same instants over and over (an article's date is shown on its page, in
+// lists, in related blocks), and luxon computes a zone's offset anew for every DateTime it
+// makes. So each (instant, zone) becomes a DateTime once, and each (instant, zone, format)
+// is formatted once, per process.
+const CACHE_LIMIT = 200_000;
+const zonedInstants = new Map<string, DateTime>();
 const formatted = new Map<string, string>();
-const FORMAT_CACHE_LIMIT = 200_000;
+
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+function zonedInstant(value: Date, zone: string): DateTime {
+  return remember(zonedInstants, `${value.getTime()}|${zone}`, () => toZoned(value, zone));
+}
 
 function formatZoned(value: DateInput, zone: string | undefined, format: string): string {
   if (!(value instanceof Date)) return toZoned(value, zone).toFormat(format);
-  const key = `${value.getTime()}|${zone ?? DEFAULT_TIME_ZONE}|${format}`;
-  let text = formatted.get(key);
-  if (text === undefined) {
-    text = toZoned(value, zone).toFormat(format);
-    if (formatted.size >= FORMAT_CACHE_LIMIT) formatted.clear();
-    formatted.set(key, text);
-  }
-  return text;
+  const inZone = zone ?? DEFAULT_TIME_ZONE;
+  return remember(formatted, `${value.getTime()}|${inZone}|${format}`, () => zonedInstant(value, inZone).toFormat(format));
 }
 
 /** «14 січня 2026» */
@@ -87,8 +97,8 @@ export function formatWeekday(value: DateInput, zone?: string): string {
 
 /** «14 січня, середа»; the year is added when it is not `currentYear` («14 січня 2025, вівторок»). */
 export function formatDayHeading(value: DateInput, currentYear: number, zone?: string): string {
-  const dt = toZoned(value, zone);
-  return dt.toFormat(dt.year === currentYear ? "d MMMM, cccc" : "d MMMM yyyy, cccc");
+  const year = value instanceof Date ? zonedInstant(value, zone ?? DEFAULT_TIME_ZONE).year : toZoned(value, zone).year;
+  return formatZoned(value, zone, year === currentYear ? "d MMMM, cccc" : "d MMMM yyyy, cccc");
 }
 
 /** ISO 8601 instant with the zone's offset: «2026-01-14T23:40:00+02:00». */

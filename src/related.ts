@@ -38,24 +38,41 @@ export function relatedArticles<T extends Relatable>(
   const byTopic = groupBy(articles, (article) => [article.topic]);
   const byTag = groupBy(articles, (article) => new Set(article.tags));
   const suggestable = articles.map(canSuggest);
+  // One score table for all articles, reset after each: no allocation per article.
+  const scores = new Int32Array(articles.length);
+  const touched: number[] = [];
+  /** Higher score first; among equals the one earlier in the feed (newer). */
+  const ranksAbove = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
 
   return articles.map((article, self) => {
-    const scores = new Map<number, number>();
     const add = (indexes: readonly number[] | undefined, weight: number) => {
       for (const index of indexes ?? []) {
-        if (index !== self && suggestable[index]) scores.set(index, (scores.get(index) ?? 0) + weight);
+        if (index === self || !suggestable[index]) continue;
+        if (scores[index] === 0) touched.push(index);
+        scores[index]! += weight;
       }
     };
     add(byTopic.get(article.topic), TOPIC_WEIGHT);
     for (const tag of new Set(article.tags)) add(byTag.get(tag), 1);
 
-    const chosen = [...scores]
-      .sort(([indexA, scoreA], [indexB, scoreB]) => scoreB - scoreA || indexA - indexB)
-      .slice(0, count)
-      .map(([index]) => index);
-    for (let index = 0; chosen.length < count && index < articles.length; index++) {
-      if (index !== self && suggestable[index] && !scores.has(index)) chosen.push(index);
+    // The best `count` in one pass (insertion into a list of at most `count`), not a sort
+    // of every candidate: linear in the candidates.
+    const chosen: number[] = [];
+    if (count > 0) {
+      for (const index of touched) {
+        if (chosen.length === count && !ranksAbove(index, chosen[count - 1]!)) continue;
+        if (chosen.length === count) chosen.pop();
+        let at = chosen.length;
+        while (at > 0 && ranksAbove(index, chosen[at - 1]!)) at--;
+        chosen.splice(at, 0, index);
+      }
     }
+    // Topped up with the latest news that shares nothing.
+    for (let index = 0; chosen.length < count && index < articles.length; index++) {
+      if (index !== self && suggestable[index] && scores[index] === 0) chosen.push(index);
+    }
+    for (const index of touched) scores[index] = 0;
+    touched.length = 0;
     return chosen.map((index) => articles[index]!);
   });
 }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { relatedArticles } from "../src/related.js";
 
@@ -53,5 +54,32 @@ describe("relatedArticles", () => {
     );
     // z (shared topic: 2) beats y (one shared tag: 1), however often x repeats its tag.
     expect(ids(related[0]!)).toEqual(["z"]);
+  });
+
+  it("chooses exactly what scoring every pair and sorting would (the definition), for any articles", () => {
+    // The definition, quadratic: score every other article, sort, take the first, top up.
+    const byDefinition = (list: Item[], count: number) =>
+      list.map((self, selfIndex) => {
+        const candidates = list
+          .map((other, index) => {
+            const shared = new Set(self.tags).size === 0 ? 0 : [...new Set(other.tags)].filter((tag) => new Set(self.tags).has(tag)).length;
+            return { index, score: (other.topic === self.topic ? 2 : 0) + shared };
+          })
+          .filter(({ index }) => index !== selfIndex && !list[index]!.draft);
+        const scored = candidates.filter(({ score }) => score > 0).sort((a, b) => b.score - a.score || a.index - b.index);
+        const rest = candidates.filter(({ score }) => score === 0);
+        return [...scored, ...rest].slice(0, count).map(({ index }) => list[index]!.id);
+      });
+    const item = fc.record({
+      id: fc.string(),
+      topic: fc.constantFrom("t1", "t2", "t3"),
+      tags: fc.array(fc.constantFrom("a", "b", "c", "d"), { maxLength: 4 }),
+      draft: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 30 }), fc.integer({ min: 0, max: 6 }), (list, count) => {
+        expect(relatedArticles(list, count, (candidate) => !candidate.draft).map(ids)).toEqual(byDefinition(list, count));
+      }),
+    );
   });
 });
