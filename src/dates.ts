@@ -46,11 +46,15 @@ export function toZoned(value: DateInput, zone: string = DEFAULT_TIME_ZONE): Dat
 // lists, in related blocks), and luxon computes a zone's offset anew for every DateTime it
 // makes. So each (instant, zone) becomes a DateTime once, and each (instant, zone, format)
 // is formatted once, per process.
+// Keyed by the instant's milliseconds, one map per zone (and format): number keys, no strings built.
 const CACHE_LIMIT = 200_000;
-const zonedInstants = new Map<string, DateTime>();
-const formatted = new Map<string, string>();
+const zonedInstants = new Map<string, Map<number, DateTime>>();
+const formatted = new Map<string, Map<number, string>>();
 
-function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+function remember<T>(caches: Map<string, Map<number, T>>, group: string, instant: Date, make: () => T): T {
+  let cache = caches.get(group);
+  if (!cache) caches.set(group, (cache = new Map()));
+  const key = instant.getTime();
   let value = cache.get(key);
   if (value === undefined) {
     value = make();
@@ -61,13 +65,13 @@ function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
 }
 
 function zonedInstant(value: Date, zone: string): DateTime {
-  return remember(zonedInstants, `${value.getTime()}|${zone}`, () => toZoned(value, zone));
+  return remember(zonedInstants, zone, value, () => toZoned(value, zone));
 }
 
 function formatZoned(value: DateInput, zone: string | undefined, format: string): string {
   if (!(value instanceof Date)) return toZoned(value, zone).toFormat(format);
   const inZone = zone ?? DEFAULT_TIME_ZONE;
-  return remember(formatted, `${value.getTime()}|${inZone}|${format}`, () => zonedInstant(value, inZone).toFormat(format));
+  return remember(formatted, `${inZone}|${format}`, value, () => zonedInstant(value, inZone).toFormat(format));
 }
 
 /** «14 січня 2026» */

@@ -66,7 +66,7 @@ export interface StrichkaOptions {
 const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DEFAULT_INCLUDES = join(PACKAGE_ROOT, "_includes");
 const DEFAULT_INPUT = join(PACKAGE_ROOT, "content");
-const DEFAULT_PAGES = ["articles.njk", "index.njk", "lists.njk", "topics-index.njk", "tags-index.njk", "404.njk", "feeds/atom.njk", "feeds/rss.njk", "feeds/json.njk", "feeds/topics.njk", "feeds/sitemap.njk", "feeds/robots.njk"];
+const DEFAULT_PAGES = ["index.njk", "lists.njk", "topics-index.njk", "tags-index.njk", "404.njk", "feeds/atom.njk", "feeds/rss.njk", "feeds/json.njk", "feeds/topics.njk", "feeds/sitemap.njk", "feeds/robots.njk"];
 
 /** A template file as Eleventy's addTemplate takes it: the body and the front-matter data. */
 function readTemplate(path: string): { body: string; data: Record<string, unknown> } {
@@ -95,6 +95,21 @@ function useDefaults(eleventyConfig: EleventyConfig): { assetsDir: string } {
     if (existsSync(join(input, page))) continue;
     const { body, data } = readTemplate(join(DEFAULT_INPUT, page));
     eleventyConfig.addTemplate(page, body, data);
+  }
+  // Every article's page: one template paginated over the content model's articles, rather
+  // than one Eleventy template per Markdown file. The model has already read, validated and
+  // indexed every file; as templates, Eleventy would read and parse each again and give each
+  // its own data cascade and template-map entry, which costs more than rendering the page
+  // (10,000 articles: ~3.8 s paginated against ~10.6 s as templates, see BENCHMARKS.md).
+  // Written here rather than as a file so that the permalink is a function: Eleventy
+  // compiles a permalink string anew for every page. The page's look is article.njk.
+  if (!existsSync(join(input, "articles.njk"))) {
+    eleventyConfig.addTemplate("articles.njk", "{{ article | articleHtml | safe }}", {
+      layout: "article.njk",
+      pagination: { data: "strichka.articles", size: 1, alias: "article" },
+      eleventyExcludeFromCollections: true,
+      permalink: ({ article }: { article: Article }) => article.url,
+    });
   }
   const siteAssets = join(input, ASSETS_DIR);
   return { assetsDir: existsSync(siteAssets) ? siteAssets : join(DEFAULT_INPUT, ASSETS_DIR) };
@@ -195,11 +210,18 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
     eleventyConfig.amendLibrary("njk", (environment) => environment.addExtension("strichkaMinify", { tags: [], preprocess: templates.lookup }));
   }
 
-  eleventyConfig.on("eleventy.before", async () => {
+  eleventyConfig.on("eleventy.before", async ({ directories }) => {
     site = loadSite();
     const assets = isProductionBuild() ? await readAssets(assetsPath(), `/${ASSETS_DIR}/`) : [];
     publishedAssets = new Map(assets.map((asset) => [asset.url, asset]));
-    sitePath = new URL((await site).site.url).pathname.replace(/\/?$/, "/");
+    const news = await site;
+    sitePath = new URL(news.site.url).pathname.replace(/\/?$/, "/");
+    // The folders of all article and list pages, made once up front. Eleventy 3.1.8 checks
+    // a page's folder through a cache that keeps "missing" after it has made the folder, so
+    // it runs a recursive mkdir for every page written (1.7 s at 10,000 articles); a folder
+    // that exists before it first looks is remembered as existing.
+    const folders = new Set([...news.articles, ...news.listings].map((page) => dirname(join(directories.output, urlToFile(page.url)))));
+    await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
     templates?.clear();
     if (templates && isProductionBuild()) {
       const { input, includes } = eleventyConfig.directories;
@@ -246,7 +268,6 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
 
   // An article's body: Markdown through the plugin's markdown-it, with the slot for «Відео дня».
   eleventyConfig.addFilter("articleHtml", (article: Article) => renderArticleBody(markdown, article.body));
-  eleventyConfig.addFilter("urlToFile", (url: string) => urlToFile(url));
 
   // «Відео дня»
   eleventyConfig.addFilter("placeVideo", (body: string, block: string) => placeVideo(body, block));
