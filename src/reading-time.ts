@@ -6,13 +6,38 @@ import { pluralize, type PluralForms } from "./plural.js";
 /** Words a minute for an average adult reading Ukrainian news on screen. */
 export const WORDS_PER_MINUTE = 180;
 
-const WORD = /[\p{L}\p{N}]+(?:['’ʼ-][\p{L}\p{N}]+)*/gu;
-
 /** Link targets and bare URLs are not read aloud. */
 const LINK_TARGETS = /\]\([^)]*\)|<?https?:\/\/\S+/g;
 
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const JOINERS = new Set(["'", "’", "ʼ", "-"].map((char) => char.codePointAt(0)!));
+
+function isWordCharacter(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (code >= 0x410 && code <= 0x44f) return true; // А–я
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
+}
+
+/**
+ * Words: runs of letters and digits, joined inside a word by apostrophes and hyphens
+ * («П'ять», «Івано-Франківськ»). The same count as /[\p{L}\p{N}]+(?:['’ʼ-][\p{L}\p{N}]+)*\/gu
+ * (a test checks it), five times faster: every article is counted on every build.
+ */
 export function countWords(text: string): number {
-  return text.replace(LINK_TARGETS, "]").match(WORD)?.length ?? 0;
+  const plain = text.replace(LINK_TARGETS, "]");
+  let words = 0;
+  let state: "outside" | "word" | "joiner" = "outside";
+  for (let index = 0; index < plain.length; index++) {
+    const code = plain.codePointAt(index)!;
+    if (code > 0xffff) index++;
+    if (isWordCharacter(code)) {
+      if (state === "outside") words++;
+      state = "word";
+    } else {
+      state = state === "word" && JOINERS.has(code) ? "joiner" : "outside";
+    }
+  }
+  return words;
 }
 
 /** Whole minutes, at least one. */

@@ -96,6 +96,16 @@ describe("loadNewsSite", () => {
     expect(problems).toHaveLength(expected.length);
   });
 
+  it("finds empty headings wherever they are: alone, closed, in a quote, in a list; not in code", async () => {
+    const bodies = ["#", "## ##", "> ###  ", "- #", "1. ####\t", "Текст\n\n  ##   #"];
+    const files = Object.fromEntries(bodies.map((body, index) => [`content/articles/e${index}.md`, article({ title: `Новина ${index}`, date: "2026-01-14", topic: "kultura" }, `Вступ.\n\n${body}\n`)]));
+    const problems = await problemsOf(
+      makeSite({ ...files, "content/articles/code.md": article({ title: "Код", date: "2026-01-14", topic: "kultura" }, "```\n#\n```\n\n    # \n") }),
+    );
+    expect(problems.filter((problem) => problem.includes("empty heading"))).toHaveLength(bodies.length);
+    expect(problems.some((problem) => problem.includes("code.md"))).toBe(false);
+  });
+
   it("reports JSON that does not parse, with its line", async () => {
     const dir = makeSite({ "_data/topics.json": '[\n  { "slug": "a", "title": "A" "description": "B" }\n]' });
     const problems = await problemsOf(dir);

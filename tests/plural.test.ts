@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { pluralForm, pluralize } from "../src/plural.js";
 import { formatReadingTime, readingMinutes, countWords } from "../src/reading-time.js";
@@ -41,5 +42,18 @@ describe("reading time", () => {
     expect(countWords("П'ять сімей з Івано-Франківська **прийшли** [сюди](https://x.ua).")).toBe(6);
     expect(readingMinutes("")).toBe(1);
     expect(readingMinutes("слово ".repeat(540))).toBe(3);
+  });
+
+  it("counts words exactly as the regular expression that defines them, for any text", () => {
+    const definition = (text: string) => text.replace(/\]\([^)]*\)|<?https?:\/\/\S+/g, "]").match(/[\p{L}\p{N}]+(?:['’ʼ-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+    // Letters of several scripts (one outside the BMP), digits, joiners, marks, emoji, markup.
+    const pieces = ["а", "Ї", "ґ", "z", "7", "é", "\u0301", "\u0483", "𝐀", "😀", "'", "’", "ʼ", "-", "--", " ", "\n", "*", "[", "](", ")", "https://x.ua/a", "ß", "٣"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join("");
+        expect(countWords(text)).toBe(definition(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
