@@ -24,7 +24,9 @@ export interface EleventyConfig {
   addGlobalData(name: string, data: unknown): void;
   addFilter(name: string, filter: (this: { page?: EleventyPage }, ...args: never[]) => unknown): void;
   amendLibrary(name: "njk", callback: (environment: NunjucksEnvironment) => void): void;
-  addTemplate(virtualInputPath: string, content: string, data?: Record<string, unknown>): void;
+  /** A virtual template: a body with front-matter data, or (for *.11ty.js) a module-like object. */
+  addTemplate(virtualInputPath: string, content: string | { data: Record<string, unknown>; render(data: never): string }, data?: Record<string, unknown>): void;
+  addTemplateFormats(formats: string): void;
   addLayoutAlias(alias: string, path: string): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   /** Globs Eleventy does not read as templates. */

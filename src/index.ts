@@ -96,21 +96,6 @@ function useDefaults(eleventyConfig: EleventyConfig): { assetsDir: string } {
     const { body, data } = readTemplate(join(DEFAULT_INPUT, page));
     eleventyConfig.addTemplate(page, body, data);
   }
-  // Every article's page: one template paginated over the content model's articles, rather
-  // than one Eleventy template per Markdown file. The model has already read, validated and
-  // indexed every file; as templates, Eleventy would read and parse each again and give each
-  // its own data cascade and template-map entry, which costs more than rendering the page
-  // (10,000 articles: ~3.8 s paginated against ~10.6 s as templates, see BENCHMARKS.md).
-  // Written here rather than as a file so that the permalink is a function: Eleventy
-  // compiles a permalink string anew for every page. The page's look is article.njk.
-  if (!existsSync(join(input, "articles.njk"))) {
-    eleventyConfig.addTemplate("articles.njk", "{{ article | articleHtml | safe }}", {
-      layout: "article.njk",
-      pagination: { data: "strichka.articles", size: 1, alias: "article" },
-      eleventyExcludeFromCollections: true,
-      permalink: ({ article }: { article: Article }) => article.url,
-    });
-  }
   const siteAssets = join(input, ASSETS_DIR);
   return { assetsDir: existsSync(siteAssets) ? siteAssets : join(DEFAULT_INPUT, ASSETS_DIR) };
 }
@@ -166,10 +151,32 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   const markdown = createMarkdown({ videoAfterParagraph, siteRoot: eleventyConfig.directories.input });
   eleventyConfig.setLibrary("md", markdown);
 
+  // Every article's page: one template paginated over the content model's articles, rather
+  // than one Eleventy template per Markdown file. The model has already read, validated and
+  // indexed every file; as templates, Eleventy would read and parse each again and give each
+  // its own data cascade and template-map entry, which costs more than rendering the page
+  // (10,000 articles: ~3.8 s paginated against ~10.6 s as templates, see BENCHMARKS.md).
+  // Written here rather than as a file, in JavaScript, so that nothing is compiled per page:
+  // Eleventy's Nunjucks engine is not cacheable, so it compiles a Nunjucks body and a
+  // permalink string anew for every one of 10,000 pages. The page's look is article.njk;
+  // a site's own articles.njk (or .11ty.js) replaces this template.
+  if (!["articles.njk", "articles.11ty.js"].some((name) => existsSync(join(eleventyConfig.directories.input, name)))) {
+    eleventyConfig.addTemplateFormats("11ty.js");
+    eleventyConfig.addTemplate("articles.11ty.js", {
+      data: {
+        layout: "article.njk",
+        pagination: { data: "strichka.articles", size: 1, alias: "article" },
+        eleventyExcludeFromCollections: true,
+        permalink: ({ article }: { article: Article }) => article.url,
+      },
+      render: ({ article }: { article: Article }) => renderArticleBody(markdown, article.body),
+    });
+  }
+
   // Front matter of pages: YAML without timestamp guessing (see front-matter.ts).
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (text) => parseYaml(text) } });
   // Articles are not Eleventy templates: the content model reads them (see content.ts) and
-  // articles.njk paginates over them. Eleventy still watches them for the preview.
+  // the articles template above paginates over them. Eleventy still watches them for the preview.
   eleventyConfig.ignores.add(join(articlesPath(), "**"));
   eleventyConfig.addWatchTarget(articlesPath());
   /** The path of site.url ("/" or e.g. "/news/"), for the 404 page's links. */
@@ -212,9 +219,10 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
 
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
     site = loadSite();
-    const assets = isProductionBuild() ? await readAssets(assetsPath(), `/${ASSETS_DIR}/`) : [];
+    // Awaited together: a content error must reach Eleventy (and cli.ts) as this event's
+    // failure, not as an unhandled rejection while the assets are read.
+    const [news, assets] = await Promise.all([site, isProductionBuild() ? readAssets(assetsPath(), `/${ASSETS_DIR}/`) : []]);
     publishedAssets = new Map(assets.map((asset) => [asset.url, asset]));
-    const news = await site;
     sitePath = new URL(news.site.url).pathname.replace(/\/?$/, "/");
     // The folders of all article and list pages, made once up front. Eleventy 3.1.8 checks
     // a page's folder through a cache that keeps "missing" after it has made the folder, so
@@ -266,7 +274,8 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
     return typeof from === "string" ? rewriteUrls(html, (url) => relativeUrl(url, from)) : html;
   });
 
-  // An article's body: Markdown through the plugin's markdown-it, with the slot for «Відео дня».
+  // An article's body: Markdown through the plugin's markdown-it, with the slot for «Відео дня»
+  // (for a site's own articles.njk: `{{ article | articleHtml | safe }}`).
   eleventyConfig.addFilter("articleHtml", (article: Article) => renderArticleBody(markdown, article.body));
 
   // «Відео дня»
