@@ -169,6 +169,12 @@ export interface Article extends ArticleLink {
   related: ArticleLink[];
 }
 
+/** The article and list pages a build writes. */
+export interface PagesToWrite {
+  articles: readonly Article[];
+  listings: readonly Listing[];
+}
+
 /**
  * The whole site's content. A class rather than a plain object on purpose: Eleventy
  * deep-copies plain objects of global data into every page's data, but passes class
@@ -184,6 +190,11 @@ export class NewsSite {
   readonly navTopics: readonly Topic[];
   /** Every page of every paginated list (archive, topics, tags), for one Eleventy template. */
   readonly listings: readonly Listing[];
+  /**
+   * The article and list pages this build writes (the templates paginate over these): all
+   * of them, but in a preview rebuild only those that changed (see preview.ts).
+   */
+  pages: PagesToWrite;
   readonly #byTopic: Map<string, Article[]>;
   readonly #byTag: Map<string, Article[]>;
 
@@ -230,6 +241,7 @@ export class NewsSite {
         paginate(this.articlesOfTag(tag.slug), pageSize, tag.url).map((page): Listing => ({ ...page, kind: "tag", heading: tag.name })),
       ),
     ];
+    this.pages = { articles, listings: this.listings };
   }
 
   articlesOfTopic(slug: string): readonly Article[] {
@@ -415,6 +427,38 @@ interface ParsedArticle {
   data: Record<string, unknown>;
   body: string;
   dateOnly: boolean;
+  /** What the article's own file determines, worked out once per version of the file (see derive). */
+  derived?: DerivedFields;
+}
+
+interface DerivedFields {
+  /** "" when the title has nothing to make a slug of. */
+  slug: string;
+  url: string;
+  title: string;
+  lede?: string;
+  date: Date;
+  updated?: Date;
+  day: string;
+  readingMinutes: number;
+}
+
+/** Slug, URL, typography, Kyiv day, reading time: kept with the parsed file, so a preview reload redoes them only for changed files. */
+function derive(entry: ParsedArticle, urls: UrlScheme, zone: string): DerivedFields {
+  if (entry.derived) return entry.derived;
+  const { front, body } = entry;
+  const slug = front.slug ?? slugify(front.title);
+  entry.derived = {
+    slug,
+    url: slug === "" ? "" : urls.article(front.date, slug),
+    title: typographText(front.title),
+    lede: front.lede && typographText(front.lede),
+    date: front.date.toJSDate(),
+    updated: front.updated?.toJSDate(),
+    day: zonedDay(front.date, zone),
+    readingMinutes: readingMinutes(body),
+  };
+  return entry.derived;
 }
 
 function readArticle(path: string, root: string, schema: ReturnType<typeof articleSchema>, problems: ContentProblem[]): ParsedArticle | undefined {
@@ -462,7 +506,8 @@ function readArticle(path: string, root: string, schema: ReturnType<typeof artic
 
 // The preview (`npm start`) reloads the content model on every save: articles whose file
 // has not changed (same modification time and size) are not read and parsed again. The
-// cache holds for one set of topics and one time zone, which validation depends on.
+// cache holds for one set of topics, time zone and URL scheme, which validation and the
+// derived fields depend on.
 interface CachedArticle {
   mtimeMs: number;
   size: number;
@@ -533,7 +578,8 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
 
   const schema = articleSchema([...topics.keys()], options.timeZone);
   const paths = await listMarkdown(options.articlesDir);
-  const parsed = paths.map((path) => readArticleCached(path, root, schema, `${[...topics.keys()].join(",")}|${options.timeZone}|${root}`, problems));
+  const cacheContext = `${[...topics.keys()].join(",")}|${options.timeZone}|${root}|${urls.articles}`;
+  const parsed = paths.map((path) => readArticleCached(path, root, schema, cacheContext, problems));
 
   const articles: Article[] = [];
   const fileOfUrl = new Map<string, string>();
@@ -548,12 +594,11 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
   parsed.forEach((entry, index) => {
     if (!entry) return;
     const { file, front, data, body, dateOnly } = entry;
-    const slug = front.slug ?? slugify(front.title);
+    const { slug, url, title, lede, date, updated, day, readingMinutes: minutes } = derive(entry, urls, options.timeZone);
     if (slug === "") {
       problems.push({ file, field: "title", message: "has no letters or digits to make a URL from; add a slug field, e.g. slug: novyna-dnia" });
       return;
     }
-    const url = urls.article(front.date, slug);
     const clash = fileOfUrl.get(url);
     if (clash) {
       problems.push({ file, field: front.slug ? "slug" : "title", message: `gives the URL ${url}, which ${clash} has too; change the slug of one of them` });
@@ -577,19 +622,19 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
       sourceFile: relative(options.articlesDir, paths[index]!).split(sep).join("/"),
       body,
       frontMatter: data,
-      title: typographText(front.title),
-      lede: front.lede && typographText(front.lede),
+      title,
+      lede,
       source: front.source,
-      date: front.date.toJSDate(),
-      updated: front.updated?.toJSDate(),
-      day: zonedDay(front.date, options.timeZone),
+      date,
+      updated,
+      day,
       dateOnly,
       url,
       topic: topics.get(front.topic)!,
       tags,
       slug,
       draft: front.draft ?? false,
-      readingMinutes: readingMinutes(body),
+      readingMinutes: minutes,
       video: undefined,
       related: [],
     });

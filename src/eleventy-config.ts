@@ -33,4 +33,6 @@ export interface EleventyConfig {
   ignores: { add(glob: string): void };
   addWatchTarget(path: string): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (event: { directories: { output: string }; runMode: string }) => unknown): void;
+  /** Before a rebuild in watch mode, with the changed files ("./content/articles/x.md"). */
+  on(event: "eleventy.beforeWatch", listener: (changedFiles: string[]) => unknown): void;
 }

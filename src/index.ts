@@ -2,7 +2,7 @@
 // Each module does one thing and is tested on its own; this file only connects them.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { IANAZone } from "luxon";
 import { readAssets, type Asset } from "./assets.js";
@@ -28,6 +28,7 @@ import { timed } from "./metrics.js";
 import { MinifiedTemplates } from "./minify.js";
 import { resolveLocale, type LocaleText } from "./locale.js";
 import { pluralize, type PluralForms } from "./plural.js";
+import { PreviewPages } from "./preview.js";
 import { SiteFeeds } from "./site-feeds.js";
 import { newsArticleJsonLd } from "./structured-data.js";
 import { formatReadingTime } from "./reading-time.js";
@@ -165,7 +166,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
     eleventyConfig.addTemplate("articles.11ty.js", {
       data: {
         layout: "article.njk",
-        pagination: { data: "strichka.articles", size: 1, alias: "article" },
+        pagination: { data: "strichka.pages.articles", size: 1, alias: "article" },
         eleventyExcludeFromCollections: true,
         permalink: ({ article }: { article: Article }) => article.url,
       },
@@ -217,18 +218,29 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
     eleventyConfig.amendLibrary("njk", (environment) => environment.addExtension("strichkaMinify", { tags: [], preprocess: templates.lookup }));
   }
 
+  // The preview rewrites only the pages a change of articles alone has changed (see preview.ts).
+  const preview = new PreviewPages();
+  let onlyArticlesChanged = false;
+  eleventyConfig.on("eleventy.beforeWatch", (changedFiles: string[]) => {
+    const articles = resolve(articlesPath());
+    onlyArticlesChanged = changedFiles.length > 0 && changedFiles.every((file) => file.endsWith(".md") && resolve(file).startsWith(articles + sep));
+  });
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
     site = loadSite();
     // Awaited together: a content error must reach Eleventy (and cli.ts) as this event's
     // failure, not as an unhandled rejection while the assets are read.
     const [news, assets] = await Promise.all([site, isProductionBuild() ? readAssets(assetsPath(), `/${ASSETS_DIR}/`) : []]);
     publishedAssets = new Map(assets.map((asset) => [asset.url, asset]));
+    if (!isProductionBuild()) {
+      news.pages = preview.select(news, !onlyArticlesChanged);
+      onlyArticlesChanged = false;
+    }
     sitePath = new URL(news.site.url).pathname.replace(/\/?$/, "/");
     // The folders of all article and list pages, made once up front. Eleventy 3.1.8 checks
     // a page's folder through a cache that keeps "missing" after it has made the folder, so
     // it runs a recursive mkdir for every page written (1.7 s at 10,000 articles); a folder
     // that exists before it first looks is remembered as existing.
-    const folders = new Set([...news.articles, ...news.listings].map((page) => dirname(join(directories.output, urlToFile(page.url)))));
+    const folders = new Set([...news.pages.articles, ...news.pages.listings].map((page) => dirname(join(directories.output, urlToFile(page.url)))));
     await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
     templates?.clear();
     if (templates && isProductionBuild()) {

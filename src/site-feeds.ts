@@ -8,8 +8,13 @@ import { absoluteUrl, URLS } from "./urls.js";
 
 export const ICON_PATH = "/assets/icon.svg";
 
+// Feed entries' bodies, by Markdown source, for each markdown-it instance: kept across the
+// preview's rebuilds (each has a new content model), where the same few thousand latest
+// articles are in the feeds every time.
+const renderedBodies = new WeakMap<MarkdownIt, Map<string, string>>();
+const RENDERED_BODIES_LIMIT = 10_000;
+
 export class SiteFeeds {
-  readonly #bodies = new Map<Article, string>();
   readonly #specs = new Map<string, FeedSpec>();
 
   constructor(
@@ -23,12 +28,15 @@ export class SiteFeeds {
     return absoluteUrl(path, this.news.site.url);
   }
 
-  /** Rendered once per article per build, however many feeds carry it. */
+  /** Rendered once per article body, however many feeds (and builds) carry it. */
   #bodyHtml(article: Article): string {
-    let html = this.#bodies.get(article);
+    let bodies = renderedBodies.get(this.markdown);
+    if (!bodies) renderedBodies.set(this.markdown, (bodies = new Map()));
+    let html = bodies.get(article.body);
     if (html === undefined) {
       html = this.markdown.render(article.body);
-      this.#bodies.set(article, html);
+      if (bodies.size >= RENDERED_BODIES_LIMIT) bodies.clear();
+      bodies.set(article.body, html);
     }
     return html;
   }
