@@ -46,14 +46,19 @@ export function toZoned(value: DateInput, zone: string = DEFAULT_TIME_ZONE): Dat
 // lists, in related blocks), and luxon computes a zone's offset anew for every DateTime it
 // makes. So each (instant, zone) becomes a DateTime once, and each (instant, zone, format)
 // is formatted once, per process.
-// Keyed by the instant's milliseconds, one map per zone (and format): number keys, no strings built.
+// Keyed by the instant's milliseconds in one map per zone (and format): no key strings are
+// built per call (a filter runs hundreds of thousands of times in a large build).
 const CACHE_LIMIT = 200_000;
 const zonedInstants = new Map<string, Map<number, DateTime>>();
-const formatted = new Map<string, Map<number, string>>();
+const formatted = new Map<string, Map<string, Map<number, string>>>();
 
-function remember<T>(caches: Map<string, Map<number, T>>, group: string, instant: Date, make: () => T): T {
-  let cache = caches.get(group);
-  if (!cache) caches.set(group, (cache = new Map()));
+function cacheFor<K, V>(caches: Map<K, Map<number, V>>, key: K): Map<number, V> {
+  let cache = caches.get(key);
+  if (!cache) caches.set(key, (cache = new Map()));
+  return cache;
+}
+
+function remember<T>(cache: Map<number, T>, instant: Date, make: () => T): T {
   const key = instant.getTime();
   let value = cache.get(key);
   if (value === undefined) {
@@ -65,13 +70,15 @@ function remember<T>(caches: Map<string, Map<number, T>>, group: string, instant
 }
 
 function zonedInstant(value: Date, zone: string): DateTime {
-  return remember(zonedInstants, zone, value, () => toZoned(value, zone));
+  return remember(cacheFor(zonedInstants, zone), value, () => toZoned(value, zone));
 }
 
 function formatZoned(value: DateInput, zone: string | undefined, format: string): string {
   if (!(value instanceof Date)) return toZoned(value, zone).toFormat(format);
   const inZone = zone ?? DEFAULT_TIME_ZONE;
-  return remember(formatted, `${inZone}|${format}`, value, () => zonedInstant(value, inZone).toFormat(format));
+  let byZone = formatted.get(format);
+  if (!byZone) formatted.set(format, (byZone = new Map()));
+  return remember(cacheFor(byZone, inZone), value, () => zonedInstant(value, inZone).toFormat(format));
 }
 
 /** «14 січня 2026» */

@@ -1,7 +1,9 @@
+import { posix } from "node:path";
+import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { absolutizeUrls, rewriteUrls } from "../src/html-urls.js";
-import { absoluteUrl, relativeUrl, urlToFile, UrlScheme } from "../src/urls.js";
+import { absoluteUrl, relativePath, relativeUrl, urlToFile, UrlScheme } from "../src/urls.js";
 
 describe("URLs", () => {
   it("puts articles under their Kyiv day", () => {
@@ -69,5 +71,17 @@ describe("a site's own URL scheme", () => {
     [{ tags: "/temy/" }, "topics, tags and archive need folders of their own"],
   ])("refuses %j", (options, message) => {
     expect(() => new UrlScheme(options)).toThrow(message);
+  });
+
+  it("relativePath is posix.relative for any two absolute paths, clean or not", () => {
+    const segment = fc.constantFrom("a", "b", "ab", "temy", "index.html", "x.html", ".", "..", "", ".well-known");
+    const path = fc.array(segment, { maxLength: 5 }).map((parts) => `/${parts.join("/")}`);
+    fc.assert(
+      fc.property(path, path, fc.boolean(), (from, to, slash) => {
+        const fromDir = slash && !from.endsWith("/") ? `${from}/` : from;
+        expect(relativePath(fromDir, to)).toBe(posix.relative(fromDir, to));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
