@@ -2,61 +2,47 @@
 // The strichka command: `build` (below), `init` and `new` (scaffold.ts).
 //
 // `strichka build`: a production build that never leaves a broken or stale site behind.
-// Eleventy writes into a fresh staging folder next to the output; only when the whole
-// build succeeds does the staging folder replace the output folder. A failed build
-// (for instance an editor's mistake) leaves the published _site/ exactly as it was,
+// Eleventy writes into a staging folder next to the output; only when the whole build
+// succeeds does the staging folder replace the output folder (see publish.ts). A failed
+// build (for instance an editor's mistake) leaves the published _site/ exactly as it was,
 // and a successful one contains nothing from earlier builds.
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { findContentError } from "./errors.js";
 import { timed } from "./metrics.js";
+import { SiteFolders } from "./publish.js";
 import { articleFile, siteFiles } from "./scaffold.js";
 
 async function build(configPath: string, outputDir: string): Promise<number> {
-  const output = resolve(outputDir);
-  const staging = join(dirname(output), `.${basename(output)}.building-${process.pid}`);
-  const previous = join(dirname(output), `.${basename(output)}.previous-${process.pid}`);
-
-  await rm(staging, { recursive: true, force: true });
-  // Previous sites a build could not delete (the machine stopped meanwhile).
-  for (const name of existsSync(dirname(output)) ? readdirSync(dirname(output)) : []) {
-    if (name.startsWith(`.${basename(output)}.previous-`)) removeInBackground(join(dirname(output), name));
-  }
+  const folders = new SiteFolders(outputDir);
+  const name = basename(folders.output);
+  await folders.prepare();
+  let written: string[];
   try {
-    await timed("eleventy", () => new Eleventy(undefined, staging, { configPath, quietMode: true }).write());
+    const [passthrough, pages] = (await timed("eleventy", () => new Eleventy(undefined, folders.staging, { configPath, quietMode: true }).write())) as EleventyResults;
+    written = [...pages.map((page) => page.outputPath), ...passthrough.flatMap((copy) => Object.values(copy.map ?? {}))].filter((path): path is string => typeof path === "string");
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    // Eleventy has already printed the error; content errors without a stack trace.
+    await folders.discard();
     // Eleventy has printed content errors already, as a plain list without a stack trace;
     // anything else is a bug or a broken config, and its stack helps whoever fixes it.
     if (!findContentError(error)) console.error("\nThe build failed:", error);
-    console.error(`Nothing was published: ${basename(output)}/ is as it was before this build.`);
+    console.error(`Nothing was published: ${name}/ is as it was before this build.`);
     return 1;
   }
-  if (!existsSync(join(staging, "index.html"))) {
-    await rm(staging, { recursive: true, force: true });
-    console.error(`The build wrote no index.html; nothing was published: ${basename(output)}/ is as it was.`);
+  const files = await timed("publishing", () => folders.complete(written));
+  if (!files.has("index.html")) {
+    await folders.discard();
+    console.error(`The build wrote no index.html; nothing was published: ${name}/ is as it was.`);
     return 1;
   }
-  await timed("publishing", async () => {
-    if (existsSync(output)) await rename(output, previous);
-    await rename(staging, output);
-  });
-  removeInBackground(previous);
+  await timed("publishing", () => folders.publish());
   return 0;
 }
 
-/**
- * Deletes a folder from a detached process: the previous site is thousands of files
- * (~1 s at 10,000 articles), and the command need not wait for it once the new site is in place.
- */
-function removeInBackground(folder: string): void {
-  if (!existsSync(folder)) return;
-  spawn(process.execPath, ["-e", `require("node:fs").rmSync(${JSON.stringify(folder)}, { recursive: true, force: true })`], { detached: true, stdio: "ignore" }).unref();
-}
+/** What Eleventy's write() resolves to: the passthrough copies, then the pages. */
+type EleventyResults = [{ map?: Record<string, string> }[], { outputPath: string | false }[]];
 
 const [command = "build", ...rest] = process.argv.slice(2);
 /** `--name=value` or `--name value`. */

@@ -25,7 +25,7 @@ export interface EleventyConfig {
   addFilter(name: string, filter: (this: { page?: EleventyPage }, ...args: never[]) => unknown): void;
   amendLibrary(name: "njk", callback: (environment: NunjucksEnvironment) => void): void;
   /** A virtual template: a body with front-matter data, or (for *.11ty.js) a module-like object. */
-  addTemplate(virtualInputPath: string, content: string | { data: Record<string, unknown>; render(data: never): string }, data?: Record<string, unknown>): void;
+  addTemplate(virtualInputPath: string, content: string | { data: Record<string, unknown>; render(data: never): string | Buffer }, data?: Record<string, unknown>): void;
   addTemplateFormats(formats: string): void;
   addLayoutAlias(alias: string, path: string): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;

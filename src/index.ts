@@ -1,7 +1,7 @@
 // strichka's Eleventy plugin: wires the modules of this package into Eleventy.
 // Each module does one thing and is tested on its own; this file only connects them.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { IANAZone } from "luxon";
@@ -211,6 +211,17 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   eleventyConfig.addPassthroughCopy({ [join(eleventyConfig.directories.input, IMAGES_DIR)]: IMAGES_DIR });
   let publishedAssets = new Map<string, Asset>();
   eleventyConfig.addFilter("assetUrl", (url: string) => publishedAssets.get(url)?.publishedUrl ?? url);
+  // The fingerprinted copies are pages of a template of their own, so that Eleventy writes
+  // them, and reports them among the build's files, like any other page.
+  eleventyConfig.addGlobalData("strichkaAssets", () => [...publishedAssets.values()]);
+  eleventyConfig.addTemplate("strichka-assets.11ty.js", {
+    data: {
+      pagination: { data: "strichkaAssets", size: 1, alias: "asset" },
+      permalink: ({ asset }: { asset: Asset }) => asset.publishedUrl,
+      eleventyExcludeFromCollections: true,
+    },
+    render: ({ asset }: { asset: Asset }) => asset.content,
+  });
 
   // Minified templates instead of minified pages: see minify.ts.
   const templates = minify ? new MinifiedTemplates() : undefined;
@@ -247,13 +258,6 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
       const { input, includes } = eleventyConfig.directories;
       const skip = (path: string) => path.startsWith(join(input, articlesDir)) || path.startsWith(join(DEFAULT_INPUT, "articles"));
       await timed("minification", () => templates.load([includes, input, DEFAULT_INCLUDES, DEFAULT_INPUT], skip));
-    }
-  });
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    for (const asset of publishedAssets.values()) {
-      const target = join(directories.output, asset.publishedUrl);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, asset.content);
     }
   });
   eleventyConfig.addGlobalData("strichka", () => (site ??= loadSite()));

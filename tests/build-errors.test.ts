@@ -1,10 +1,10 @@
 // An editor's mistakes, each built for real: the build fails with exit code 1 and a
 // message naming the file, the line where known and the field, with no stack trace; and
 // the site that was there before stays exactly as it was.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { article, build, listFiles, makeSite, TOPICS_JSON } from "./helpers.js";
+import { article, build, listFiles, makeSite, tempDir, TOPICS_JSON } from "./helpers.js";
 
 const GOOD = { "content/articles/good.md": article({ title: "Добра новина", date: "2026-01-14 10:00", topic: "kultura" }) };
 
@@ -130,10 +130,41 @@ describe("nothing is lost", () => {
     const files = listFiles(output);
     expect(files).not.toContain("novyny/vydalena.html");
     expect(files).toContain("novyny/2026/01/14/dobra-novyna.html");
-    // The previous site is deleted by a background process, within moments.
-    const leftovers = () => readdirSync(dir).filter((name) => name.startsWith("._site"));
+    // The previous site (not one of ours: no manifest) is deleted by a background process,
+    // within moments; what stays beside _site/ is its list of files.
+    const leftovers = () => readdirSync(dir).filter((name) => name.startsWith("._site") && name !== "._site.files.json");
     for (let wait = 0; wait < 100 && leftovers().length > 0; wait++) await new Promise((done) => setTimeout(done, 100));
     expect(leftovers()).toEqual([]);
+  });
+
+  it("builds into the site before the published one, and the result is file for file a fresh build's", async () => {
+    const dir = makeSite({
+      ...GOOD,
+      "content/articles/old.md": article({ title: "Стара новина", date: "2026-01-10 10:00", topic: "ekonomika", tags: "[Архів]" }),
+      "content/images/photo.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
+    });
+    const output = join(dir, "_site");
+    // Three builds: the third is the first to build into a recycled site (the first one's).
+    for (let round = 1; round <= 2; round++) expect(build(dir, output).status).toBe(0);
+    const leftovers = () => readdirSync(dir).filter((name) => name.startsWith("._site.") && !name.endsWith(".files.json") && name !== "._site.recycled");
+    for (let wait = 0; wait < 100 && leftovers().length > 0; wait++) await new Promise((done) => setTimeout(done, 100));
+    expect(readdirSync(dir)).toContain("._site.recycled");
+
+    // Between the builds: an article, its topic's only article, its tag and an image go; one comes.
+    rmSync(join(dir, "content/articles/old.md"));
+    rmSync(join(dir, "content/images/photo.svg"));
+    writeFileSync(join(dir, "content/articles/new.md"), article({ title: "Нова новина", date: "2026-01-15 10:00", topic: "kultura" }));
+    const third = build(dir, output);
+    expect(third.status, third.stderr).toBe(0);
+
+    const fresh = build(dir, join(tempDir(), "_site"));
+    expect(fresh.status).toBe(0);
+    expect(listFiles(output)).toEqual(listFiles(fresh.output));
+    for (const file of listFiles(fresh.output)) {
+      expect(readFileSync(join(output, file)).equals(readFileSync(join(fresh.output, file))), file).toBe(true);
+    }
+    expect(listFiles(output)).not.toContain("tehy/arkhiv/index.html");
+    expect(listFiles(output)).toContain("novyny/2026/01/15/nova-novyna.html");
   });
 
   it("builds files with a BOM and Windows line endings like any other", () => {
