@@ -67,7 +67,7 @@ export interface StrichkaOptions {
 const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DEFAULT_INCLUDES = join(PACKAGE_ROOT, "_includes");
 const DEFAULT_INPUT = join(PACKAGE_ROOT, "content");
-const DEFAULT_PAGES = ["index.njk", "lists.njk", "topics-index.njk", "tags-index.njk", "404.njk", "feeds/atom.njk", "feeds/rss.njk", "feeds/json.njk", "feeds/topics.njk", "feeds/sitemap.njk", "feeds/robots.njk"];
+const DEFAULT_PAGES = ["index.njk", "topics-index.njk", "tags-index.njk", "404.njk", "feeds/atom.njk", "feeds/rss.njk", "feeds/json.njk", "feeds/topics.njk", "feeds/sitemap.njk", "feeds/robots.njk"];
 
 /** A template file as Eleventy's addTemplate takes it: the body and the front-matter data. */
 function readTemplate(path: string): { body: string; data: Record<string, unknown> } {
@@ -99,6 +99,31 @@ function useDefaults(eleventyConfig: EleventyConfig): { assetsDir: string } {
   }
   const siteAssets = join(input, ASSETS_DIR);
   return { assetsDir: existsSync(siteAssets) ? siteAssets : join(DEFAULT_INPUT, ASSETS_DIR) };
+}
+
+/**
+ * Pages paginated over the content model, one per item, as a JavaScript virtual template
+ * rather than a Nunjucks file: Eleventy 3.1's Nunjucks engine is not cacheable, so it would
+ * compile the body and the permalink string anew for every one of thousands of pages. The
+ * layout does the rendering; a site's own `<name>.njk` (or `.11ty.js`) replaces the template.
+ */
+function addModelPages<Item extends { url: string }>(
+  eleventyConfig: EleventyConfig,
+  name: string,
+  { data, alias, layout }: { data: string; alias: string; layout: string },
+  render: (data: Record<string, Item>) => string,
+): void {
+  if ([`${name}.njk`, `${name}.11ty.js`].some((file) => existsSync(join(eleventyConfig.directories.input, file)))) return;
+  eleventyConfig.addTemplateFormats("11ty.js");
+  eleventyConfig.addTemplate(`${name}.11ty.js`, {
+    data: {
+      layout,
+      pagination: { data, size: 1, alias },
+      eleventyExcludeFromCollections: true,
+      permalink: (pageData: Record<string, Item>) => pageData[alias]!.url,
+    },
+    render,
+  });
 }
 
 /** The folder (inside Eleventy's input) of the CSS, JS and images the pages use. */
@@ -157,22 +182,13 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   // indexed every file; as templates, Eleventy would read and parse each again and give each
   // its own data cascade and template-map entry, which costs more than rendering the page
   // (10,000 articles: ~3.8 s paginated against ~10.6 s as templates, see BENCHMARKS.md).
-  // Written here rather than as a file, in JavaScript, so that nothing is compiled per page:
-  // Eleventy's Nunjucks engine is not cacheable, so it compiles a Nunjucks body and a
-  // permalink string anew for every one of 10,000 pages. The page's look is article.njk;
-  // a site's own articles.njk (or .11ty.js) replaces this template.
-  if (!["articles.njk", "articles.11ty.js"].some((name) => existsSync(join(eleventyConfig.directories.input, name)))) {
-    eleventyConfig.addTemplateFormats("11ty.js");
-    eleventyConfig.addTemplate("articles.11ty.js", {
-      data: {
-        layout: "article.njk",
-        pagination: { data: "strichka.pages.articles", size: 1, alias: "article" },
-        eleventyExcludeFromCollections: true,
-        permalink: ({ article }: { article: Article }) => article.url,
-      },
-      render: ({ article }: { article: Article }) => renderArticleBody(markdown, article.body),
-    });
-  }
+  // The page's look is article.njk; the body is the article's Markdown.
+  addModelPages<Article>(eleventyConfig, "articles", { data: "strichka.pages.articles", alias: "article", layout: "article.njk" }, (data) =>
+    renderArticleBody(markdown, data.article!.body),
+  );
+  // Every page of the archive, of each topic and of each tag: one flat list cut by the
+  // content model (see pagination.ts); their look is listing.njk.
+  addModelPages(eleventyConfig, "lists", { data: "strichka.pages.listings", alias: "listing", layout: "listing.njk" }, () => "");
 
   // Front matter of pages: YAML without timestamp guessing (see front-matter.ts).
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (text) => parseYaml(text) } });

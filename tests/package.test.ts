@@ -17,7 +17,7 @@ describe("the package", () => {
   });
 
   it("packs compiled JavaScript with type declarations, the default layouts, pages and assets; no sources, tests or content", () => {
-    for (const file of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli.js", "_includes/base.njk", "_includes/partials/video.njk", "content/lists.njk", "content/feeds/atom.njk", "content/assets/style.css"]) {
+    for (const file of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli.js", "_includes/base.njk", "_includes/partials/video.njk", "_includes/listing.njk", "content/feeds/atom.njk", "content/assets/style.css"]) {
       expect(files).toContain(file);
     }
     // Not our sources, tests, benchmark, or our newsroom's content.
