@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
+  FORMATS,
   formatDayHeading,
   formatKyivDate,
   formatKyivDateTime,
@@ -84,5 +86,29 @@ describe("Ukrainian date formats in Kyiv time", () => {
     expect(formatKyivDate(DateTime.fromISO("2026-01-14T23:40:00+02:00"))).toBe("14 січня 2026");
     expect(formatKyivDateTime("2026-01-14 23:40")).toBe("14 січня 2026, 23:40");
     expect(() => formatKyivDate("не дата")).toThrow(/Not a date/);
+  });
+
+  it("formats exactly as luxon's toFormat with the tokens each format names, for any instant and zone", () => {
+    const tokens: Record<keyof typeof FORMATS, string> = {
+      date: "d MMMM yyyy",
+      dateTime: "d MMMM yyyy, HH:mm",
+      time: "HH:mm",
+      monthHeading: "LLLL yyyy",
+      weekday: "cccc",
+      dayHeading: "d MMMM, cccc",
+      dayHeadingWithYear: "d MMMM yyyy, cccc",
+      iso: "yyyy-MM-dd'T'HH:mm:ssZZ",
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2045, 0, 1) }),
+        fc.constantFrom("Europe/Kyiv", "America/New_York", "Asia/Kolkata", "UTC"),
+        (millis, zone) => {
+          const dt = DateTime.fromMillis(millis, { zone }).setLocale("uk");
+          for (const [name, format] of Object.entries(FORMATS)) expect(format(dt), name).toBe(dt.toFormat(tokens[name as keyof typeof FORMATS]));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
