@@ -16,29 +16,34 @@ import { SiteFolders } from "./publish.js";
 import { articleFile, siteFiles } from "./scaffold.js";
 
 async function build(configPath: string, outputDir: string): Promise<number> {
-  const folders = new SiteFolders(outputDir);
-  const name = basename(folders.output);
-  await folders.prepare();
-  let written: string[];
+  let folders: SiteFolders;
   try {
-    const [passthrough, pages] = (await timed("eleventy", () => new Eleventy(undefined, folders.staging, { configPath, quietMode: true }).write())) as EleventyResults;
-    written = [...pages.map((page) => page.outputPath), ...passthrough.flatMap((copy) => Object.values(copy.map ?? {}))].filter((path): path is string => typeof path === "string");
+    folders = new SiteFolders(outputDir);
   } catch (error) {
-    await folders.discard();
+    console.error((error as Error).message);
+    return 2;
+  }
+  const name = basename(folders.output);
+  try {
+    await folders.prepare();
+    const [passthrough, pages] = (await timed("eleventy", () => new Eleventy(undefined, folders.staging, { configPath, quietMode: true }).write())) as EleventyResults;
+    const written = [...pages.map((page) => page.outputPath), ...passthrough.flatMap((copy) => Object.values(copy.map ?? {}))].filter((path): path is string => typeof path === "string");
+    const files = await timed("publishing", () => folders.complete(written));
+    if (!files.has("index.html")) {
+      await folders.discard();
+      console.error(`The build wrote no index.html; nothing was published: ${name}/ is as it was.`);
+      return 1;
+    }
+    await timed("publishing", () => folders.publish());
+    return 0;
+  } catch (error) {
+    await folders.discard().catch(() => undefined);
     // Eleventy has printed content errors already, as a plain list without a stack trace;
     // anything else is a bug or a broken config, and its stack helps whoever fixes it.
     if (!findContentError(error)) console.error("\nThe build failed:", error);
     console.error(`Nothing was published: ${name}/ is as it was before this build.`);
     return 1;
   }
-  const files = await timed("publishing", () => folders.complete(written));
-  if (!files.has("index.html")) {
-    await folders.discard();
-    console.error(`The build wrote no index.html; nothing was published: ${name}/ is as it was.`);
-    return 1;
-  }
-  await timed("publishing", () => folders.publish());
-  return 0;
 }
 
 /** What Eleventy's write() resolves to: the passthrough copies, then the pages. */

@@ -5,12 +5,15 @@
 // site as it was. Writing 12,000 files into an empty folder costs the file system far more
 // than overwriting existing ones (10,000 articles on this project's machines: 18 s against
 // 11 s, nearly all of it kernel time). So the site before the published one is kept
-// ("recycled") and becomes the next staging folder: Eleventy overwrites it in place, and
-// every file the previous build there wrote that this build did not is deleted. The result
-// is file for file what a build into an empty folder gives. Each build's files are listed
-// in a manifest beside its folder (never inside it, where it would be published); files
-// that nothing in the build reported (written by another plugin, say) are left as plain
-// Eleventy leaves them.
+// ("recycled") and becomes the next staging folder:
+// - before the build, everything in it that its own build did not write is deleted (what
+//   a preview, plain `eleventy` or a deploy script added there: drafts, say), so it holds
+//   exactly the files of one production build, listed in its manifest;
+// - Eleventy overwrites those files in place;
+// - after the build, those of them this build did not write are deleted.
+// So the published site is file for file what a build into an empty folder gives; files
+// other plugins write during the build are kept, as plain Eleventy keeps them. The
+// manifest of each folder lies beside it (inside it would be published).
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { readdir, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
@@ -58,6 +61,25 @@ async function removeEmptyFolders(folder: string, root: string): Promise<void> {
   }
 }
 
+/** Folder names compare as the file system does: case-insensitively on macOS and Windows. */
+const sameName = process.platform === "darwin" || process.platform === "win32" ? (name: string) => name.normalize("NFC").toLowerCase() : (name: string) => name;
+
+/** All files under `dir`, as relative paths with forward slashes. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"));
+}
+
+/** Whether a process runs: another build may be writing its staging folder. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 export class SiteFolders {
   readonly output: string;
   /** Where this build writes. */
@@ -71,24 +93,48 @@ export class SiteFolders {
     const parent = dirname(this.output);
     this.staging = join(parent, `.${basename(this.output)}.building-${process.pid}`);
     this.recycled = join(parent, `.${basename(this.output)}.recycled`);
-  }
-
-  /** Makes the staging folder: the recycled site when there is one with its manifest, else an empty one. */
-  async prepare(): Promise<void> {
-    await rm(this.staging, { recursive: true, force: true });
-    const files = readManifest(this.recycled);
-    if (files && existsSync(this.recycled)) {
-      await move(this.recycled, this.staging);
-      this.#previousFiles = files;
-    } else {
-      await removeInBackground(this.recycled);
+    // The output folder is replaced as a whole: never the project (`--output=.`) or a parent of it.
+    if (process.cwd() === this.output || process.cwd().startsWith(this.output + sep)) {
+      throw new Error(`The output folder ${this.output} contains the project; give a folder of its own, such as _site`);
     }
   }
 
   /**
-   * After a successful build: deletes what the previous build in this folder wrote and this
-   * one did not (`written`: the paths this build reported), records this build's files, and
-   * returns them.
+   * Makes the staging folder: the recycled site (cleared of all but its own build's files)
+   * when there is one with its manifest, else an empty folder.
+   */
+  async prepare(): Promise<void> {
+    await rm(this.staging, { recursive: true, force: true });
+    const parent = dirname(this.output);
+    // Staging folders of builds that stopped midway (Ctrl-C, a crash).
+    const building = `.${basename(this.output)}.building-`;
+    for (const name of existsSync(parent) ? await readdir(parent) : []) {
+      const pid = Number(name.slice(building.length));
+      if (name.startsWith(building) && Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) await removeInBackground(join(parent, name));
+    }
+    const files = readManifest(this.recycled);
+    if (!files || !existsSync(this.recycled)) {
+      await removeInBackground(this.recycled);
+      return;
+    }
+    await move(this.recycled, this.staging);
+    const own = new Set(files.map(sameName));
+    for (const file of await listFiles(this.staging)) {
+      if (!own.has(sameName(file))) await this.#delete(file);
+    }
+    this.#previousFiles = files;
+  }
+
+  async #delete(file: string): Promise<void> {
+    const path = join(this.staging, file);
+    await unlink(path).catch(() => undefined);
+    await removeEmptyFolders(dirname(path), this.staging).catch(() => undefined);
+  }
+
+  /**
+   * After a successful build: deletes the files of the previous build in this folder that
+   * this one did not write (`written`: the paths this build reported), records this
+   * build's files, and returns them.
    */
   async complete(written: readonly string[]): Promise<ReadonlySet<string>> {
     const files = new Set<string>();
@@ -96,25 +142,30 @@ export class SiteFolders {
       const inside = relative(this.staging, resolve(path));
       if (inside && !inside.startsWith("..") && statSync(join(this.staging, inside), { throwIfNoEntry: false })?.isFile()) files.add(inside.split(sep).join("/"));
     }
+    const writtenNames = new Set([...files].map(sameName));
     for (const file of this.#previousFiles) {
-      if (files.has(file)) continue;
-      const path = join(this.staging, file);
-      await unlink(path).catch(() => undefined);
-      await removeEmptyFolders(dirname(path), this.staging);
+      if (!writtenNames.has(sameName(file))) await this.#delete(file);
     }
-    await writeFile(manifestPath(this.staging), JSON.stringify([...files]));
+    if (existsSync(this.staging)) await writeFile(manifestPath(this.staging), JSON.stringify([...files]));
     return files;
   }
 
   /**
    * The staging folder becomes the published site; the published one is kept for
-   * recycling when a build of ours made it (it has a manifest), else deleted.
+   * recycling when a build of ours made it (it has a manifest), else deleted. Should the
+   * last step fail, the published site is put back.
    */
   async publish(): Promise<void> {
     await removeInBackground(this.recycled);
-    if (readManifest(this.output)) await move(this.output, this.recycled);
+    const ours = readManifest(this.output) !== undefined;
+    if (ours) await move(this.output, this.recycled);
     else await removeInBackground(this.output);
-    await move(this.staging, this.output);
+    try {
+      await move(this.staging, this.output);
+    } catch (error) {
+      if (ours) await move(this.recycled, this.output);
+      throw error;
+    }
   }
 
   /** After a failed build: the staging folder is deleted, the published site untouched. */
