@@ -14,7 +14,8 @@ export const config = {
   // The output folder is Eleventy's default, _site/ (set by `strichka build`, see src/cli.ts).
   dir: { input: "content", includes: "../_includes", data: "../_data" },
   templateFormats: ["md", "njk"],
-  // Articles are Markdown only: a "{{" an editor types is text, never a template tag.
+  // Markdown pages are Markdown only: a "{{" in them is text, never a template tag.
+  // (Articles never go through Eleventy's Markdown at all: see src/index.ts.)
   markdownTemplateEngine: false,
   htmlTemplateEngine: "njk",
 };

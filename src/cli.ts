@@ -5,7 +5,7 @@
 // Eleventy writes into a staging folder next to the output; only when the whole build
 // succeeds does the staging folder replace the output folder (see publish.ts). A failed
 // build (for instance an editor's mistake) leaves the published _site/ exactly as it was,
-// and a successful one contains nothing from earlier builds.
+// and a successful one contains exactly what a build into an empty folder would.
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";

@@ -305,8 +305,9 @@ function bodyProblems(body: string, bodyLine: number, file: string): ContentProb
     }
   });
   // Most articles have no HTML, no images and no empty headings: skip the parse for them. An
-  // empty heading is a line of only #s and spaces, maybe inside a quote or a list item.
-  if (!/<[a-z!/?]|!\[|^[ \t>*+\-0-9.)]*#[#\s]*$/im.test(body)) return problems;
+  // empty heading is a line of only #s and spaces (maybe inside a quote or a list item), or
+  // blank text over a setext underline (=== or ---).
+  if (!/<[a-z!/?]|!\[|^[ \t>*+\-0-9.)]*#[#\s]*$|^ {0,3}(?:=+|-+)[ \t]*$/im.test(body)) return problems;
   const tokens = bodyParser.parse(body, {});
   tokens.forEach((block, index) => {
     const line = block.map ? bodyLine + block.map[0] : undefined;

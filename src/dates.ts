@@ -81,28 +81,29 @@ const MONTHS = Info.months("long", { locale: "uk" }); // «січень», as in
 const WEEKDAYS = Info.weekdays("long", { locale: "uk" }); // «середа»; luxon's weekday 1 is Monday
 const twoDigits = (value: number) => String(value).padStart(2, "0");
 /** «+02:00», «-05:00», «+05:30» (and «+00:00», never «Z»). */
-const offset = (minutes: number) => `${minutes < 0 ? "-" : "+"}${twoDigits(Math.trunc(Math.abs(minutes) / 60))}:${twoDigits(Math.abs(minutes) % 60)}`;
+const offset = (minutes: number) => `${minutes < 0 ? "-" : "+"}${twoDigits(Math.trunc(Math.abs(minutes) / 60))}:${twoDigits(Math.trunc(Math.abs(minutes) % 60))}`;
+const year = (dt: DateTime) => String(dt.year).padStart(4, "0");
 const dayAndMonth = (dt: DateTime) => `${dt.day} ${MONTHS_OF[dt.month - 1]}`;
 
 /** The formats, with the luxon tokens each is equal to. */
 export const FORMATS = {
   /** d MMMM yyyy */
-  date: (dt: DateTime) => `${dayAndMonth(dt)} ${dt.year}`,
+  date: (dt: DateTime) => `${dayAndMonth(dt)} ${year(dt)}`,
   /** d MMMM yyyy, HH:mm */
-  dateTime: (dt: DateTime) => `${dayAndMonth(dt)} ${dt.year}, ${twoDigits(dt.hour)}:${twoDigits(dt.minute)}`,
+  dateTime: (dt: DateTime) => `${dayAndMonth(dt)} ${year(dt)}, ${twoDigits(dt.hour)}:${twoDigits(dt.minute)}`,
   /** HH:mm */
   time: (dt: DateTime) => `${twoDigits(dt.hour)}:${twoDigits(dt.minute)}`,
   /** LLLL yyyy */
-  monthHeading: (dt: DateTime) => `${MONTHS[dt.month - 1]} ${dt.year}`,
+  monthHeading: (dt: DateTime) => `${MONTHS[dt.month - 1]} ${year(dt)}`,
   /** cccc */
   weekday: (dt: DateTime) => WEEKDAYS[dt.weekday - 1]!,
   /** d MMMM, cccc */
   dayHeading: (dt: DateTime) => `${dayAndMonth(dt)}, ${WEEKDAYS[dt.weekday - 1]}`,
   /** d MMMM yyyy, cccc */
-  dayHeadingWithYear: (dt: DateTime) => `${dayAndMonth(dt)} ${dt.year}, ${WEEKDAYS[dt.weekday - 1]}`,
+  dayHeadingWithYear: (dt: DateTime) => `${dayAndMonth(dt)} ${year(dt)}, ${WEEKDAYS[dt.weekday - 1]}`,
   /** yyyy-MM-dd'T'HH:mm:ssZZ */
   iso: (dt: DateTime) =>
-    `${String(dt.year).padStart(4, "0")}-${twoDigits(dt.month)}-${twoDigits(dt.day)}T${twoDigits(dt.hour)}:${twoDigits(dt.minute)}:${twoDigits(dt.second)}${offset(dt.offset)}`,
+    `${year(dt)}-${twoDigits(dt.month)}-${twoDigits(dt.day)}T${twoDigits(dt.hour)}:${twoDigits(dt.minute)}:${twoDigits(dt.second)}${offset(dt.offset)}`,
 } satisfies Record<string, (dt: DateTime) => string>;
 type FormatName = keyof typeof FORMATS;
 

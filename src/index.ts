@@ -61,8 +61,8 @@ export interface StrichkaOptions {
   urls?: Partial<UrlOptions>;
 }
 
-// The site strichka ships: layouts and partials, page templates (home, lists, indexes,
-// 404, feeds) and assets. A site uses them where it has no file of the same name: see
+// The site strichka ships: layouts and partials, page templates (home, indexes, 404,
+// feeds) and assets. A site uses them where it has no file of the same name: see
 // useDefaults. In this repository they are our own site's files.
 const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DEFAULT_INCLUDES = join(PACKAGE_ROOT, "_includes");
@@ -105,7 +105,7 @@ function useDefaults(eleventyConfig: EleventyConfig): { assetsDir: string } {
  * Pages paginated over the content model, one per item, as a JavaScript virtual template
  * rather than a Nunjucks file: Eleventy 3.1's Nunjucks engine is not cacheable, so it would
  * compile the body and the permalink string anew for every one of thousands of pages. The
- * layout does the rendering; a site's own `<name>.njk` (or `.11ty.js`) replaces the template.
+ * layout does the rendering, and a site changes the pages' look there.
  */
 function addModelPages<Item extends { url: string }>(
   eleventyConfig: EleventyConfig,
@@ -113,8 +113,6 @@ function addModelPages<Item extends { url: string }>(
   { data, alias, layout }: { data: string; alias: string; layout: string },
   render: (data: Record<string, Item>) => string,
 ): void {
-  if ([`${name}.njk`, `${name}.11ty.js`].some((file) => existsSync(join(eleventyConfig.directories.input, file)))) return;
-  eleventyConfig.addTemplateFormats("11ty.js");
   eleventyConfig.addTemplate(`${name}.11ty.js`, {
     data: {
       layout,
@@ -177,6 +175,8 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   const markdown = createMarkdown({ videoAfterParagraph, siteRoot: eleventyConfig.directories.input });
   eleventyConfig.setLibrary("md", markdown);
 
+  // The plugin's own pages (below) are virtual 11ty.js templates, whatever formats the site uses.
+  eleventyConfig.addTemplateFormats("11ty.js");
   // Every article's page: one template paginated over the content model's articles, rather
   // than one Eleventy template per Markdown file. The model has already read, validated and
   // indexed every file; as templates, Eleventy would read and parse each again and give each
@@ -246,11 +246,17 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   }
 
   // The preview rewrites only the pages a change of articles alone has changed (see preview.ts).
+  // Everything is rewritten after a change to anything but articles, until a build succeeds.
   const preview = new PreviewPages();
-  let onlyArticlesChanged = false;
+  let rewriteEverything = true;
   eleventyConfig.on("eleventy.beforeWatch", (changedFiles: string[]) => {
     const articles = resolve(articlesPath());
-    onlyArticlesChanged = changedFiles.length > 0 && changedFiles.every((file) => file.endsWith(".md") && resolve(file).startsWith(articles + sep));
+    if (!changedFiles.every((file) => file.endsWith(".md") && resolve(file).startsWith(articles + sep))) rewriteEverything = true;
+  });
+  // Fired only when a build has succeeded.
+  eleventyConfig.on("eleventy.after", () => {
+    preview.commit();
+    rewriteEverything = false;
   });
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
     site = loadSite();
@@ -258,10 +264,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
     // failure, not as an unhandled rejection while the assets are read.
     const [news, assets] = await Promise.all([site, isProductionBuild() ? readAssets(assetsPath(), `/${ASSETS_DIR}/`) : []]);
     publishedAssets = new Map(assets.map((asset) => [asset.url, asset]));
-    if (!isProductionBuild()) {
-      news.pages = preview.select(news, !onlyArticlesChanged);
-      onlyArticlesChanged = false;
-    }
+    if (!isProductionBuild()) news.pages = preview.select(news, rewriteEverything);
     sitePath = new URL(news.site.url).pathname.replace(/\/?$/, "/");
     // The folders of all article and list pages, made once up front. Eleventy 3.1.8 checks
     // a page's folder through a cache that keeps "missing" after it has made the folder, so
@@ -306,9 +309,6 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
     return typeof from === "string" ? rewriteUrls(html, (url) => relativeUrl(url, from)) : html;
   });
 
-  // An article's body: Markdown through the plugin's markdown-it, with the slot for «Відео дня»
-  // (for a site's own articles.njk: `{{ article | articleHtml | safe }}`).
-  eleventyConfig.addFilter("articleHtml", (article: Article) => renderArticleBody(markdown, article.body));
 
   // «Відео дня»
   eleventyConfig.addFilter("placeVideo", (body: string, block: string) => placeVideo(body, block));

@@ -1,9 +1,10 @@
 // The preview (`npm start`) rebuilds on every save. With 10,000 articles, rewriting every
 // page takes seconds, but one edit changes few pages: the article itself, the articles
-// whose related block shows its title, the list pages it is on. So a preview rebuild
-// writes only the article and list pages whose content differs from the previous build's,
-// found by comparing what each page shows. (Pages of a renamed or deleted article stay in
-// the preview's _site until the next full build; `npm run build` always starts afresh.)
+// whose related block shows it, the list pages it is on. So a preview rebuild writes only
+// the article and list pages whose content differs from the last successful build's,
+// found by comparing, as data, what each page is made of. (Pages of a renamed or deleted
+// article stay in the preview's _site/ until the preview restarts; a production build
+// never publishes them, see publish.ts.)
 import type { Article, Listing, NewsSite, PagesToWrite } from "./content.js";
 
 /** Equal as data: primitives, Dates, arrays and plain objects, compared all the way down. */
@@ -17,36 +18,54 @@ export function sameData(a: unknown, b: unknown): boolean {
   return keysA.every((key) => sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
-/** What a list shows of an article. */
-function sameLink(a: Article, b: Article): boolean {
-  return a.url === b.url && a.title === b.title && a.date.getTime() === b.date.getTime() && a.dateOnly === b.dateOnly && a.topic.url === b.topic.url && a.topic.title === b.topic.title;
-}
+/** An article as a list shows it: anything but its related news. */
+const withoutRelated = (article: Article) => ({ ...article, related: undefined });
 
-/** Whether a list page shows the same: its own fields, and the same link for each article. */
-export function sameListing(a: Listing, b: Listing): boolean {
-  return a.items.length === b.items.length && a.items.every((item, index) => sameLink(item, b.items[index]!)) && sameData({ ...a, items: undefined }, { ...b, items: undefined });
+interface Pages {
+  articles: Map<string, Article>;
+  listings: Map<string, Listing>;
+  buildYear: number;
 }
 
 export class PreviewPages {
-  #articles = new Map<string, Article>();
-  #listings = new Map<string, Listing>();
+  #built: Pages | undefined;
+  #pending: Pages | undefined;
 
   /**
-   * The pages whose content changed since the previous call, or all of them when
+   * The pages whose content changed since the last committed build, or all of them when
    * `everything` is true (the first build; a change to data, templates or assets).
    */
   select(news: NewsSite, everything: boolean): PagesToWrite {
-    const changed: PagesToWrite = {
-      // An unchanged file's body, front matter and derived fields are the very same values
-      // (the content model's cache), so most comparisons end at the first identity check.
-      articles: everything ? news.articles : news.articles.filter((article) => !sameData(this.#articles.get(article.url), article)),
-      listings: everything ? news.listings : news.listings.filter((listing) => {
-        const before = this.#listings.get(listing.url);
-        return !before || !sameListing(before, listing);
-      }),
+    const built = this.#built;
+    this.#pending = {
+      articles: new Map(news.articles.map((article) => [article.url, article])),
+      listings: new Map(news.listings.map((listing) => [listing.url, listing])),
+      buildYear: news.buildYear,
     };
-    this.#articles = new Map(news.articles.map((article) => [article.url, article]));
-    this.#listings = new Map(news.listings.map((listing) => [listing.url, listing]));
-    return changed;
+    if (everything || !built || built.buildYear !== news.buildYear) return { articles: news.articles, listings: news.listings };
+    // An unchanged file's body, front matter and derived fields are the very same values
+    // (the content model's cache), so most comparisons end at the first identity check.
+    const articles = news.articles.filter((article) => !sameData(built.articles.get(article.url), article));
+    // A list page changes with its own fields, its articles, or anything of one of them
+    // (whatever a site's own list template shows), but their related news.
+    const changedForLists = new Set(
+      articles.filter((article) => !sameData(withoutRelated(built.articles.get(article.url) ?? article), withoutRelated(article)) || !built.articles.has(article.url)).map((article) => article.url),
+    );
+    const listings = news.listings.filter((listing) => {
+      const before = built.listings.get(listing.url);
+      return (
+        !before ||
+        before.items.length !== listing.items.length ||
+        listing.items.some((item, index) => item.url !== before.items[index]!.url || changedForLists.has(item.url)) ||
+        !sameData({ ...before, items: undefined }, { ...listing, items: undefined })
+      );
+    });
+    return { articles, listings };
+  }
+
+  /** The last selected build has been written: later selections compare with it. */
+  commit(): void {
+    if (this.#pending) this.#built = this.#pending;
+    this.#pending = undefined;
   }
 }

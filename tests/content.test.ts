@@ -96,8 +96,8 @@ describe("loadNewsSite", () => {
     expect(problems).toHaveLength(expected.length);
   });
 
-  it("finds empty headings wherever they are: alone, closed, in a quote, in a list; not in code", async () => {
-    const bodies = ["#", "## ##", "> ###  ", "- #", "1. ####\t", "Текст\n\n  ##   #"];
+  it("finds empty headings wherever they are: alone, closed, in a quote, in a list, setext; not in code", async () => {
+    const bodies = ["#", "## ##", "> ###  ", "- #", "1. ####\t", "Текст\n\n  ##   #", "\u00a0\n==="];
     const files = Object.fromEntries(bodies.map((body, index) => [`content/articles/e${index}.md`, article({ title: `Новина ${index}`, date: "2026-01-14", topic: "kultura" }, `Вступ.\n\n${body}\n`)]));
     const problems = await problemsOf(
       makeSite({ ...files, "content/articles/code.md": article({ title: "Код", date: "2026-01-14", topic: "kultura" }, "```\n#\n```\n\n    # \n") }),

@@ -5,7 +5,7 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sameData } from "../src/preview.js";
-import { article, listFiles, makeSite, readHtml, ROOT, TOPICS_JSON } from "./helpers.js";
+import { article, listFiles, makeSite, readHtml, ROOT, SITE_JSON, TOPICS_JSON } from "./helpers.js";
 
 let dir: string;
 let eleventy: ChildProcess;
@@ -13,11 +13,12 @@ let log = "";
 /** Files the first build wrote. */
 let all = 0;
 
-/** Resolves once the preview's log has `count` "Wrote … files" lines; returns the last one's count. */
+/** Resolves once the preview's log shows `count` successful builds; returns the files the last one wrote. */
 function builds(count: number): Promise<number> {
   return new Promise((done, fail) => {
     const timer = setInterval(() => {
-      const wrote = [...log.matchAll(/Wrote (\d+) files?/g)];
+      // A failed build says "Wrote 0 files".
+      const wrote = [...log.matchAll(/Wrote ([1-9]\d*) files?/g)];
       if (wrote.length >= count) {
         clearInterval(timer);
         done(Number(wrote[count - 1]![1]));
@@ -26,6 +27,22 @@ function builds(count: number): Promise<number> {
     setTimeout(() => {
       clearInterval(timer);
       fail(new Error(`no build ${count} in the preview's log:\n${log}`));
+    }, 60_000).unref();
+  });
+}
+
+/** Resolves once the preview's log shows `count` failed builds. */
+function failures(count: number): Promise<void> {
+  return new Promise((done, fail) => {
+    const timer = setInterval(() => {
+      if ((log.match(/problems? in the content/g) ?? []).length >= count) {
+        clearInterval(timer);
+        done();
+      }
+    }, 50);
+    setTimeout(() => {
+      clearInterval(timer);
+      fail(new Error(`no failed build ${count} in the preview's log:\n${log}`));
     }, 60_000).unref();
   });
 }
@@ -73,6 +90,7 @@ describe("the preview (npm start)", () => {
     for (const list of ["index.html", "temy/kultura/index.html", "arkhiv/index.html", "tehy/kyiv/index.html"]) {
       expect([...page(list).querySelectorAll(".news-title")].map((link) => link.textContent), list).toContain("Перша новина, виправлена");
     }
+    for (const feed of ["feed.xml", "temy/kultura/feed.xml", "feed.json"]) expect(readFileSync(join(dir, "_site", feed), "utf8"), feed).toContain("Перша новина, виправлена");
     // The economy topic and the tag Львів do not list the edited article: not rewritten.
     // (The economy article is: its related block is topped up with the latest news.)
     expect(modified("temy/ekonomika/index.html")).toBe(before.get("temy/ekonomika/index.html"));
@@ -84,11 +102,24 @@ describe("the preview (npm start)", () => {
     expect(written).toBeLessThan(all);
   }, 90_000);
 
+  it("after a failed rebuild, still rewrites everything a change to data or templates needs", async () => {
+    // One save breaks an article and renames the site; that build fails. Fixing the
+    // article alone must still bring the new name to every page.
+    const broken = join(dir, "content/articles/broken.md");
+    writeFileSync(broken, article({ title: "Зламана", date: "2026-13-45", topic: "kultura" }));
+    writeFileSync(join(dir, "_data/site.json"), JSON.stringify({ ...SITE_JSON, title: "Нова назва" }));
+    await failures(1);
+    // (Fixed, not deleted: Eleventy 3.1.8's watcher does not rebuild on a deletion, 11ty/eleventy#2798.)
+    writeFileSync(broken, article({ title: "Виправлена", date: "2026-01-13", topic: "kultura" }));
+    await builds(3);
+    for (const file of [A, C, "temy/ekonomika/index.html", "tehy/lviv/index.html"]) expect(page(file).querySelector(".logo")!.textContent, file).toBe("Нова назва");
+  }, 90_000);
+
   it("on changing the site's data, rewrites every page", async () => {
     const before = modified(C);
     const topics = TOPICS_JSON.map((topic) => (topic.slug === "ekonomika" ? { ...topic, title: "Гроші й ціни" } : topic));
     writeFileSync(join(dir, "_data/topics.json"), JSON.stringify(topics));
-    await builds(3);
+    await builds(4);
     expect(modified(C)).not.toBe(before);
     expect(page(C).querySelector(".topic-link")!.textContent).toBe("Гроші й ціни");
     expect(page(A).querySelector(".topics-nav a")!.textContent).toBe("Гроші й ціни");
