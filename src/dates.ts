@@ -44,33 +44,22 @@ export function toZoned(value: DateInput, zone: string = DEFAULT_TIME_ZONE): Dat
 
 // Pages format the same instants over and over (an article's date is shown on its page, in
 // lists, in related blocks), and luxon computes a zone's offset anew for every DateTime it
-// makes. So each (instant, zone) becomes a DateTime once, and each (instant, zone, format)
-// is formatted once, per process.
-// Keyed by the instant's milliseconds in one map per zone (and format): no key strings are
-// built per call (a filter runs hundreds of thousands of times in a large build).
+// makes: so each (instant, zone) becomes a DateTime once per process, in one map per zone
+// keyed by the instant's milliseconds (no key strings built per call).
 const CACHE_LIMIT = 200_000;
 const zonedInstants = new Map<string, Map<number, DateTime>>();
-const formatted = new Map<string, Map<string, Map<number, string>>>();
-
-function cacheFor<K, V>(caches: Map<K, Map<number, V>>, key: K): Map<number, V> {
-  let cache = caches.get(key);
-  if (!cache) caches.set(key, (cache = new Map()));
-  return cache;
-}
-
-function remember<T>(cache: Map<number, T>, instant: Date, make: () => T): T {
-  const key = instant.getTime();
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = make();
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, value);
-  }
-  return value;
-}
 
 function zonedInstant(value: Date, zone: string): DateTime {
-  return remember(cacheFor(zonedInstants, zone), value, () => toZoned(value, zone));
+  let cache = zonedInstants.get(zone);
+  if (!cache) zonedInstants.set(zone, (cache = new Map()));
+  const key = value.getTime();
+  let dt = cache.get(key);
+  if (!dt) {
+    dt = toZoned(value, zone);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, dt);
+  }
+  return dt;
 }
 
 // Ukrainian names from luxon's locale data (the platform's ICU), read once: luxon's toFormat
@@ -109,10 +98,7 @@ type FormatName = keyof typeof FORMATS;
 
 function formatZoned(value: DateInput, zone: string | undefined, format: FormatName): string {
   if (!(value instanceof Date)) return FORMATS[format](toZoned(value, zone));
-  const inZone = zone ?? DEFAULT_TIME_ZONE;
-  let byZone = formatted.get(format);
-  if (!byZone) formatted.set(format, (byZone = new Map()));
-  return remember(cacheFor(byZone, inZone), value, () => FORMATS[format](zonedInstant(value, inZone)));
+  return FORMATS[format](zonedInstant(value, zone ?? DEFAULT_TIME_ZONE));
 }
 
 /** «14 січня 2026» */

@@ -49,7 +49,12 @@ export class PreviewPages {
     // A list page changes with its own fields, its articles, or anything of one of them
     // (whatever a site's own list template shows), but their related news.
     const changedForLists = new Set(
-      articles.filter((article) => !sameData(withoutRelated(built.articles.get(article.url) ?? article), withoutRelated(article)) || !built.articles.has(article.url)).map((article) => article.url),
+      articles
+        .filter((article) => {
+          const before = built.articles.get(article.url);
+          return !before || !sameData(withoutRelated(before), withoutRelated(article));
+        })
+        .map((article) => article.url),
     );
     const listings = news.listings.filter((listing) => {
       const before = built.listings.get(listing.url);
