@@ -33,6 +33,14 @@ function readManifest(folder: string): Manifest | undefined {
   }
 }
 
+/**
+ * Whether `folder` is a site that `strichka build` published (its manifest lies beside it).
+ * The preview must never write there: its drafts would go live with the next deploy.
+ */
+export function isPublishedSite(folder: string): boolean {
+  return existsSync(manifestPath(resolve(folder)));
+}
+
 /** Moves a folder with its manifest; nothing when it does not exist. */
 async function move(from: string, to: string): Promise<void> {
   if (!existsSync(from)) return;
