@@ -29,6 +29,7 @@ import { MinifiedTemplates } from "./minify.js";
 import { resolveLocale, type LocaleText } from "./locale.js";
 import { pluralize, type PluralForms } from "./plural.js";
 import { PreviewPages } from "./preview.js";
+import { recordSettings } from "./settings.js";
 import { SiteFeeds } from "./site-feeds.js";
 import { newsArticleJsonLd } from "./structured-data.js";
 import { formatReadingTime } from "./reading-time.js";
@@ -171,6 +172,8 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   const text = resolveLocale(locale);
   eleventyConfig.addGlobalData("uiText", text);
   const articlesPath = () => join(eleventyConfig.directories.input, articlesDir);
+  // For `strichka new`, which writes articles where this site's build reads them.
+  recordSettings(eleventyConfig, { articlesDir });
 
   const markdown = createMarkdown({ videoAfterParagraph, siteRoot: eleventyConfig.directories.input });
   eleventyConfig.setLibrary("md", markdown);

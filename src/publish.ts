@@ -15,22 +15,46 @@
 // other plugins write during the build are kept, as plain Eleventy keeps them. The
 // manifest of each folder lies beside it (inside it would be published).
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { readdir, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { lstat, readdir, realpath, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /** The relative paths ("novyny/2026/01/14/x.html") of a folder's files as its build wrote them. */
 type Manifest = string[];
 
 const manifestPath = (folder: string) => join(dirname(folder), `.${basename(folder).replace(/^\./, "")}.files.json`);
 
-function readManifest(folder: string): Manifest | undefined {
+/**
+ * A manifest entry we may delete or keep: a relative path that stays inside its folder. A
+ * manifest is a file anyone can edit, and its entries are joined to a folder and deleted:
+ * "../../victim.txt" must never reach the file system.
+ */
+function isSafeEntry(entry: unknown): entry is string {
+  return (
+    typeof entry === "string" &&
+    entry !== "" &&
+    !entry.includes("\0") &&
+    !isAbsolute(entry) &&
+    entry.split(/[\\/]/).every((part) => part !== "" && part !== "." && part !== "..")
+  );
+}
+
+type ManifestReading = { files: Manifest } | { problem: string } | undefined;
+
+/** A folder's manifest: its files, or why it cannot be trusted; undefined when there is none. */
+function readManifest(folder: string): ManifestReading {
+  const path = manifestPath(folder);
+  let files: unknown;
   try {
-    const files: unknown = JSON.parse(readFileSync(manifestPath(folder), "utf8"));
-    return Array.isArray(files) && files.every((file) => typeof file === "string") ? files : undefined;
-  } catch {
-    return undefined;
+    files = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    return { problem: `${basename(path)} is not a list of files (${(error as Error).message})` };
   }
+  if (!Array.isArray(files)) return { problem: `${basename(path)} is not a list of files` };
+  const unsafe = files.find((file) => !isSafeEntry(file));
+  if (unsafe !== undefined) return { problem: `${basename(path)} lists ${JSON.stringify(unsafe)}, which is not a file inside ${basename(folder)}/` };
+  return { files };
 }
 
 /**
@@ -51,12 +75,13 @@ async function move(from: string, to: string): Promise<void> {
 /**
  * Deletes a folder (and its manifest) from a detached process: a site is thousands of
  * files, and the build need not wait for them. The folder is renamed first, so that its
- * name is free at once.
+ * name is free at once. (rmSync deletes links, never what they point to.)
  */
 async function removeInBackground(folder: string): Promise<void> {
-  if (!existsSync(folder)) return;
+  if (!existsSync(folder) && !existsSync(manifestPath(folder))) return;
   const trash = join(dirname(folder), `.${basename(folder).replace(/^\./, "")}.deleting-${process.pid}-${Date.now()}`);
-  await move(folder, trash);
+  if (existsSync(folder)) await move(folder, trash);
+  else await rename(manifestPath(folder), manifestPath(trash));
   const paths = JSON.stringify([trash, manifestPath(trash)]);
   spawn(process.execPath, ["-e", `for (const path of ${paths}) require("node:fs").rmSync(path, { recursive: true, force: true })`], { detached: true, stdio: "ignore" }).unref();
 }
@@ -72,10 +97,26 @@ async function removeEmptyFolders(folder: string, root: string): Promise<void> {
 /** Folder names compare as the file system does: case-insensitively on macOS and Windows. */
 const sameName = process.platform === "darwin" || process.platform === "win32" ? (name: string) => name.normalize("NFC").toLowerCase() : (name: string) => name;
 
-/** All files under `dir`, as relative paths with forward slashes. */
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"));
+/**
+ * Deletes everything below `dir` that is not one of `keep` (relative paths, compared with
+ * sameName): other files, links of any kind (never followed) and folders left empty.
+ * Returns whether `dir` itself is now empty.
+ */
+async function removeAllBut(dir: string, keep: ReadonlySet<string>, prefix = ""): Promise<boolean> {
+  let kept = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const file = prefix + entry.name;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && !entry.isSymbolicLink()) {
+      if (await removeAllBut(path, keep, `${file}/`)) await rmdir(path);
+      else kept++;
+    } else if (entry.isFile() && keep.has(sameName(file))) {
+      kept++;
+    } else {
+      await unlink(path);
+    }
+  }
+  return kept === 0;
 }
 
 /** Whether a process runs: another build may be writing its staging folder. */
@@ -88,54 +129,116 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/**
+ * The folder a site is published to. A link (`_site` → /srv/www/news) is published
+ * through: the site replaces the link's target, and the link stays as it was.
+ */
+function resolveOutput(outputDir: string): string {
+  const output = resolve(outputDir);
+  if (!lstatSync(output, { throwIfNoEntry: false })?.isSymbolicLink()) return output;
+  try {
+    return realpathSync(output);
+  } catch {
+    throw new Error(`The output folder ${output} is a link to a folder that does not exist; create that folder or remove the link`);
+  }
+}
+
+/** What `checkOutputFolder` protects: the project and the folders a build reads. */
+export interface ProjectFolders {
+  /** The project (the site's folder, where `strichka build` runs). */
+  project: string;
+  /** Eleventy's input, includes, layouts and data folders. */
+  sources: readonly string[];
+  /** The Eleventy config file. */
+  config?: string;
+}
+
+const within = (path: string, folder: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+
+/**
+ * Why `output` must not be a build's output folder, or undefined when it may be. The output
+ * is replaced as a whole, so a typo (`--output=content`) would otherwise replace every
+ * article with the built site. Refused: the project or a folder holding it; a folder the
+ * build reads (input, includes, data), holding one, or inside one (unless that is the
+ * project itself, as with Eleventy's input "."); node_modules and .git; and an existing
+ * folder that holds files but is not a site strichka built (no manifest beside it).
+ */
+export function checkOutputFolder(outputDir: string, { project, sources, config }: ProjectFolders): string | undefined {
+  const output = resolve(outputDir);
+  const root = resolve(project);
+  const use = "choose a folder of its own, such as _site";
+  if (within(root, output)) return `The output folder ${output} holds the project; ${use}`;
+  if (config && within(resolve(config), output)) return `The output folder ${output} holds the config file ${config}; ${use}`;
+  for (const source of sources.map((folder) => resolve(folder))) {
+    const name = relative(root, source) || ".";
+    if (within(source, output)) return `The output folder ${output} is or holds ${name}/, which the build reads (articles, pages, layouts or data); ${use}`;
+    if (source !== root && within(output, source)) return `The output folder ${output} lies inside ${name}/, which the build reads; ${use}`;
+  }
+  for (const name of ["node_modules", ".git"]) {
+    if (within(output, join(root, name))) return `The output folder ${output} lies inside ${name}/; ${use}`;
+  }
+  const stats = statSync(output, { throwIfNoEntry: false });
+  if (stats && !stats.isDirectory()) return `The output ${output} is a file, not a folder; ${use}`;
+  if (stats && !isPublishedSite(output) && readdirSync(output).length > 0) {
+    return `The output folder ${output} holds files that no strichka build wrote, and a build replaces the folder as a whole; move them away, or ${use}`;
+  }
+  return undefined;
+}
+
 export class SiteFolders {
+  /** The published site (a link's target when the output is a link). */
   readonly output: string;
   /** Where this build writes. */
   readonly staging: string;
   /** The site before the published one, to build into next time. */
   readonly recycled: string;
   #previousFiles: Manifest = [];
+  readonly #warn: (message: string) => void;
 
-  constructor(outputDir: string) {
-    this.output = resolve(outputDir);
+  constructor(outputDir: string, warn: (message: string) => void = console.warn) {
+    this.output = resolveOutput(outputDir);
+    this.#warn = warn;
     const parent = dirname(this.output);
     this.staging = join(parent, `.${basename(this.output)}.building-${process.pid}`);
     this.recycled = join(parent, `.${basename(this.output)}.recycled`);
-    // The output folder is replaced as a whole: never the project (`--output=.`) or a parent of it.
-    if (process.cwd() === this.output || process.cwd().startsWith(this.output + sep)) {
-      throw new Error(`The output folder ${this.output} contains the project; give a folder of its own, such as _site`);
-    }
   }
 
   /**
    * Makes the staging folder: the recycled site (cleared of all but its own build's files)
-   * when there is one with its manifest, else an empty folder.
+   * when there is one with a sound manifest, else an empty folder.
    */
   async prepare(): Promise<void> {
     await rm(this.staging, { recursive: true, force: true });
+    await this.#removeAbandonedStaging();
+    const manifest = readManifest(this.recycled);
+    if (manifest && "problem" in manifest) this.#warn(`${manifest.problem}; building from scratch.`);
+    if (!manifest || "problem" in manifest || !existsSync(this.recycled)) {
+      await removeInBackground(this.recycled);
+      return;
+    }
+    await move(this.recycled, this.staging);
+    // Whatever else is there (a preview's drafts, files or links added by hand) goes.
+    await removeAllBut(this.staging, new Set(manifest.files.map(sameName)));
+    this.#previousFiles = manifest.files;
+  }
+
+  /** Staging folders of builds that stopped midway (Ctrl-C, a crash). */
+  async #removeAbandonedStaging(): Promise<void> {
     const parent = dirname(this.output);
-    // Staging folders of builds that stopped midway (Ctrl-C, a crash).
     const building = `.${basename(this.output)}.building-`;
     for (const name of existsSync(parent) ? await readdir(parent) : []) {
       const pid = Number(name.slice(building.length));
       if (name.startsWith(building) && Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) await removeInBackground(join(parent, name));
     }
-    const files = readManifest(this.recycled);
-    if (!files || !existsSync(this.recycled)) {
-      await removeInBackground(this.recycled);
-      return;
-    }
-    await move(this.recycled, this.staging);
-    const own = new Set(files.map(sameName));
-    for (const file of await listFiles(this.staging)) {
-      if (!own.has(sameName(file))) await this.#delete(file);
-    }
-    this.#previousFiles = files;
   }
 
+  /** Deletes one file of the staging folder: only when its folder really is inside it (no link leads out). */
   async #delete(file: string): Promise<void> {
     const path = join(this.staging, file);
-    await unlink(path).catch(() => undefined);
+    const folder = await realpath(dirname(path)).catch(() => undefined);
+    if (!folder || !within(folder, await realpath(this.staging))) return;
+    if (!(await lstat(path).catch(() => undefined))?.isFile()) return;
+    await unlink(path);
     await removeEmptyFolders(dirname(path), this.staging).catch(() => undefined);
   }
 
@@ -160,12 +263,13 @@ export class SiteFolders {
 
   /**
    * The staging folder becomes the published site; the published one is kept for
-   * recycling when a build of ours made it (it has a manifest), else deleted. Should the
-   * last step fail, the published site is put back.
+   * recycling when a build of ours made it (it has a sound manifest), else deleted. Should
+   * the last step fail, the published site is put back.
    */
   async publish(): Promise<void> {
     await removeInBackground(this.recycled);
-    const ours = readManifest(this.output) !== undefined;
+    const manifest = readManifest(this.output);
+    const ours = manifest !== undefined && "files" in manifest;
     if (ours) await move(this.output, this.recycled);
     else await removeInBackground(this.output);
     try {

@@ -1,0 +1,34 @@
+// What a strichka plugin instance was set up with, found again from the Eleventy instance
+// that ran the site's config: `strichka new` writes an article where that site's build reads
+// articles (the plugin's articlesDir option), not where the default would be.
+
+export interface PluginSettings {
+  /** Folder of the Markdown articles, relative to Eleventy's input folder. */
+  articlesDir: string;
+}
+
+// Kept on globalThis under a registered symbol, not in a module variable: a site's config may
+// load another copy of this package than the one the command runs from.
+const REGISTRY = Symbol.for("strichka.pluginSettings");
+type Registry = WeakMap<object, PluginSettings>;
+
+function registry(): Registry {
+  const global = globalThis as { [REGISTRY]?: Registry };
+  return (global[REGISTRY] ??= new WeakMap());
+}
+
+/** Called by the plugin with the config object Eleventy gave it. */
+export function recordSettings(eleventyConfig: object, settings: PluginSettings): void {
+  registry().set(eleventyConfig, settings);
+}
+
+/**
+ * The settings of the strichka plugin that `eleventy`'s config added, once its config has been
+ * read (`initializeConfig`); undefined when the config does not add the plugin. Eleventy hands
+ * plugins its UserConfig, which the instance holds as `eleventyConfig.userConfig`: undocumented,
+ * listed in docs/eleventy-internals.md and tested in tests/cli.test.ts.
+ */
+export function settingsOf(eleventy: object): PluginSettings | undefined {
+  const userConfig = (eleventy as unknown as { eleventyConfig?: { userConfig?: object } }).eleventyConfig?.userConfig;
+  return userConfig ? registry().get(userConfig) : undefined;
+}

@@ -1,0 +1,205 @@
+// The strichka command as a user types it: a child process, its exit code and its words.
+// A typo on the command line must never cost a file, and never print a stack trace.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkOutputFolder } from "../src/publish.js";
+import { article, makeSite, ROOT, tempDir } from "./helpers.js";
+
+/** `strichka ARGS` in `cwd`, as `npm run build` runs it. */
+function strichka(cwd: string, ...args: string[]) {
+  const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "src/cli.ts"), ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { status: result.status, out: result.stdout, err: result.stderr };
+}
+
+const CONFIG = `--config=${join(ROOT, "eleventy.config.ts")}`;
+/** A stack trace's frames ("    at fn (file:1:2)"). */
+const STACK = /^\s+at .+:\d+:\d+\)?$/m;
+
+/** Every file below `dir` with its text: to prove a refused command changed nothing. */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => [join(entry.parentPath, entry.name), readFileSync(join(entry.parentPath, entry.name), "utf8")]),
+  );
+}
+
+describe("strichka build: arguments", () => {
+  const site = makeSite({ "content/articles/a.md": article({ title: "Новина", date: "2026-01-14 10:00", topic: "ekonomika" }) });
+
+  it("--help explains and builds nothing", () => {
+    const result = strichka(site, "build", "--help", CONFIG);
+    expect(result.status).toBe(0);
+    expect(result.out).toContain("Usage: strichka build");
+    expect(result.out).toContain("--output=DIR");
+    expect(existsSync(join(site, "_site"))).toBe(false);
+  });
+
+  it("refuses an unknown flag, a flag without its value and a stray argument, building nothing", () => {
+    for (const args of [["--outptu=x"], ["--output"], ["--output="], ["extra"]]) {
+      const result = strichka(site, "build", CONFIG, ...args);
+      expect(result.status, args.join(" ")).toBe(2);
+      expect(result.err).toContain("Usage: strichka build");
+      expect(result.err).not.toMatch(STACK);
+    }
+    expect(strichka(site, "build", CONFIG, "--outptu=x").err).toContain("Unknown option '--outptu'");
+    expect(existsSync(join(site, "_site"))).toBe(false);
+    expect(readdirSync(site).filter((name) => name.startsWith("._site"))).toEqual([]);
+  });
+
+  it("in a folder without a config, says so plainly", () => {
+    const empty = tempDir();
+    const result = strichka(empty, "build");
+    expect(result.status).toBe(2);
+    expect(result.err).toContain(`No Eleventy config in ${empty}`);
+    expect(result.err).toContain("strichka init");
+    expect(result.err).not.toMatch(STACK);
+    expect(strichka(empty, "build", "--config=nope.js").err).toContain("The config file nope.js does not exist");
+  });
+
+  it("never replaces the articles, data, layouts or a folder of other files with the site", () => {
+    mkdirSync(join(site, "notes"));
+    writeFileSync(join(site, "notes/keep.txt"), "чернетки");
+    const before = snapshot(site);
+    for (const [output, reason] of [
+      ["content", "is or holds content/"],
+      ["content/articles", "lies inside content/"],
+      ["_data", "is or holds _data/"],
+      ["_includes", "is or holds _includes/"],
+      ["notes", "holds files that no strichka build wrote"],
+      [".", "holds the project"],
+      ["/", "holds the project"],
+    ] as const) {
+      const result = strichka(site, "build", CONFIG, `--output=${output}`);
+      expect(result.status, output).toBe(2);
+      expect(result.err, output).toContain(reason);
+      expect(result.err).toContain("Nothing was built");
+    }
+    expect(snapshot(site)).toEqual(before);
+  });
+});
+
+describe("checkOutputFolder", () => {
+  const project = makeSite({});
+  const sources = [join(project, "content"), join(project, "_includes"), join(project, "_data")];
+  mkdirSync(join(project, "old-build"));
+  writeFileSync(join(project, "old-build/index.html"), "<!doctype html>");
+  mkdirSync(join(project, "empty"));
+  writeFileSync(join(project, "file.txt"), "x");
+  const check = (output: string) => checkOutputFolder(join(project, output), { project, sources, config: join(project, "eleventy.config.js") });
+
+  it.each([
+    ["content", "is or holds content/"],
+    ["content/articles", "lies inside content/"],
+    ["content/x/y", "lies inside content/"],
+    ["_data", "is or holds _data/"],
+    ["_includes/partials", "lies inside _includes/"],
+    ["node_modules/x", "lies inside node_modules/"],
+    [".git/x", "lies inside .git/"],
+    [".", "holds the project"],
+    ["..", "holds the project"],
+    ["old-build", "holds files that no strichka build wrote"],
+    ["file.txt", "is a file"],
+  ])("refuses %s", (output, reason) => {
+    expect(check(output)).toContain(reason);
+  });
+
+  it("accepts a new folder, an empty one, and a site strichka published", () => {
+    expect(check("_site")).toBeUndefined();
+    expect(check("empty")).toBeUndefined();
+    expect(check("deep/new/site")).toBeUndefined();
+    mkdirSync(join(project, "published"));
+    writeFileSync(join(project, "published/index.html"), "<!doctype html>");
+    writeFileSync(join(project, ".published.files.json"), JSON.stringify(["index.html"]));
+    expect(check("published")).toBeUndefined();
+  });
+
+  it("lets a site whose input is the project folder build into _site inside it, as Eleventy does", () => {
+    expect(checkOutputFolder(join(project, "_site"), { project, sources: [project, join(project, "_includes")] })).toBeUndefined();
+    expect(checkOutputFolder(join(project, "_includes"), { project, sources: [project, join(project, "_includes")] })).toContain("is or holds _includes/");
+  });
+});
+
+describe("strichka init", () => {
+  it("refuses a file, and a folder that has one of its files, without touching anything", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "file.txt"), "x");
+    const onFile = strichka(dir, "init", "file.txt");
+    expect(onFile.status).toBe(2);
+    expect(onFile.err).toContain("file.txt is a file");
+    expect(onFile.err).not.toMatch(STACK);
+
+    mkdirSync(join(dir, "site"));
+    writeFileSync(join(dir, "site/README.md"), "ours");
+    const clash = strichka(dir, "init", "site");
+    expect(clash.status).toBe(2);
+    expect(clash.err).toContain("already has README.md");
+    expect(readdirSync(join(dir, "site"))).toEqual(["README.md"]);
+    expect(readFileSync(join(dir, "site/README.md"), "utf8")).toBe("ours");
+  });
+
+  it("starts a site in a fresh clone (a folder with only .git)", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "site/.git"), { recursive: true });
+    const run = strichka(dir, "init", "site");
+    expect(run.status, run.err).toBe(0);
+    expect(existsSync(join(dir, "site/eleventy.config.js"))).toBe(true);
+    expect(existsSync(join(dir, "site/.git"))).toBe(true);
+  });
+
+  it("--help and a missing folder get the usage", () => {
+    expect(strichka(tempDir(), "init", "--help").out).toContain("Usage: strichka init <folder>");
+    const missing = strichka(tempDir(), "init");
+    expect(missing.status).toBe(2);
+    expect(missing.err).toContain("Usage: strichka init <folder>");
+  });
+});
+
+describe("strichka new", () => {
+  /** A site whose config keeps articles in content/stories/ (the plugin's articlesDir option). */
+  function siteWithStories(): string {
+    const dir = makeSite({});
+    const config = `import strichka from ${JSON.stringify(join(ROOT, "src/index.js"))};\nexport default function (eleventyConfig) { eleventyConfig.addPlugin(strichka, { articlesDir: "stories" }); }\nexport const config = { dir: { input: "content", includes: "../_includes", data: "../_data" } };\n`;
+    writeFileSync(join(dir, "eleventy.config.ts"), config);
+    return dir;
+  }
+
+  it("writes where the site's build reads (articlesDir), and the build publishes it", () => {
+    const dir = siteWithStories();
+    const made = strichka(dir, "new", "Нова школа відкрилася в Ірпені", "--topic", "kultura");
+    expect(made.status, made.err).toBe(0);
+    const files = readdirSync(join(dir, "content/stories"));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^\d{4}-\d{2}-\d{2}-nova-shkola-vidkrylasia-v-irpeni\.md$/);
+    expect(readdirSync(join(dir, "content/articles")).filter((name) => name.endsWith(".md"))).toEqual([]);
+    const built = strichka(dir, "build");
+    expect(built.status, built.err).toBe(0);
+    expect(readFileSync(join(dir, "_site/index.html"), "utf8")).toContain("Нова школа відкрилася в Ірпені");
+  });
+
+  it("takes a title that starts with -- after the -- separator, and refuses it as a flag", () => {
+    const dir = siteWithStories();
+    const asFlag = strichka(dir, "new", "--Мороз у Харкові", "--topic", "kultura");
+    expect(asFlag.status).toBe(2);
+    expect(asFlag.err).toContain("Usage: strichka new");
+    const separated = strichka(dir, "new", "--topic", "kultura", "--", "--Мороз у Харкові");
+    expect(separated.status, separated.err).toBe(0);
+    const [file] = readdirSync(join(dir, "content/stories"));
+    expect(readFileSync(join(dir, "content/stories", file!), "utf8")).toContain("--Мороз у Харкові");
+  });
+
+  it("explains a title with nothing to make a URL of, or an unknown topic, with no stack trace", () => {
+    const dir = siteWithStories();
+    const noLetters = strichka(dir, "new", "!!! 🎉🎉", "--topic", "kultura");
+    expect(noLetters.status).toBe(2);
+    expect(noLetters.err).toContain("!!! 🎉🎉");
+    expect(noLetters.err).not.toMatch(STACK);
+    const unknown = strichka(dir, "new", "Новина", "--topic", "sport");
+    expect(unknown.status).toBe(2);
+    expect(unknown.err).toContain('"sport" is not a topic');
+    expect(unknown.err).toContain("ekonomika, kultura");
+    expect(existsSync(join(dir, "content/stories"))).toBe(false);
+  });
+});
