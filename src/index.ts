@@ -129,6 +129,8 @@ function addModelPages<Item extends { url: string }>(
 const ASSETS_DIR = "assets";
 /** The folder (inside Eleventy's input) of the images articles show. */
 const IMAGES_DIR = "images";
+/** The folder (inside Eleventy's input) of files published at the site's root as they are. */
+const PUBLIC_DIR = "public";
 
 export const DEFAULT_OPTIONS: Required<StrichkaOptions> = {
   timeZone: DEFAULT_TIME_ZONE,
@@ -228,6 +230,10 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   eleventyConfig.addPassthroughCopy({ [assetsPath()]: ASSETS_DIR });
   // Article images: content/images/x.jpg is /images/x.jpg.
   eleventyConfig.addPassthroughCopy({ [join(eleventyConfig.directories.input, IMAGES_DIR)]: IMAGES_DIR });
+  // Files for the site's root as they are (CNAME, ads.txt, a search engine's verification
+  // page, .well-known/): content/public/x is /x. Never templates, even a .md or .njk there.
+  eleventyConfig.addPassthroughCopy({ [join(eleventyConfig.directories.input, PUBLIC_DIR)]: "/" });
+  eleventyConfig.ignores.add(join(eleventyConfig.directories.input, PUBLIC_DIR, "**"));
   let publishedAssets = new Map<string, Asset>();
   eleventyConfig.addFilter("assetUrl", (url: string) => publishedAssets.get(url)?.publishedUrl ?? url);
   // The fingerprinted copies are pages of a template of their own, so that Eleventy writes

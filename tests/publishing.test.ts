@@ -1,0 +1,100 @@
+// Publishing that can never hurt: real `strichka build` runs against manifests, links and
+// files that an attacker, a deploy script or a hurried editor put where the build looks.
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { article, build, listFiles, makeSite, tempDir } from "./helpers.js";
+
+const ARTICLE = { "content/articles/a.md": article({ title: "Новина про ціни", date: "2026-01-14 10:00", topic: "ekonomika" }) };
+
+function expectBuilt(result: ReturnType<typeof build>): void {
+  expect(result.status, result.stderr).toBe(0);
+}
+
+describe("a manifest is untrusted input", () => {
+  it("never deletes a file outside the site, whatever the manifests list; it warns and builds from scratch", () => {
+    const dir = makeSite(ARTICLE);
+    const victim = join(dir, "..", `${dir.split("/").pop()}-victim.txt`);
+    writeFileSync(victim, "не чіпати");
+    writeFileSync(join(dir, "content/keep-me.txt"), "не чіпати");
+    expectBuilt(build(dir));
+    expectBuilt(build(dir)); // now there is a recycled site with its manifest too
+    const hostile = ["../../victim.txt", `../../${victim.split("/").pop()}`, "../content/keep-me.txt", "/etc/hostname", "novyny/../../content/keep-me.txt"];
+    for (const manifest of ["._site.files.json", "._site.recycled.files.json"]) {
+      const path = join(dir, manifest);
+      expect(existsSync(path), manifest).toBe(true);
+      writeFileSync(path, JSON.stringify([...(JSON.parse(readFileSync(path, "utf8")) as string[]), ...hostile]));
+    }
+    const first = build(dir);
+    expectBuilt(first);
+    expect(first.stderr).toMatch(/files\.json lists ".*", which is not a file inside .*building from scratch/);
+    expectBuilt(build(dir));
+    expectBuilt(build(dir));
+    expect(readFileSync(victim, "utf8")).toBe("не чіпати");
+    expect(readFileSync(join(dir, "content/keep-me.txt"), "utf8")).toBe("не чіпати");
+    expect(listFiles(join(dir, "_site"))).toContain("index.html");
+  });
+
+  it("a manifest that is not a list of files is a clean build too", () => {
+    const dir = makeSite(ARTICLE);
+    expectBuilt(build(dir));
+    expectBuilt(build(dir));
+    writeFileSync(join(dir, "._site.recycled.files.json"), "{ not json");
+    const result = build(dir);
+    expectBuilt(result);
+    expect(result.stderr).toContain("._site.recycled.files.json is not a list of files");
+    expect(listFiles(join(dir, "_site"))).toContain("index.html");
+  });
+});
+
+describe("a linked output folder", () => {
+  it("is published through: the link stays, its target holds the new site", () => {
+    const dir = makeSite(ARTICLE);
+    const target = join(tempDir(), "www");
+    mkdirSync(target);
+    symlinkSync(target, join(dir, "_site"));
+    expectBuilt(build(dir));
+    writeFileSync(join(dir, "content/articles/b.md"), article({ title: "Друга новина", date: "2026-01-15 10:00", topic: "kultura" }));
+    expectBuilt(build(dir));
+    expect(lstatSync(join(dir, "_site")).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, "_site"))).toBe(target);
+    expect(readFileSync(join(target, "index.html"), "utf8")).toContain("Друга новина");
+  });
+
+  it("a link to nothing is refused with a message", () => {
+    const dir = makeSite(ARTICLE);
+    symlinkSync(join(dir, "nowhere"), join(dir, "_site"));
+    const result = build(dir);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("is a link to a folder that does not exist");
+  });
+});
+
+describe("what is added to _site/ by hand", () => {
+  it("is gone after every build, links and empty folders too (no flip between builds); content/public/ is published at the root", () => {
+    const dir = makeSite({
+      ...ARTICLE,
+      "content/public/CNAME": "news.example.ua\n",
+      "content/public/ads.txt": "google.com, pub-0, DIRECT\n",
+      "content/public/.well-known/security.txt": "Contact: mailto:it@example.ua\n",
+      "content/public/notes.md": "# не сторінка\n",
+    });
+    expectBuilt(build(dir));
+    for (let round = 1; round <= 3; round++) {
+      symlinkSync(tempDir(), join(dir, "_site/link"));
+      mkdirSync(join(dir, "_site/empty"));
+      writeFileSync(join(dir, "_site/by-hand.txt"), "x");
+      expectBuilt(build(dir));
+      const top = readdirSync(join(dir, "_site"));
+      expect(top, `round ${round}`).not.toContain("link");
+      expect(top, `round ${round}`).not.toContain("empty");
+      expect(top, `round ${round}`).not.toContain("by-hand.txt");
+      expect(readFileSync(join(dir, "_site/CNAME"), "utf8")).toBe("news.example.ua\n");
+      expect(existsSync(join(dir, "_site/ads.txt"))).toBe(true);
+      expect(existsSync(join(dir, "_site/.well-known/security.txt"))).toBe(true);
+      // Copied as it is: a Markdown file there is not a page.
+      expect(readFileSync(join(dir, "_site/notes.md"), "utf8")).toBe("# не сторінка\n");
+      expect(existsSync(join(dir, "_site/notes/index.html"))).toBe(false);
+    }
+  });
+});
