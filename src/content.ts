@@ -2,7 +2,7 @@
 // zod schema each, and the indexes built once per build (topics, related news, video of
 // the day). Templates read it as the `strichka` global data.
 import { readFileSync, statSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { DateTime } from "luxon";
 import { z } from "zod";
@@ -19,6 +19,7 @@ import { typographText } from "./typography.js";
 import { paginate, type ListPage } from "./pagination.js";
 import { UrlScheme } from "./urls.js";
 import { videoForDay, YOUTUBE_ID, type VideoOfTheDay } from "./video.js";
+import { walkFiles } from "./walk.js";
 
 // ---------------------------------------------------------------- schemas
 
@@ -414,12 +415,11 @@ async function readSiteSettings(options: LoadOptions, root: string, problems: Co
   return result.data;
 }
 
-async function listMarkdown(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+/** The article files, symbolic links followed (see walk.ts); loops and broken links are problems. */
+function listMarkdown(dir: string, root: string, problems: ContentProblem[]): string[] {
+  const { files, problems: found } = walkFiles(dir, { wanted: (name) => name.endsWith(".md"), root });
+  problems.push(...found);
+  return files;
 }
 
 interface ParsedArticle {
@@ -578,7 +578,7 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
   });
 
   const schema = articleSchema([...topics.keys()], options.timeZone);
-  const paths = await listMarkdown(options.articlesDir);
+  const paths = listMarkdown(options.articlesDir, root, problems);
   const cacheContext = `${[...topics.keys()].join(",")}|${options.timeZone}|${root}|${urls.articles}`;
   const parsed = paths.map((path) => readArticleCached(path, root, schema, cacheContext, problems));
 

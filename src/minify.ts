@@ -7,10 +7,11 @@
 // already compact. So the layouts, partials and HTML page templates are minified when the
 // build starts, Nunjucks tags kept as they are, and Nunjucks compiles the minified source
 // (an extension's `preprocess` hook). Pages come out minified with no per-page cost.
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readFile } from "node:fs/promises";
 import { minify, type Options } from "html-minifier-terser";
+import { ContentError, type ContentProblem } from "./errors.js";
 import { parseYaml, splitFrontMatter } from "./front-matter.js";
+import { walkFiles } from "./walk.js";
 
 export const MINIFY_OPTIONS: Options = {
   collapseWhitespace: true,
@@ -47,18 +48,14 @@ export class MinifiedTemplates {
   /**
    * Minifies every .njk file below `dirs` that produces HTML: layouts and partials, and
    * pages whose permalink (if any) ends in .html. Feeds, sitemaps and robots.txt are not HTML.
+   * Links are followed; a link in circles or to nothing fails with a ContentError (see walk.ts).
    */
   async load(dirs: readonly string[], skip: (path: string) => boolean = () => false): Promise<void> {
+    const problems: ContentProblem[] = [];
     for (const dir of dirs) {
-      let entries: string[];
-      try {
-        entries = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith(".njk"));
-      } catch {
-        continue;
-      }
-      for (const name of entries) {
-        const path = join(dir, name);
-        if (skip(path)) continue;
+      const { files, problems: found } = walkFiles(dir, { wanted: (name) => name.endsWith(".njk"), skip });
+      problems.push(...found);
+      for (const path of files) {
         const text = await readFile(path, "utf8");
         const { yaml, body } = splitFrontMatter(text);
         if (yaml !== null && text.includes("\r")) continue; // CRLF: gray-matter's body would differ from ours
@@ -72,5 +69,6 @@ export class MinifiedTemplates {
         this.#bySource.set(body, await minifyTemplate(body));
       }
     }
+    if (problems.length > 0) throw new ContentError(problems);
   }
 }
