@@ -1,6 +1,12 @@
 // «Вас також можуть зацікавити новини:» — related news from indexes built once per build
 // (topic → articles, tag → articles), so each article looks only at its neighbours in
 // those indexes instead of comparing every pair of articles.
+//
+// The rule: an article suggests only articles published BEFORE it — the earlier coverage of
+// its story. So a new article never changes the page of an older one (a publish rewrites a
+// bounded set of pages, whatever the archive's size), and an article's list is settled when
+// it is published. Candidates are the LOOKBACK latest earlier articles of its topic and of
+// each of its tags, which keeps the work per article bounded too (not the topic's size).
 
 export interface Relatable {
   topic: string;
@@ -9,7 +15,10 @@ export interface Relatable {
 
 /** A shared topic counts as much as two shared tags. */
 const TOPIC_WEIGHT = 2;
+/** How far back each index (the topic, each tag) is searched for candidates. */
+export const LOOKBACK = 200;
 
+/** For each key, the indexes of the items that have it, in the items' order. */
 function groupBy<T>(items: readonly T[], keysOf: (item: T) => Iterable<string>): Map<string, number[]> {
   const groups = new Map<string, number[]>();
   items.forEach((item, index) => {
@@ -22,12 +31,24 @@ function groupBy<T>(items: readonly T[], keysOf: (item: T) => Iterable<string>):
   return groups;
 }
 
+/** The first position in the ascending `list` whose value is greater than `value`. */
+function firstAfter(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
- * For every article, up to `count` others: the most shared topic and tags first, newer first
- * among equals, topped up with the latest news when too few are related.
- * `articles` must already be in the feed's order (newest first, ties in a fixed order);
- * that order is the tie-break, which makes the result deterministic.
- * Only articles for which `canSuggest` holds are suggested (drafts never are).
+ * For every article, up to `count` earlier ones: the most shared topic and tags first, newer
+ * first among equals, topped up with the latest earlier news when too few are related.
+ * `articles` must already be in the feed's order (newest first, ties in a fixed order): an
+ * article's earlier ones are those after it in that order, which makes the result
+ * deterministic. Only articles for which `canSuggest` holds are suggested (drafts never are).
  * Returns an array parallel to `articles`.
  */
 export function relatedArticles<T extends Relatable>(
@@ -45,9 +66,14 @@ export function relatedArticles<T extends Relatable>(
   const ranksAbove = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
 
   return articles.map((article, self) => {
-    const add = (indexes: readonly number[] | undefined, weight: number) => {
-      for (const index of indexes ?? []) {
-        if (index === self || !suggestable[index]) continue;
+    /** Scores the LOOKBACK suggestable articles after `self` in one index. */
+    const add = (group: readonly number[] | undefined, weight: number) => {
+      if (!group) return;
+      let seen = 0;
+      for (let at = firstAfter(group, self); at < group.length && seen < LOOKBACK; at++) {
+        const index = group[at]!;
+        if (!suggestable[index]) continue;
+        seen++;
         if (scores[index] === 0) touched.push(index);
         scores[index]! += weight;
       }
@@ -67,9 +93,9 @@ export function relatedArticles<T extends Relatable>(
         chosen.splice(at, 0, index);
       }
     }
-    // Topped up with the latest news that shares nothing.
-    for (let index = 0; chosen.length < count && index < articles.length; index++) {
-      if (index !== self && suggestable[index] && scores[index] === 0) chosen.push(index);
+    // Topped up with the latest earlier news that shares nothing.
+    for (let index = self + 1; chosen.length < count && index < articles.length; index++) {
+      if (suggestable[index] && scores[index] === 0) chosen.push(index);
     }
     for (const index of touched) scores[index] = 0;
     touched.length = 0;
