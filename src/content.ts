@@ -14,7 +14,7 @@ import MarkdownItFactory from "markdown-it";
 import { isSiteResource, rawHtmlProblems } from "./raw-html.js";
 import { readingMinutes } from "./reading-time.js";
 import { relatedArticles } from "./related.js";
-import { slugify } from "./slug.js";
+import { MAX_SLUG_LENGTH, slugify } from "./slug.js";
 import { typographText } from "./typography.js";
 import { paginate, type ListPage } from "./pagination.js";
 import { UrlScheme } from "./urls.js";
@@ -69,6 +69,7 @@ export function articleSchema(topicSlugs: readonly string[], zone: string) {
     slug: z
       .string({ error: (issue) => `${describeValue(issue.input)} is not text` })
       .regex(SLUG, { error: (issue) => `${describeValue(issue.input)} is not a URL slug; use lower-case Latin letters, digits and hyphens, e.g. perehovory-u-zhenevi` })
+      .max(MAX_SLUG_LENGTH, { error: (issue) => `${describeValue(issue.input)} is longer than ${MAX_SLUG_LENGTH} characters; shorten it to the main words` })
       .optional(),
     draft: z.boolean({ error: (issue) => `${describeValue(issue.input)} is not true or false` }).optional(),
   });

@@ -32,14 +32,43 @@ export function siteFiles(name: string, strichkaVersion: string): Record<string,
   };
 }
 
-/** A new article's file name and text, for `strichka new "Заголовок" --topic <slug>`. */
+/**
+ * A title `strichka new` cannot make an article of. The message is for the editor as it
+ * is (the CLI prints it, no stack trace): what is wrong and what to write instead.
+ */
+export class TitleError extends Error {
+  override readonly name = "TitleError";
+}
+
+/**
+ * Characters YAML does not allow in a document (js-yaml refuses the file), line breaks
+ * aside (they have their own message): C0 and C1 controls but the tab, U+FFFE, U+FFFF and
+ * halves of a surrogate pair.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Throws a TitleError when `title` cannot be an article's headline. */
+export function checkTitle(title: string): void {
+  if (title.trim() === "") throw new TitleError("The title is empty; write the headline in quotes, e.g. strichka new \"У місті відкрили міст\" --topic hromada");
+  if (/[\n\r\u2028\u2029\u0085]/.test(title)) throw new TitleError("The title is one line; write it without line breaks");
+  const control = CONTROL_CHARACTER.exec(title);
+  if (control) throw new TitleError(`The title has an invisible control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}); delete it`);
+  if (!slugify(title)) throw new TitleError(`The title ${JSON.stringify(title)} has no letters or digits to make a file name from; write a headline with words`);
+}
+
+/**
+ * A new article's file name and text, for `strichka new "Заголовок" --topic <slug>`. The
+ * name is the day and the title's slug (at most MAX_SLUG_LENGTH characters, see slug.ts);
+ * the title is written as a single-quoted YAML scalar, which reads back exactly as given.
+ * Throws a TitleError for a title that cannot be a headline (see checkTitle).
+ */
 export function articleFile(title: string, topic: string, now: DateTime = DateTime.now()): { name: string; text: string } {
+  checkTitle(title);
   const published = now.setZone(DEFAULT_TIME_ZONE).startOf("minute");
-  const slug = slugify(title);
-  if (!slug) throw new Error(`"${title}" has no letters or digits to make a file name from`);
+  // In single quotes only the quote itself needs escaping (doubled): # : -- " \ stay text.
   const yamlTitle = `'${title.replace(/'/g, "''")}'`;
   return {
-    name: `${published.toISODate()}-${slug}.md`,
+    name: `${published.toISODate()}-${slugify(title)}.md`,
     text: `---\ntitle: ${yamlTitle}\n# lede: одне речення під заголовком\ndate: ${published.toISO({ suppressMilliseconds: true })}\ntopic: ${topic}\ntags: []\n# source: Укрінформ\n---\nТекст новини.\n`,
   };
 }

@@ -46,12 +46,29 @@ export function transliterate(text: string): string {
   return out;
 }
 
-/** A URL slug: transliterated, lower case, ASCII letters and digits joined by hyphens. */
+/**
+ * The longest slug slugify makes, in characters (ASCII, so bytes too). A headline of 230
+ * Cyrillic letters transliterates to more than the 255 bytes a file name may have; 80 keeps
+ * URLs and file names (`2026-01-14-<slug>.md`, `<slug>.html`) readable and far from it.
+ */
+export const MAX_SLUG_LENGTH = 80;
+
+/**
+ * A URL slug: transliterated, lower case, ASCII letters and digits joined by hyphens, at most
+ * MAX_SLUG_LENGTH characters: a longer one is cut after its last whole word that fits.
+ */
 export function slugify(text: string): string {
-  return transliterate(text)
+  const slug = transliterate(text)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
+  return slug.length <= MAX_SLUG_LENGTH ? slug : shorten(slug, MAX_SLUG_LENGTH);
+}
+
+/** Cut on a hyphen; a word so long that this would leave less than half is cut inside. */
+function shorten(slug: string, max: number): string {
+  const hyphen = slug.lastIndexOf("-", max);
+  return hyphen >= max / 2 ? slug.slice(0, hyphen) : slug.slice(0, max).replace(/-+$/, "");
 }

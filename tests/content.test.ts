@@ -51,7 +51,9 @@ describe("loadNewsSite", () => {
     expect(second!.url).toBe("/novyny/2026/01/15/druha-novyna.html");
     expect(first!.sourceFile).toBe("a.md");
     expect(site.articlesOfTopic("kultura")).toEqual([second]);
-    expect(first!.related.map((link) => link.url)).toEqual([second!.url]);
+    // Related news are earlier articles only (see related.ts).
+    expect(second!.related.map((link) => link.url)).toEqual([first!.url]);
+    expect(first!.related).toEqual([]);
   });
 
   it("keeps drafts out unless previewing, and never suggests them", async () => {
@@ -144,6 +146,11 @@ describe("loadNewsSite", () => {
     expect((await load(dir)).articles[0]!.title).toBe("Нова назва");
     writeFileSync(join(dir, "content/articles/a.md"), article({ title: "Нова назва", date: "2026-13-45", topic: "kultura" }));
     expect(await problemsOf(dir)).toEqual(['content/articles/a.md:3: date "2026-13-45" is not a date; write 2026-01-14, 2026-01-14 23:40 (Kyiv time) or 2026-01-14T23:40:00+02:00']);
+  });
+
+  it("refuses a slug field longer than the 80 characters slugify ever makes", async () => {
+    const dir = makeSite({ "content/articles/a.md": article({ title: "А", date: "2026-01-14", topic: "kultura", slug: "a".repeat(81) }) });
+    expect(await problemsOf(dir)).toEqual([`content/articles/a.md:5: slug "${"a".repeat(81)}" is longer than 80 characters; shorten it to the main words`]);
   });
 
   it("reads files with a BOM and CRLF line endings", async () => {
