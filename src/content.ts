@@ -50,14 +50,22 @@ const newsDate = (zone: string) =>
     return parsed;
   });
 
-export function articleSchema(topicSlugs: readonly string[], zone: string) {
-  const known = `use one of: ${topicSlugs.join(", ")}`;
+/**
+ * An article's front matter. `topicSlugs` undefined: _data/topics.json has problems of its
+ * own (reported once), so an article's topic is only checked to be text, not to be known;
+ * else every article would be reported for a mistake in one other file.
+ */
+export function articleSchema(topicSlugs: readonly string[] | undefined, zone: string) {
+  const known = !topicSlugs
+    ? "write the slug of a topic in _data/topics.json"
+    : topicSlugs.length === 0
+      ? "_data/topics.json has no topics yet; add the article's topic there"
+      : `use one of: ${topicSlugs.join(", ")}`;
+  const topic = z.string({ error: (issue) => (issue.input === undefined ? `is missing; ${known}` : `${describeValue(issue.input)} is not text; ${known}`) });
   return z.looseObject({
     title: requiredText("the headline"),
     date: newsDate(zone),
-    topic: z
-      .string({ error: (issue) => (issue.input === undefined ? `is missing; ${known}` : `${describeValue(issue.input)} is not text; ${known}`) })
-      .refine((slug) => topicSlugs.includes(slug), { error: (issue) => `${describeValue(issue.input)} is not a topic in _data/topics.json; ${known}` }),
+    topic: topicSlugs ? topic.refine((slug) => topicSlugs.includes(slug), { error: (issue) => `${describeValue(issue.input)} is not a topic in _data/topics.json; ${known}` }) : topic,
     lede: optionalText("one sentence under the headline"),
     tags: z
       .array(z.string({ error: (issue) => `${describeValue(issue.input)} is not text; put it in quotes` }).trim().min(1, { error: "is empty; remove it" }), {
@@ -564,9 +572,11 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
   }
 
   const topics = new Map<string, Topic>();
+  let topicsValid = topicList !== undefined;
   topicList?.forEach((topic, index) => {
     if (topics.has(topic.slug)) {
       problems.push({ file: topicsFile, field: `[${index}].slug`, message: `${describeValue(topic.slug)} is used by another topic too; give each topic its own slug` });
+      topicsValid = false;
     }
     topics.set(topic.slug, { ...topic, title: typographText(topic.title), url: urls.topic(topic.slug) });
   });
@@ -578,9 +588,9 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
     }
   });
 
-  const schema = articleSchema([...topics.keys()], options.timeZone);
+  const schema = articleSchema(topicsValid ? [...topics.keys()] : undefined, options.timeZone);
   const paths = listMarkdown(options.articlesDir, root, problems);
-  const cacheContext = `${[...topics.keys()].join(",")}|${options.timeZone}|${root}|${urls.articles}`;
+  const cacheContext = `${topicsValid ? [...topics.keys()].join(",") : "?"}|${options.timeZone}|${root}|${urls.articles}`;
   const parsed = paths.map((path) => readArticleCached(path, root, schema, cacheContext, problems));
 
   const articles: Article[] = [];

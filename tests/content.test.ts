@@ -129,6 +129,29 @@ describe("loadNewsSite", () => {
     expect(problems.some((p) => p.startsWith('content/articles/b.md: tags "київ" and "Київ" (in content/articles/a.md) would share the page /tehy/kyiv/'))).toBe(true);
   });
 
+  it("reports a mistake in _data/topics.json once, not again as every article's unknown topic; the articles' own mistakes still", async () => {
+    const files = {
+      "content/articles/a.md": article({ title: "А", date: "2026-01-14", topic: "ekonomika" }),
+      "content/articles/b.md": article({ title: "Б", date: "2026-01-14", topic: "kultura" }),
+      "content/articles/c.md": article({ title: "В", date: "2026-13-45", topic: "kultura" }),
+      "content/articles/d.md": article({ title: "Г", date: "2026-01-14" }),
+    };
+    const badSlug = makeSite({ ...files, "_data/topics.json": JSON.stringify([{ slug: "Ekonomika", title: "Економіка", description: "Гроші." }, { slug: "kultura", title: "Культура", description: "Книжки." }]) });
+    expect(await problemsOf(badSlug)).toEqual([
+      '_data/topics.json: [0].slug "Ekonomika" is not a URL slug; use lower-case Latin letters, digits and hyphens',
+      'content/articles/c.md:3: date "2026-13-45" is not a date; write 2026-01-14, 2026-01-14 23:40 (Kyiv time) or 2026-01-14T23:40:00+02:00',
+      "content/articles/d.md: topic is missing; write the slug of a topic in _data/topics.json",
+    ]);
+    const duplicate = makeSite({ ...files, "_data/topics.json": JSON.stringify([{ slug: "kultura", title: "Культура", description: "К." }, { slug: "kultura", title: "Ще", description: "Щ." }]) });
+    expect((await problemsOf(duplicate)).filter((problem) => problem.includes("is not a topic"))).toEqual([]);
+    const unreadable = makeSite({ ...files, "_data/topics.json": "[{" });
+    expect((await problemsOf(unreadable)).filter((problem) => !problem.startsWith("content/articles/c.md") && !problem.startsWith("content/articles/d.md"))).toEqual([
+      expect.stringMatching(/^_data\/topics\.json:1: is not valid JSON/),
+    ]);
+    const none = makeSite({ "content/articles/a.md": article({ title: "А", date: "2026-01-14", topic: "ekonomika" }), "_data/topics.json": "[]" });
+    expect(await problemsOf(none)).toEqual(['content/articles/a.md:4: topic "ekonomika" is not a topic in _data/topics.json; _data/topics.json has no topics yet; add the article\'s topic there']);
+  });
+
   it("takes site settings from the plugin's option over _data/site.json, or from the option alone", async () => {
     const dir = makeSite({ "content/articles/a.md": article({ title: "А", date: "2026-01-14", topic: "kultura" }) });
     const withOption = (site: Record<string, unknown>) =>
