@@ -3,7 +3,12 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
-    // Integration tests run real Eleventy builds in child processes.
+    // The sample site is built once per run, by the real CLI, for every file that reads it.
+    globalSetup: ["tests/global-setup.ts"],
+    // One process per test file: in-process builds change the working directory (see
+    // buildInProcess in tests/helpers/site.ts), which worker threads may not.
+    pool: "forks",
+    // Integration tests run real Eleventy builds, some in child processes.
     testTimeout: 120_000,
     hookTimeout: 180_000,
   },

@@ -4,11 +4,10 @@
 // .ci/run installs it.
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build, netlifyHeaderRules, ROOT, serveSite, tempDir, type StaticServer } from "./helpers.js";
+import { netlifyHeaderRules, sampleSite, serveSite, type StaticServer } from "./helpers.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CLASSIC = "novyny/2026/01/14/perehovory-v-zhenevi-delehatsii-domovylysia-pro-druhyi-raund-i-obmin-polonenymy.html";
@@ -50,8 +49,9 @@ async function open(url: string): Promise<{ page: Page; watch: Watch }> {
 
 describe.skipIf(!existsSync(CHROMIUM))("in Chromium", () => {
   beforeAll(async () => {
-    const result = build(ROOT, join(tempDir(), "_site"));
+    const result = sampleSite();
     expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
     site = result.output;
     server = await serveSite(site, "/news/", await netlifyHeaderRules());
     rootServer = await serveSite(site, "/", await netlifyHeaderRules());

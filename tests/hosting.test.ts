@@ -5,15 +5,16 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { parse } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build, listFiles, matchesNetlifyPath, netlifyHeaderRules, parseHtml, readHtml, ROOT, serveSite, tempDir, type HeaderRule, type StaticServer } from "./helpers.js";
+import { listFiles, matchesNetlifyPath, netlifyHeaderRules, parseHtml, readHtml, ROOT, sampleSite, serveSite, type HeaderRule, type StaticServer } from "./helpers.js";
 
 let site: string;
 let server: StaticServer;
 let rules: HeaderRule[];
 
 beforeAll(async () => {
-  const result = build(ROOT, join(tempDir(), "_site"));
+  const result = sampleSite();
   expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
   site = result.output;
   rules = await netlifyHeaderRules();
   server = await serveSite(site, "/news/", rules);

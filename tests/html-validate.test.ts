@@ -2,12 +2,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { build, htmlValidationErrors, listFiles, ROOT, tempDir } from "./helpers.js";
+import { htmlValidationErrors, listFiles, sampleSite } from "./helpers.js";
 
 let site: string;
 beforeAll(() => {
-  const result = build(ROOT, join(tempDir(), "_site"));
+  const result = sampleSite();
   expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
   site = result.output;
 });
 

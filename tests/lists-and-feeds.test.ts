@@ -3,12 +3,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { article, atomSchemaErrors, build, listFiles, makeSite, readHtml, readXml, ROOT, tempDir } from "./helpers.js";
+import { article, atomSchemaErrors, buildInProcess, listFiles, makeSite, readHtml, readXml, sampleSite } from "./helpers.js";
 
 let site: string;
 beforeAll(() => {
-  const result = build(ROOT, join(tempDir(), "_site"));
+  const result = sampleSite();
   expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
   site = result.output;
 });
 
@@ -161,7 +162,7 @@ describe("a site with many articles", () => {
   let output: string;
   const titleOf = (n: number) => `Новина номер ${n}`;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const files: Record<string, string> = {};
     // 65 articles, one a day at 12:00 Kyiv, oldest first: 2026-01-01 … 2026-03-06.
     for (let n = 1; n <= 65; n++) {
@@ -170,8 +171,9 @@ describe("a site with many articles", () => {
     }
     files["content/articles/draft.md"] = article({ title: "Секретна чернетка", date: "2026-03-07", topic: "kultura", tags: "[Київ]", draft: "true" });
     dir = makeSite(files);
-    const result = build(dir);
+    const result = await buildInProcess(dir);
     expect(result.stderr).toBe("");
+    expect(result.error).toBeUndefined();
     output = result.output;
   });
 
@@ -209,13 +211,13 @@ describe("a site with many articles", () => {
     for (const file of listFiles(output)) expect(readFileSync(join(output, file), "utf8"), file).not.toContain("Секретна чернетка");
   });
 
-  it("keeps feed entry ids when a title (and so the URL) changes", () => {
+  it("keeps feed entry ids when a title (and so the URL) changes", async () => {
     const entries = (xml: string) =>
       new Map([...readXml(xml).querySelectorAll("entry")].map((entry) => [text(entry.querySelector("id")), entry.querySelector("link")!.getAttribute("href")]));
     const before = entries(readFileSync(join(output, "feed.xml"), "utf8"));
     writeFileSync(join(dir, "content/articles/n65.md"), article({ title: "Зовсім новий заголовок", date: "2026-03-06 12:00", topic: "ekonomika", tags: "[Київ]" }));
-    const rebuilt = build(dir);
-    expect(rebuilt.status).toBe(0);
+    const rebuilt = await buildInProcess(dir);
+    expect(rebuilt.error).toBeUndefined();
     const after = entries(readFileSync(join(output, "feed.xml"), "utf8"));
     expect([...after.keys()]).toEqual([...before.keys()]);
     const id = "tag:test.example.ua,2026-03-06:n65.md";

@@ -3,13 +3,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { brokenInternalLinks, build, listFiles, readHtml, ROOT, tempDir } from "./helpers.js";
+import { brokenInternalLinks, listFiles, readHtml, ROOT, sampleSite } from "./helpers.js";
 
 let site: string;
 const CLASSIC = "novyny/2026/01/14/perehovory-v-zhenevi-delehatsii-domovylysia-pro-druhyi-raund-i-obmin-polonenymy.html";
 
 beforeAll(() => {
-  const result = build(ROOT, join(tempDir(), "_site"));
+  const result = sampleSite();
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
   site = result.output;

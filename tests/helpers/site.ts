@@ -1,0 +1,176 @@
+// Real sites in temp folders, built by the real Eleventy: by `strichka build` in a child
+// process where the command itself is under test (exit code, output, publishing), else in
+// this process, which is some twenty times faster and renders exactly the same pages.
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { inject } from "vitest";
+import { findContentError } from "../../src/errors.js";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+
+export function tempDir(prefix = "strichka-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Every file below `dir`, as paths relative to it with forward slashes. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split("\\").join("/"))
+    .sort();
+}
+
+export const SITE_JSON = {
+  title: "Тестова стрічка",
+  description: "Сайт для тестів.",
+  url: "https://test.example.ua",
+  language: "uk",
+  author: "Редакція",
+};
+
+export const TOPICS_JSON = [
+  { slug: "ekonomika", title: "Економіка", description: "Гроші." },
+  { slug: "kultura", title: "Культура", description: "Книжки." },
+];
+
+/** Writes `files` (paths inside `dir` → contents) into `dir`, making folders as needed. */
+export function writeFiles(dir: string, files: Record<string, string | Buffer>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+}
+
+/**
+ * A small site in a temp folder: our templates and assets, the given _data and articles.
+ * `files` maps paths inside the site to contents (strings or Buffers); JSON data defaults
+ * to SITE_JSON, TOPICS_JSON and no videos.
+ */
+export function makeSite(files: Record<string, string | Buffer>): string {
+  const dir = tempDir();
+  cpSync(join(ROOT, "_includes"), join(dir, "_includes"), { recursive: true });
+  // All of our pages and assets, none of our articles (like a site that copied them).
+  cpSync(join(ROOT, "content"), join(dir, "content"), {
+    recursive: true,
+    filter: (source) => !(source.includes(`${join("content", "articles")}`) && source.endsWith(".md")),
+  });
+  writeFiles(dir, { "_data/site.json": JSON.stringify(SITE_JSON), "_data/topics.json": JSON.stringify(TOPICS_JSON), "_data/videos.json": "[]", ...files });
+  return dir;
+}
+
+/** An article file's text from its front-matter lines and body. */
+export function article(front: Record<string, string>, body = "Текст новини.\n"): string {
+  return `---\n${Object.entries(front).map(([key, value]) => `${key}: ${value}`).join("\n")}\n---\n${body}`;
+}
+
+export interface BuildResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  output: string;
+}
+
+function cliArguments(output: string, config: string): [string, string[]] {
+  return [join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "src/cli.ts"), "build", `--config=${config}`, `--output=${output}`]];
+}
+
+const CHILD_ENV = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
+
+/** Runs `strichka build` exactly as `npm run build` does, with the site folder as working directory. */
+export function build(siteDir: string, output = join(siteDir, "_site"), config = join(ROOT, "eleventy.config.ts")): BuildResult {
+  const [command, args] = cliArguments(output, config);
+  const result = spawnSync(command, args, { cwd: siteDir, encoding: "utf8", env: CHILD_ENV });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, output };
+}
+
+/** `build`, without blocking this process meanwhile (for vitest's global setup). */
+export function buildAsync(siteDir: string, output = join(siteDir, "_site"), config = join(ROOT, "eleventy.config.ts")): Promise<BuildResult> {
+  const [command, args] = cliArguments(output, config);
+  const child = spawn(command, args, { cwd: siteDir, env: CHILD_ENV });
+  const said = { stdout: "", stderr: "" };
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (said.stdout += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (said.stderr += chunk));
+  return new Promise((done, fail) => {
+    child.on("error", fail);
+    child.on("close", (status) => done({ status, ...said, output }));
+  });
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The repository's own site, built once per test run by tests/global-setup.ts. */
+    sampleSite: BuildResult;
+  }
+}
+
+/**
+ * The repository's own site (ROOT), built once per run by `strichka build` (see
+ * tests/global-setup.ts) and shared by every test file: read it, never write into it.
+ */
+export function sampleSite(): BuildResult {
+  return inject("sampleSite");
+}
+
+export interface InProcessBuild {
+  /** What the build threw (undefined when it succeeded). */
+  error: unknown;
+  /** The ContentError among what it threw, if it failed because of the content. */
+  contentError: Error | undefined;
+  /** What Eleventy printed while building: console.log and info, then warn and error. */
+  stdout: string;
+  stderr: string;
+  output: string;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+let tsxRegistered = false;
+
+/**
+ * Builds `siteDir` with the real Eleventy and strichka's plugin in this process, as
+ * `strichka build` does minus publishing: the same config, run mode and working directory
+ * (the site folder, which the plugin reads paths against), straight into `output`. Builds
+ * take turns: the working directory and the console are this process's own.
+ */
+export function buildInProcess(siteDir: string, output = join(siteDir, "_site"), config = join(ROOT, "eleventy.config.ts")): Promise<InProcessBuild> {
+  const run = queue.then(() => buildNow(siteDir, output, config));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+const CONSOLE_METHODS = ["log", "info", "warn", "error", "debug"] as const;
+
+async function buildNow(siteDir: string, output: string, config: string): Promise<InProcessBuild> {
+  if (!tsxRegistered) {
+    // Eleventy imports the site's config itself, with Node's own import(): the TypeScript
+    // config (and src/ behind it) load through tsx, as in `strichka build`.
+    const { register } = await import("tsx/esm/api");
+    register();
+    tsxRegistered = true;
+  }
+  const { default: Eleventy } = await import("@11ty/eleventy");
+  const said = { stdout: [] as string[], stderr: [] as string[] };
+  const saved = CONSOLE_METHODS.map((method) => console[method]);
+  for (const method of CONSOLE_METHODS) {
+    const stream = method === "warn" || method === "error" ? said.stderr : said.stdout;
+    console[method] = (...values: unknown[]) => void stream.push(values.map(String).join(" "));
+  }
+  const cwd = process.cwd();
+  const runMode = process.env.ELEVENTY_RUN_MODE;
+  let error: unknown;
+  try {
+    process.chdir(siteDir);
+    process.env.ELEVENTY_RUN_MODE = "build";
+    await new Eleventy(undefined, output, { configPath: config, quietMode: true }).write();
+  } catch (thrown) {
+    error = thrown ?? new Error("the build threw nothing");
+  } finally {
+    process.chdir(cwd);
+    if (runMode === undefined) delete process.env.ELEVENTY_RUN_MODE;
+    else process.env.ELEVENTY_RUN_MODE = runMode;
+    CONSOLE_METHODS.forEach((method, index) => (console[method] = saved[index]!));
+  }
+  const text = (lines: string[]) => lines.map((line) => `${line}\n`).join("").replace(/\x1b\[[0-9;]*m/g, "");
+  return { error, contentError: error === undefined ? undefined : findContentError(error), stdout: text(said.stdout), stderr: text(said.stderr), output };
+}
