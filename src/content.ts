@@ -6,7 +6,7 @@ import { stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { parseNewsDate, zonedDay } from "./dates.js";
+import { readNewsDate, zonedDay } from "./dates.js";
 import { ContentError, describeValue, type ContentProblem } from "./errors.js";
 import { lineOfKey, parseYaml, splitFrontMatter } from "./front-matter.js";
 import { timed } from "./metrics.js";
@@ -39,15 +39,18 @@ const optionalText = (what: string) =>
 
 const newsDate = (zone: string) =>
   z.unknown().transform((value, context): DateTime => {
-    const parsed = parseNewsDate(value, zone);
-    if (!parsed) {
+    const reading = readNewsDate(value, zone);
+    if (!reading.ok) {
       context.addIssue({
         code: "custom",
-        message: value === undefined || value === null ? `is missing; ${DATE_HINT}` : `${describeValue(value)} is not a date; ${DATE_HINT}`,
+        message:
+          value === undefined || value === null
+            ? `is missing; ${DATE_HINT}`
+            : `${describeValue(value)} ${reading.message}${reading.reason === "format" ? `; ${DATE_HINT}` : ""}`,
       });
       return z.NEVER;
     }
-    return parsed;
+    return reading.date;
   });
 
 /**
@@ -109,7 +112,11 @@ export const videosSchema = z.array(
   z.object({
     date: z
       .string({ error: "is missing; write the day as 2026-01-14" })
-      .refine((day) => DAY.test(day) && parseNewsDate(day) !== null, { error: (issue) => `${describeValue(issue.input)} is not a day; write 2026-01-14` }),
+      .superRefine((day, context) => {
+        const reading = readNewsDate(day);
+        if (!DAY.test(day) || (!reading.ok && reading.reason === "format")) context.addIssue({ code: "custom", message: `${describeValue(day)} is not a day; write 2026-01-14` });
+        else if (!reading.ok) context.addIssue({ code: "custom", message: `${describeValue(day)} ${reading.message}` });
+      }),
     title: requiredText("the video's title"),
     youtube: z.string({ error: "is missing; write the YouTube video id" }).regex(YOUTUBE_ID, {
       error: (issue) => `${describeValue(issue.input)} is not a YouTube video id; write the 11 characters after watch?v=`,

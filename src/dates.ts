@@ -1,6 +1,6 @@
 // Dates as Ukrainian readers see them: always in the newsroom's time zone (Kyiv by
 // default), with Ukrainian month and weekday names from the platform's ICU data via luxon.
-import { DateTime, Info } from "luxon";
+import { DateTime, FixedOffsetZone, IANAZone, Info } from "luxon";
 
 export const DEFAULT_TIME_ZONE = "Europe/Kyiv";
 
@@ -10,24 +10,102 @@ export type DateInput = Date | DateTime | string;
 // YYYY-MM-DD, optionally followed by a time (with "T" or a space) and an offset.
 // Stricter than luxon's fromISO, which also takes week dates, ordinals and the like,
 // none of which an editor means when writing a publication time.
-const NEWS_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?: ?(?:Z|[+-]\d{2}(?::?\d{2})?))?)?$/;
+const NEWS_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,9})?)?( ?(?:Z|[+-]\d{2}(?::?\d{2})?))?)?$/;
 
 /**
- * Parses a front-matter publication time.
- * - with an offset (`2026-01-14T23:40:00+02:00`, `…Z`): that instant;
- * - without one (`2026-01-14 23:40`, `2026-01-14T23:40:00`): wall-clock time in `zone`;
- * - a bare date (`2026-01-14`): the start of that day in `zone`.
- * Returns null when the value is not such a date (or not a real one, like 2026-02-30).
+ * The years a publication time may have, inclusive. Outside them the formats break down:
+ * year 1 prints as 0000 in the sitemap, and before 1924 Kyiv's offset was +02:02:04, which
+ * the pages round to +02:02 while feeds keep the seconds. News of a Ukrainian newsroom
+ * starts with independence in 1991; 2100 is far enough ahead to catch typos like 2206.
  */
-export function parseNewsDate(value: unknown, zone: string = DEFAULT_TIME_ZONE): DateTime | null {
+export const MIN_YEAR = 1991;
+export const MAX_YEAR = 2100;
+
+/** A publication time read from front matter, or why it is not one. */
+export type NewsDateReading =
+  | { ok: true; date: DateTime }
+  /** `message` goes after the value as the editor wrote it: "…" is not a date. */
+  | { ok: false; reason: "format" | "gap" | "range"; message: string };
+
+/**
+ * Reads a front-matter publication time.
+ * - with an offset (`2026-01-14T23:40:00+02:00`, `…Z`): that instant;
+ * - without one (`2026-01-14 23:40`, `2026-01-14T23:40:00`): wall-clock time in `zone`. A
+ *   time the clocks skip (`2026-03-29 03:30` in Kyiv, when 03:00 became 04:00) is refused:
+ *   luxon would quietly move it an hour on. A time that happens twice (`2026-10-25 03:30`,
+ *   when 04:00 became 03:00 again) is the first of the two, the one with the summer offset
+ *   (+03:00): luxon's own pick is the second, so the first is chosen here, as RFC 5545 and
+ *   JavaScript's Temporal do;
+ * - a bare date (`2026-01-14`): the start of that day in `zone`.
+ * Refused too: what is not a real date (2026-02-30), and years outside MIN_YEAR–MAX_YEAR.
+ */
+export function readNewsDate(value: unknown, zone: string = DEFAULT_TIME_ZONE): NewsDateReading {
+  let date: DateTime;
   if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? null : DateTime.fromJSDate(value, { zone });
+    if (Number.isNaN(value.getTime())) return NOT_A_DATE;
+    date = DateTime.fromJSDate(value, { zone });
+  } else {
+    if (typeof value !== "string") return NOT_A_DATE;
+    const text = value.trim();
+    const match = NEWS_DATE.exec(text);
+    if (!match) return NOT_A_DATE;
+    const parsed = DateTime.fromISO(text.replace(" ", "T").replace(/ (?=[Z+-])/, ""), { zone });
+    if (!parsed.isValid) return NOT_A_DATE;
+    const [, , , day, hour, minute, offset] = match;
+    // 24:00 is ISO 8601's end of the day, which luxon reads as the next day's 00:00.
+    if (hour === undefined || offset !== undefined || hour === "24") {
+      date = parsed;
+    } else if (parsed.day !== Number(day) || parsed.hour !== Number(hour) || parsed.minute !== Number(minute)) {
+      return { ok: false, reason: "gap", message: skippedTimeMessage(parsed, zone) };
+    } else {
+      date = firstOfTwice(parsed, zone);
+    }
   }
-  if (typeof value !== "string") return null;
-  const text = value.trim();
-  if (!NEWS_DATE.test(text)) return null;
-  const parsed = DateTime.fromISO(text.replace(" ", "T").replace(/ (?=[Z+-])/, ""), { zone });
-  return parsed.isValid ? parsed : null;
+  if (date.year < MIN_YEAR || date.year > MAX_YEAR) {
+    return { ok: false, reason: "range", message: `is outside the years strichka supports, ${MIN_YEAR}–${MAX_YEAR}; check the year` };
+  }
+  return { ok: true, date };
+}
+
+const NOT_A_DATE: NewsDateReading = { ok: false, reason: "format", message: "is not a date" };
+
+/** readNewsDate's date, or null when the value is not one (see there). */
+export function parseNewsDate(value: unknown, zone: string = DEFAULT_TIME_ZONE): DateTime | null {
+  const reading = readNewsDate(value, zone);
+  return reading.ok ? reading.date : null;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A wall-clock time that happens twice (clocks set back) as its first instant. luxon gives
+ * the second; the first has the offset in force before the change, so if the offset a day
+ * earlier differs and gives the same wall-clock time, that is the one.
+ */
+function firstOfTwice(parsed: DateTime, zone: string): DateTime {
+  const ianaZone = IANAZone.create(zone);
+  const before = ianaZone.offset(parsed.toMillis() - DAY_MS);
+  if (before <= parsed.offset) return parsed;
+  const earlier = parsed.toMillis() - (before - parsed.offset) * 60_000;
+  return ianaZone.offset(earlier) === before ? DateTime.fromMillis(earlier, { zone }) : parsed;
+}
+
+/** "does not exist in Kyiv time: clocks moved from 03:00 to 04:00 that night; write 04:30 or give an offset". */
+function skippedTimeMessage(shifted: DateTime, zone: string): string {
+  // luxon moved the time forward by the gap: the change happened in the hour before.
+  const ianaZone = IANAZone.create(zone);
+  const after = shifted.offset;
+  let low = shifted.toMillis() - DAY_MS; // offset before the change
+  let high = shifted.toMillis(); // offset after it
+  while (high - low > 1000) {
+    const middle = Math.floor((low + high) / 2);
+    if (ianaZone.offset(middle) === after) high = middle;
+    else low = middle;
+  }
+  const change = DateTime.fromMillis(high, { zone });
+  const from = DateTime.fromMillis(high, { zone: FixedOffsetZone.instance(ianaZone.offset(low)) });
+  const place = zone === "Europe/Kyiv" || zone === "Europe/Kiev" ? "Kyiv" : zone;
+  return `does not exist in ${place} time: clocks moved from ${FORMATS.time(from)} to ${FORMATS.time(change)} that night; write ${FORMATS.time(shifted)} or give an offset`;
 }
 
 /** Any DateInput as a DateTime in `zone` with Ukrainian locale; throws on nonsense. */

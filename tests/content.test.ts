@@ -176,6 +176,21 @@ describe("loadNewsSite", () => {
     expect(await problemsOf(dir)).toEqual([`content/articles/a.md:5: slug "${"a".repeat(81)}" is longer than 80 characters; shorten it to the main words`]);
   });
 
+  it("refuses a Kyiv time the clocks skip and years outside 1991–2100, in articles and videos, with the reason", async () => {
+    const dir = makeSite({
+      "content/articles/gap.md": article({ title: "Перехід", date: "2026-03-29 03:30", topic: "kultura" }),
+      "content/articles/old.md": article({ title: "Стара", date: "1900-01-01", topic: "kultura" }),
+      "content/articles/later.md": article({ title: "Пізніше", date: "2026-01-14", updated: "2206-01-14 10:00", topic: "kultura" }),
+      "_data/videos.json": JSON.stringify([{ date: "0001-01-01", title: "Відео", youtube: "M7lc1UVf-VE" }]),
+    });
+    expect((await problemsOf(dir)).sort()).toEqual([
+      '_data/videos.json: [0].date "0001-01-01" is outside the years strichka supports, 1991–2100; check the year',
+      'content/articles/gap.md:3: date "2026-03-29 03:30" does not exist in Kyiv time: clocks moved from 03:00 to 04:00 that night; write 04:30 or give an offset',
+      'content/articles/later.md:4: updated "2206-01-14 10:00" is outside the years strichka supports, 1991–2100; check the year',
+      'content/articles/old.md:3: date "1900-01-01" is outside the years strichka supports, 1991–2100; check the year',
+    ]);
+  });
+
   it("reads files with a BOM and CRLF line endings", async () => {
     const dir = makeSite({
       "content/articles/windows.md": "\uFEFF---\r\ntitle: Віндовс\r\ndate: 2026-01-14 10:00\r\ntopic: kultura\r\n---\r\nТекст.\r\n",

@@ -9,7 +9,10 @@ import {
   formatKyivTime,
   formatMonthHeading,
   formatWeekday,
+  MAX_YEAR,
+  MIN_YEAR,
   parseNewsDate,
+  readNewsDate,
   toIsoWithOffset,
   zonedDay,
 } from "../src/dates.js";
@@ -46,6 +49,56 @@ describe("parseNewsDate", () => {
     for (const bad of ["2026-13-45", "2026-02-30", "14.01.2026", "вчора", "", "2026-W03", 20260114, null, undefined, true]) {
       expect(parseNewsDate(bad), String(bad)).toBeNull();
     }
+  });
+
+  it("refuses a Kyiv time the clocks skip in spring, saying what happened and what to write", () => {
+    for (const [skipped, instead] of [["2026-03-29 03:30", "04:30"], ["2026-03-29T03:00", "04:00"], ["2026-03-29 03:59:59", "04:59"]]) {
+      expect(readNewsDate(skipped), skipped).toEqual({
+        ok: false,
+        reason: "gap",
+        message: `does not exist in Kyiv time: clocks moved from 03:00 to 04:00 that night; write ${instead} or give an offset`,
+      });
+      expect(parseNewsDate(skipped)).toBeNull();
+    }
+    // With an offset it is an instant, whatever the wall clock showed.
+    expect(iso("2026-03-29T03:30:00+02:00")).toBe("2026-03-29T04:30:00+03:00");
+    expect(readNewsDate("2026-03-08 02:30", "America/New_York")).toMatchObject({ ok: false, message: "does not exist in America/New_York time: clocks moved from 02:00 to 03:00 that night; write 03:30 or give an offset" });
+  });
+
+  it("reads a Kyiv time that happens twice in autumn as the first of the two (summer time, +03:00)", () => {
+    expect(iso("2026-10-25 03:00")).toBe("2026-10-25T03:00:00+03:00");
+    expect(iso("2026-10-25 03:30")).toBe("2026-10-25T03:30:00+03:00");
+    expect(iso("2026-10-25 03:59")).toBe("2026-10-25T03:59:00+03:00");
+    expect(iso("2026-10-25T03:30:00+02:00")).toBe("2026-10-25T03:30:00+02:00");
+    expect(parseNewsDate("2026-11-01 01:30", "America/New_York")?.toISO()).toBe("2026-11-01T01:30:00.000-04:00");
+  });
+
+  it("never moves a zone-less time: the date read shows the wall clock written, or the time is refused as skipped", () => {
+    const zones = ["Europe/Kyiv", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"];
+    fc.assert(
+      fc.property(fc.date({ min: new Date(Date.UTC(1991, 0, 2)), max: new Date(Date.UTC(2100, 11, 30)), noInvalidDate: true }), fc.constantFrom(...zones), (instant, zone) => {
+        const written = DateTime.fromJSDate(instant, { zone: "UTC" }).toFormat("yyyy-MM-dd HH:mm");
+        const reading = readNewsDate(written, zone);
+        if (reading.ok) expect(reading.date.toFormat("yyyy-MM-dd HH:mm")).toBe(written);
+        else expect(reading.reason).toBe("gap");
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it(`supports the years ${MIN_YEAR}–${MAX_YEAR}, and says so for others`, () => {
+    expect([MIN_YEAR, MAX_YEAR]).toEqual([1991, 2100]);
+    const outside = { ok: false, reason: "range", message: "is outside the years strichka supports, 1991–2100; check the year" };
+    for (const bad of ["0001-01-01", "1900-01-01 12:00", "1990-12-31 23:59", "2101-01-01", "2206-01-14", "2100-12-31T23:30:00-05:00", new Date("1900-06-01T00:00:00Z")]) {
+      expect(readNewsDate(bad), String(bad)).toEqual(outside);
+      expect(parseNewsDate(bad)).toBeNull();
+    }
+    expect(iso("1991-01-01")).toBe("1991-01-01T00:00:00+03:00");
+    expect(iso("2100-12-31 23:59")).toBe("2100-12-31T23:59:00+02:00");
+  });
+
+  it("reads 24:00 as the end of the day, the next day's 00:00, as ISO 8601 has it", () => {
+    expect(iso("2026-01-14T24:00")).toBe("2026-01-15T00:00:00+02:00");
   });
 
   it("keeps a JavaScript Date as the instant it is", () => {
