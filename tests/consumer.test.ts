@@ -4,7 +4,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { article, atomSchemaErrors, brokenInternalLinks, build, listFiles, readHtml, ROOT, SITE_JSON, tempDir, TOPICS_JSON } from "./helpers.js";
+import { article, atomSchemaErrors, brokenInternalLinks, buildInProcess, listFiles, readHtml, ROOT, SITE_JSON, tempDir, TOPICS_JSON } from "./helpers.js";
 
 const CONFIG = `import strichka from ${JSON.stringify(join(ROOT, "src/index.js"))};
 
@@ -36,9 +36,9 @@ beforeAll(() => {
 
 describe("a site with only data and articles", () => {
   it("gets every page, feed and asset from strichka, with its own texts", async () => {
-    const result = build(site, join(site, "_site"), join(site, "eleventy.config.js"));
+    const result = await buildInProcess(site, join(site, "_site"), join(site, "eleventy.config.js"));
     expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
+    expect(result.error).toBeUndefined();
     const output = result.output;
     const files = listFiles(output);
     for (const file of ["index.html", "arkhiv/index.html", "temy/index.html", "temy/kultura/index.html", "tehy/poltava/index.html", "404.html", "feed.xml", "rss.xml", "feed.json", "sitemap.xml", "robots.txt", "assets/icon.svg"]) {
@@ -59,15 +59,16 @@ describe("a site with only data and articles", () => {
     expect(readFileSync(join(output, "index.html"), "utf8")).not.toContain("\n");
   });
 
-  it("uses the site's own layout and partial where it has them", () => {
+  it("uses the site's own layout and partial where it has them", async () => {
     mkdirSync(join(site, "_includes/partials"), { recursive: true });
     const layout = readFileSync(join(ROOT, "_includes/article.njk"), "utf8").replace('<article class="article">', '<article class="article regional">');
     writeFileSync(join(site, "_includes/article.njk"), layout);
     writeFileSync(join(site, "_includes/partials/video.njk"), '<section class="video-of-the-day"><h2>Відео громади</h2></section>\n');
     cpSync(join(ROOT, "content/assets"), join(site, "content/assets"), { recursive: true });
     writeFileSync(join(site, "content/assets/style.css"), "body { color: #123456; }\n");
-    const result = build(site, join(site, "_site"), join(site, "eleventy.config.js"));
+    const result = await buildInProcess(site, join(site, "_site"), join(site, "eleventy.config.js"));
     expect(result.stderr).toBe("");
+    expect(result.error).toBeUndefined();
     const page = readHtml(join(result.output, "novyny/2026/01/14/persha-novyna-hromady.html"));
     expect(page.querySelector("article.regional")).not.toBeNull();
     expect(page.querySelector(".video-of-the-day h2")!.textContent).toBe("Відео громади");
@@ -92,8 +93,9 @@ describe("a site with its own URL scheme", () => {
       mkdirSync(join(dir, path, ".."), { recursive: true });
       writeFileSync(join(dir, path), content);
     }
-    const result = build(dir, join(dir, "_site"), join(dir, "eleventy.config.js"));
+    const result = await buildInProcess(dir, join(dir, "_site"), join(dir, "eleventy.config.js"));
     expect(result.stderr).toBe("");
+    expect(result.error).toBeUndefined();
     const output = listFiles(result.output);
     for (const file of ["news/2026/01/novyna/index.html", "topics/index.html", "topics/kultura/index.html", "topics/kultura/feed.xml", "tags/index.html", "tags/poltava/index.html", "archive/index.html"]) {
       expect(output, file).toContain(file);

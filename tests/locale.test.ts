@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveLocale, UKRAINIAN } from "../src/locale.js";
-import { article, build, makeSite, readHtml, ROOT } from "./helpers.js";
+import { article, buildInProcess, makeSite, readHtml, ROOT } from "./helpers.js";
 
 describe("locale texts", () => {
   it("are Ukrainian by default, and any can be reworded", () => {
@@ -19,7 +19,7 @@ describe("locale texts", () => {
     expect(() => resolveLocale({ newsForms: ["одна"] })).toThrow(/"newsForms" must be three forms/);
   });
 
-  it("reach the pages when a site rewords them; navTopics limits the masthead", () => {
+  it("reach the pages when a site rewords them; navTopics limits the masthead", async () => {
     const dir = makeSite({
       "content/articles/a.md": article({ title: "Перша", date: "2026-01-14 10:00", topic: "kultura" }),
       "content/articles/b.md": article({ title: "Друга", date: "2026-01-15 10:00", topic: "kultura" }),
@@ -32,8 +32,9 @@ describe("locale texts", () => {
         .replace('"./src/eleventy-config.js"', JSON.stringify(join(ROOT, "src/eleventy-config.js")))
         .replace("relatedCount: 5,", 'relatedCount: 5,\n    navTopics: 1,\n    locale: { related: "Читайте також:", minuteForms: ["хв", "хв", "хв"], readingTime: "на читання", allTopics: "Рубрики" },'),
     );
-    const result = build(dir, join(dir, "_site"), config);
+    const result = await buildInProcess(dir, join(dir, "_site"), config);
     expect(result.stderr).toBe("");
+    expect(result.error).toBeUndefined();
     const page = readHtml(join(result.output, "novyny/2026/01/14/persha.html"));
     expect(page.querySelector(".related h2")!.textContent).toBe("Читайте також:");
     expect(page.querySelector(".reading-time")!.textContent).toBe("1 хв на читання");

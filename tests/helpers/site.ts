@@ -143,10 +143,10 @@ const CONSOLE_METHODS = ["log", "info", "warn", "error", "debug"] as const;
 
 async function buildNow(siteDir: string, output: string, config: string): Promise<InProcessBuild> {
   if (!tsxRegistered) {
-    // Eleventy imports the site's config itself, with Node's own import(): the TypeScript
-    // config (and src/ behind it) load through tsx, as in `strichka build`.
-    const { register } = await import("tsx/esm/api");
-    register();
+    // Eleventy imports the site's config itself, with Node's own import() or require(): a
+    // TypeScript config (and src/ behind it) loads through tsx, as in `strichka build`.
+    (await import("tsx/cjs/api")).register();
+    (await import("tsx/esm/api")).register();
     tsxRegistered = true;
   }
   const { default: Eleventy } = await import("@11ty/eleventy");
@@ -162,7 +162,10 @@ async function buildNow(siteDir: string, output: string, config: string): Promis
   try {
     process.chdir(siteDir);
     process.env.ELEVENTY_RUN_MODE = "build";
-    await new Eleventy(undefined, output, { configPath: config, quietMode: true }).write();
+    // Eleventy keeps templates and layouts it has read in module-level caches, by path and
+    // by name: without them, every build reads its own site's files, as a new process would.
+    const noCache = (eleventyConfig: { setUseTemplateCache(use: boolean): void }) => eleventyConfig.setUseTemplateCache(false);
+    await new Eleventy(undefined, output, { configPath: config, quietMode: true, config: noCache }).write();
   } catch (thrown) {
     error = thrown ?? new Error("the build threw nothing");
   } finally {
