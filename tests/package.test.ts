@@ -6,16 +6,22 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { atomSchemaErrors, brokenInternalLinks, listFiles, readHtml, ROOT, tempDir } from "./helpers.js";
 
-describe("the package", () => {
-  let files: string[];
-  beforeAll(() => {
-    // Runs prepack too, which compiles src/ into dist/.
-    const result = spawnSync("npm", ["pack", "--dry-run", "--json"], { cwd: ROOT, encoding: "utf8" });
-    expect(result.status, result.stderr).toBe(0);
-    const [pack] = JSON.parse(result.stdout) as { files: { path: string }[] }[];
-    files = pack!.files.map((file) => file.path);
-  });
+/** The folder `npm pack` put the tarball in; what is in it; the tarball. */
+let work: string;
+let files: string[];
+let tarball: string;
+beforeAll(() => {
+  // Packed once for both describes: packing runs prepack, which compiles src/ into dist/.
+  work = tempDir("strichka-newsroom-");
+  const result = spawnSync("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT, encoding: "utf8" });
+  expect(result.status, result.stderr).toBe(0);
+  const [pack] = JSON.parse(result.stdout) as { files: { path: string }[]; filename: string }[];
+  files = pack!.files.map((file) => file.path);
+  tarball = join(work, pack!.filename);
+  expect(readdirSync(work)).toEqual([pack!.filename]);
+});
 
+describe("the package", () => {
   it("packs compiled JavaScript with type declarations, the default layouts, pages and assets; no sources, tests or content", () => {
     for (const file of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli.js", "_includes/base.njk", "_includes/partials/video.njk", "_includes/listing.njk", "content/feeds/atom.njk", "content/assets/style.css"]) {
       expect(files).toContain(file);
@@ -42,11 +48,6 @@ describe("the package", () => {
 
 describe("a newsroom that has never seen this repository", () => {
   it("packs strichka, scaffolds a site with `strichka init`, installs, builds with plain Eleventy, overrides a layout and a text", async () => {
-    const work = tempDir("strichka-newsroom-");
-    const packed = spawnSync("npm", ["pack", "--pack-destination", work], { cwd: ROOT, encoding: "utf8" });
-    expect(packed.status, packed.stderr).toBe(0);
-    const tarball = join(work, readdirSync(work).find((name) => name.endsWith(".tgz"))!);
-
     // `npx strichka init`, from the compiled package, on plain Node.
     const site = join(work, "Полтавські новини");
     const init = spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), "init", site], { encoding: "utf8" });
