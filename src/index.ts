@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { IANAZone } from "luxon";
 import { readAssets, type Asset } from "./assets.js";
-import { loadNewsSite, type Article, type NewsSite, type SiteSettings } from "./content.js";
+import { loadNewsSite, type Article, type NewsSite, type SiteSettings } from "./content/index.js";
 import {
   DEFAULT_TIME_ZONE,
   formatDayHeading,
@@ -349,6 +349,6 @@ export { UKRAINIAN, type LocaleText } from "./locale.js";
 export { slugify, transliterate } from "./slug.js";
 export { typographText, ukrainianTypography } from "./typography.js";
 export { relatedArticles } from "./related.js";
-export { loadNewsSite, NewsSite } from "./content.js";
-export type { Article, ArticleLink, Tag, Topic, SiteSettings } from "./content.js";
+export { loadNewsSite, NewsSite } from "./content/index.js";
+export type { Article, ArticleLink, Tag, Topic, SiteSettings } from "./content/index.js";
 export { ContentError, findContentError, formatProblem } from "./errors.js";

@@ -5,7 +5,7 @@
 // found by comparing, as data, what each page is made of. (Pages of a renamed or deleted
 // article stay in the preview's _site/ until the preview restarts; a production build
 // never publishes them, see publish.ts.)
-import type { Article, Listing, NewsSite, PagesToWrite } from "./content.js";
+import type { Article, Listing, NewsSite, PagesToWrite } from "./content/index.js";
 
 /** Equal as data: primitives, Dates, arrays and plain objects, compared all the way down. */
 export function sameData(a: unknown, b: unknown): boolean {

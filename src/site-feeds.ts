@@ -1,6 +1,6 @@
 // The site's feeds and sitemap from the content model: the same data the pages use.
 import type { MarkdownIt } from "markdown-it";
-import type { Article, NewsSite, Topic } from "./content.js";
+import type { Article, NewsSite, Topic } from "./content/index.js";
 import { atomXml, createFeed, entryId, jsonFeed, rssXml, type FeedEntry, type FeedSpec } from "./feeds.js";
 import { rewriteUrls } from "./html-urls.js";
 import { sitemapXml, type SitemapEntry } from "./sitemap.js";

@@ -1,5 +1,5 @@
 // schema.org NewsArticle as JSON-LD, safe to put inside <script type="application/ld+json">.
-import type { Article, SiteSettings } from "./content.js";
+import type { Article, SiteSettings } from "./content/index.js";
 import { toIsoWithOffset } from "./dates.js";
 import { absoluteUrl } from "./urls.js";
 

@@ -4,7 +4,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadNewsSite } from "../src/content.js";
+import { loadNewsSite } from "../src/content/index.js";
 import { ContentError, formatProblem } from "../src/errors.js";
 import { MinifiedTemplates } from "../src/minify.js";
 import { article, build, makeSite, tempDir } from "./helpers.js";

@@ -1,13 +1,14 @@
 // The content model on its own: real files in a temp folder, no Eleventy.
-import { rmSync, writeFileSync } from "node:fs";
+import { rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadNewsSite } from "../src/content.js";
+import { ArticleCache, loadNewsSite } from "../src/content/index.js";
 import { ContentError, formatProblem } from "../src/errors.js";
 import { article, makeSite } from "./helpers.js";
 
-function load(dir: string, includeDrafts = false) {
+function load(dir: string, includeDrafts = false, cache?: ArticleCache) {
   return loadNewsSite({
+    cache,
     root: dir,
     inputDir: join(dir, "content"),
     articlesDir: join(dir, "content/articles"),
@@ -189,6 +190,24 @@ describe("loadNewsSite", () => {
       'content/articles/later.md:4: updated "2206-01-14 10:00" is outside the years strichka supports, 1991–2100; check the year',
       'content/articles/old.md:3: date "1900-01-01" is outside the years strichka supports, 1991–2100; check the year',
     ]);
+  });
+
+  it("keeps parsed articles in the cache it is given, and in no other: a plain load shares nothing", async () => {
+    const dir = makeSite({ "content/articles/a.md": article({ title: "Перша", date: "2026-01-14", topic: "kultura" }) });
+    const path = join(dir, "content/articles/a.md");
+    // Whole seconds: the rewritten file gets exactly the same modification time back.
+    utimesSync(path, 1_700_000_000, 1_700_000_000);
+    const preview = new ArticleCache();
+    expect((await load(dir, false, preview)).articles[0]!.title).toBe("Перша");
+    expect(preview.size).toBe(1);
+    // Same size, same modification time: to a cache the file has not changed.
+    writeFileSync(path, article({ title: "Друга", date: "2026-01-14", topic: "kultura" }));
+    utimesSync(path, 1_700_000_000, 1_700_000_000);
+    expect((await load(dir, false, preview)).articles[0]!.title).toBe("Перша");
+    expect((await load(dir, false, new ArticleCache())).articles[0]!.title).toBe("Друга");
+    expect((await load(dir)).articles[0]!.title).toBe("Друга");
+    preview.clear();
+    expect((await load(dir, false, preview)).articles[0]!.title).toBe("Друга");
   });
 
   it("reads files with a BOM and CRLF line endings", async () => {

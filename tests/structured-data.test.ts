@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Article, SiteSettings } from "../src/content.js";
+import type { Article, SiteSettings } from "../src/content/index.js";
 import { newsArticleJsonLd, scriptSafeJson } from "../src/structured-data.js";
 import { parseHtml } from "./helpers.js";
 

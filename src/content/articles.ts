@@ -1,0 +1,97 @@
+// From parsed article files to the site's articles, with the checks across files: two
+// articles with one URL, two spellings of one tag.
+import { relative, sep } from "node:path";
+import { describeValue, type ContentProblem } from "../errors.js";
+import { slugify } from "../slug.js";
+import type { UrlScheme } from "../urls.js";
+import { derive, type DerivedFields, type ParsedArticle } from "./article-file.js";
+import type { ArticleSource, LoadOptions } from "./load.js";
+import type { Article, Tag, Topic } from "./model.js";
+
+/**
+ * The articles of the site (drafts only when options.includeDrafts), with the checks across
+ * files: two articles with one URL, two spellings of one tag.
+ */
+export function toArticles(sources: readonly ArticleSource[], topics: ReadonlyMap<string, Topic>, options: LoadOptions, urls: UrlScheme, problems: ContentProblem[]): Article[] {
+  const articles: Article[] = [];
+  const fileOfUrl = new Map<string, string>();
+  const tags = new TagIndex(urls);
+  for (const { path, parsed } of sources) {
+    const derived = derive(parsed, urls, options.timeZone);
+    if (derived.slug === "") {
+      problems.push({ file: parsed.file, field: "title", message: "has no letters or digits to make a URL from; add a slug field, e.g. slug: novyna-dnia" });
+      continue;
+    }
+    checkUrlClash(parsed, derived.url, fileOfUrl, problems);
+    const articleTags = tags.tagsOf(parsed, problems);
+    const topic = topics.get(parsed.front.topic);
+    // No topic: topics.json has problems of its own, and nothing is built.
+    if (!topic || (parsed.front.draft && !options.includeDrafts)) continue;
+    articles.push(toArticle(parsed, derived, topic, articleTags, relative(options.articlesDir, path).split(sep).join("/")));
+  }
+  return articles;
+}
+
+function checkUrlClash({ file, front }: ParsedArticle, url: string, fileOfUrl: Map<string, string>, problems: ContentProblem[]): void {
+  const clash = fileOfUrl.get(url);
+  if (clash) {
+    problems.push({ file, field: front.slug ? "slug" : "title", message: `gives the URL ${url}, which ${clash} has too; change the slug of one of them` });
+  }
+  fileOfUrl.set(url, file);
+}
+
+/** The tags of all articles: one spelling per tag page, each name transliterated once. */
+class TagIndex {
+  // A few hundred tags on thousands of articles: each is transliterated once.
+  readonly #slugOfName = new Map<string, string>();
+  readonly #ownerOfSlug = new Map<string, { name: string; file: string }>();
+
+  constructor(readonly urls: UrlScheme) {}
+
+  /** An article's tags; a tag with no letters, or spelled otherwise elsewhere, is a problem. */
+  tagsOf({ file, front }: ParsedArticle, problems: ContentProblem[]): Tag[] {
+    const tags: Tag[] = [];
+    for (const name of new Set(front.tags ?? [])) {
+      const slug = this.#slugOf(name);
+      const owner = this.#ownerOfSlug.get(slug);
+      if (slug === "") {
+        problems.push({ file, field: "tags", message: `${describeValue(name)} has no letters or digits to make a URL from; reword the tag` });
+      } else if (owner && owner.name !== name) {
+        problems.push({ file, field: "tags", message: `${describeValue(name)} and ${describeValue(owner.name)} (in ${owner.file}) would share the page ${this.urls.tag(slug)}; write the tag the same way everywhere` });
+      } else {
+        this.#ownerOfSlug.set(slug, { name, file });
+        tags.push({ name, slug, url: this.urls.tag(slug) });
+      }
+    }
+    return tags;
+  }
+
+  #slugOf(name: string): string {
+    let slug = this.#slugOfName.get(name);
+    if (slug === undefined) this.#slugOfName.set(name, (slug = slugify(name)));
+    return slug;
+  }
+}
+
+function toArticle({ front, data, body, dateOnly }: ParsedArticle, derived: DerivedFields, topic: Topic, tags: Tag[], sourceFile: string): Article {
+  return {
+    sourceFile,
+    body,
+    frontMatter: data,
+    title: derived.title,
+    lede: derived.lede,
+    source: front.source,
+    date: derived.date,
+    updated: derived.updated,
+    day: derived.day,
+    dateOnly,
+    url: derived.url,
+    topic,
+    tags,
+    slug: derived.slug,
+    draft: front.draft ?? false,
+    readingMinutes: derived.readingMinutes,
+    video: undefined,
+    related: [],
+  };
+}

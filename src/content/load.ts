@@ -1,0 +1,138 @@
+// Loading the whole site: the _data files, every article, the checks across files (URLs,
+// tag spellings, topics), then the indexes. Every problem in every file is collected and
+// thrown at once as a ContentError; nothing is built from half-valid content.
+import { join, relative } from "node:path";
+import { ContentError, describeValue, type ContentProblem } from "../errors.js";
+import { timed } from "../metrics.js";
+import { relatedArticles } from "../related.js";
+import { typographText } from "../typography.js";
+import { UrlScheme } from "../urls.js";
+import { videoForDay, type VideoOfTheDay } from "../video.js";
+import { readArticle, type ParsedArticle } from "./article-file.js";
+import { toArticles } from "./articles.js";
+import { ArticleCache } from "./cache.js";
+import { listMarkdown, readDataFile, readSiteSettings } from "./files.js";
+import { NewsSite, type Article, type Topic } from "./model.js";
+import { articleSchema, topicsSchema, videosSchema, type SiteSettings } from "./schema.js";
+
+export interface LoadOptions {
+  /** Eleventy's input folder, e.g. "content". */
+  inputDir: string;
+  /** Folder of the Markdown articles, e.g. "content/articles". */
+  articlesDir: string;
+  /** Folder of site.json, topics.json, videos.json. */
+  dataDir: string;
+  timeZone: string;
+  includeDrafts: boolean;
+  relatedCount: number;
+  /** Articles on one page of the archive, a topic or a tag. */
+  pageSize: number;
+  /** Topics in the masthead; all when not given. */
+  navTopics?: number;
+  /** The archive's heading (a locale text). */
+  archiveHeading?: string;
+  /** The URL scheme (the plugin's `urls` option); the default one when not given. */
+  urls?: UrlScheme;
+  /** Site settings given in the plugin's options; they take precedence over _data/site.json. */
+  site?: Record<string, unknown>;
+  /** Project root the file names in messages are relative to. */
+  root?: string;
+  /**
+   * Parsed articles kept from earlier loads (see cache.ts): the plugin keeps one per
+   * instance for its preview. Not given: a fresh one, so a load shares nothing.
+   */
+  cache?: ArticleCache;
+}
+
+/** Reads and validates the whole site (see the top of this file). */
+export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
+  const root = options.root ?? process.cwd();
+  const problems: ContentProblem[] = [];
+  const urls = options.urls ?? new UrlScheme();
+  const dataFile = (name: string) => relative(root, join(options.dataDir, name));
+
+  const [site, topicList, videoList] = await Promise.all([
+    readSiteSettings(options, root, problems),
+    readDataFile(options.dataDir, "topics.json", topicsSchema, root, problems),
+    readDataFile(options.dataDir, "videos.json", videosSchema, root, problems),
+  ]);
+  if (site?.timezone && site.timezone !== options.timeZone) {
+    problems.push({ file: dataFile("site.json"), field: "timezone", message: `${describeValue(site.timezone)} differs from the plugin's timeZone "${options.timeZone}"; remove it or set the plugin option` });
+  }
+  const topics = topicsOf(topicList, urls, dataFile("topics.json"), problems);
+  const videos = videosOf(videoList ?? [], dataFile("videos.json"), problems);
+  const parsed = readArticles(options, root, topics, urls, problems);
+  const articles = toArticles(parsed, topics?.bySlug ?? new Map(), options, urls, problems);
+
+  if (problems.length > 0 || !site || !topics) throw new ContentError(problems);
+  return timed("indexes", () => buildIndexes(site, topics.bySlug, articles, videos, options));
+}
+
+interface Topics {
+  bySlug: Map<string, Topic>;
+  /** false when topics.json had problems: articles' topics are then not checked (see articleSchema). */
+  valid: boolean;
+}
+
+/** The topics by slug; two topics with one slug are a problem. Undefined when topics.json could not be read. */
+function topicsOf(list: readonly Omit<Topic, "url">[] | undefined, urls: UrlScheme, file: string, problems: ContentProblem[]): Topics | undefined {
+  if (!list) return undefined;
+  const bySlug = new Map<string, Topic>();
+  let valid = true;
+  list.forEach((topic, index) => {
+    if (bySlug.has(topic.slug)) {
+      problems.push({ file, field: `[${index}].slug`, message: `${describeValue(topic.slug)} is used by another topic too; give each topic its own slug` });
+      valid = false;
+    }
+    bySlug.set(topic.slug, { ...topic, title: typographText(topic.title), url: urls.topic(topic.slug) });
+  });
+  return { bySlug, valid };
+}
+
+/** The videos by day; two on one day are a problem. */
+function videosOf(list: readonly VideoOfTheDay[], file: string, problems: ContentProblem[]): VideoOfTheDay[] {
+  const videos = [...list].sort((a, b) => a.date.localeCompare(b.date));
+  videos.forEach((video, index) => {
+    if (index > 0 && videos[index - 1]!.date === video.date) {
+      problems.push({ file, field: "date", message: `${describeValue(video.date)} has two videos; keep one video a day` });
+    }
+  });
+  return videos;
+}
+
+export interface ArticleSource {
+  /** The file's path, as found in the articles folder (through links, not to their targets). */
+  path: string;
+  parsed: ParsedArticle;
+}
+
+/** Every article file, read and validated (through the cache: unchanged files are not read again). */
+function readArticles(options: LoadOptions, root: string, topics: Topics | undefined, urls: UrlScheme, problems: ContentProblem[]): ArticleSource[] {
+  const slugs = topics?.valid ? [...topics.bySlug.keys()] : undefined;
+  const schema = articleSchema(slugs, options.timeZone);
+  const context = `${slugs?.join(",") ?? "?"}|${options.timeZone}|${root}|${urls.articles}`;
+  const cache = options.cache ?? new ArticleCache();
+  const sources: ArticleSource[] = [];
+  for (const path of listMarkdown(options.articlesDir, root, problems)) {
+    const parsed = cache.read(path, context, (own) => readArticle(path, root, schema, own), problems);
+    if (parsed) sources.push({ path, parsed });
+  }
+  return sources;
+}
+
+/** Order, related news, videos of the day, topic and tag indexes, list pages: once per build. */
+function buildIndexes(site: SiteSettings, topics: Map<string, Topic>, articles: Article[], videos: VideoOfTheDay[], options: LoadOptions): NewsSite {
+  // Newest first; the URL breaks ties so that the order (and so related news) never depends on the file system.
+  articles.sort((a, b) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url));
+  const related = relatedArticles(
+    articles.map((article) => ({ article, topic: article.topic.slug, tags: article.tags.map((tag) => tag.slug) })),
+    options.relatedCount,
+    (candidate) => !candidate.article.draft,
+  );
+  articles.forEach((article, index) => {
+    article.video = videoForDay(videos, article.day);
+    article.related = related[index]!.map(({ article: other }) => ({ title: other.title, url: other.url, date: other.date }));
+  });
+
+  return new NewsSite(site, [...topics.values()], articles, videos, { timeZone: options.timeZone, pageSize: options.pageSize, navTopics: options.navTopics, archiveHeading: options.archiveHeading }, options.urls);
+}

@@ -1,0 +1,149 @@
+// The content model: articles, topics, tags and list pages as templates read them (the
+// `strichka` global data).
+import { DateTime } from "luxon";
+import { paginate, type ListPage } from "../pagination.js";
+import { UrlScheme } from "../urls.js";
+import type { VideoOfTheDay } from "../video.js";
+import type { SiteSettings } from "./schema.js";
+
+export interface Topic {
+  slug: string;
+  title: string;
+  description: string;
+  url: string;
+}
+
+export interface Tag {
+  name: string;
+  slug: string;
+  url: string;
+}
+
+/** A tag with how many articles carry it, for the tags index. */
+export interface TagSummary extends Tag {
+  count: number;
+}
+
+/** One page of a paginated list: the archive, a topic or a tag. */
+export interface Listing extends ListPage<Article> {
+  kind: "archive" | "topic" | "tag";
+  /** The list's name, e.g. the topic's title or «Київ». */
+  heading: string;
+  description?: string;
+  /** The topic's own Atom feed. */
+  feedUrl?: string;
+}
+
+/** What a list or the related block needs of an article. */
+export interface ArticleLink {
+  title: string;
+  url: string;
+  date: Date;
+}
+
+export interface Article extends ArticleLink {
+  /** Path inside the articles folder ("x.md"): with the publication day, the article's permanent feed id. */
+  sourceFile: string;
+  /** The Markdown body (after front matter), rendered by the plugin's markdown-it. */
+  body: string;
+  /** The front matter as written, for fields of a site's own (e.g. `article.frontMatter.author` in an overridden layout). */
+  frontMatter: Readonly<Record<string, unknown>>;
+  lede?: string;
+  source?: string;
+  updated?: Date;
+  /** Kyiv calendar day of publication, YYYY-MM-DD. */
+  day: string;
+  /** The editor gave a day without a time: pages show no «00:00». */
+  dateOnly: boolean;
+  topic: Topic;
+  tags: Tag[];
+  slug: string;
+  draft: boolean;
+  readingMinutes: number;
+  video?: VideoOfTheDay;
+  related: ArticleLink[];
+}
+
+/** The article and list pages a build writes. */
+export interface PagesToWrite {
+  articles: readonly Article[];
+  listings: readonly Listing[];
+}
+
+/**
+ * The whole site's content. A class rather than a plain object on purpose: Eleventy
+ * deep-copies plain objects of global data into every page's data, but passes class
+ * instances by reference — with thousands of articles that is the difference between
+ * O(n) and O(n²).
+ */
+export class NewsSite {
+  /** The year in the site's zone when this build ran: day headings of other years show theirs. */
+  readonly buildYear: number;
+  /** All tags, in Ukrainian alphabetical order. */
+  readonly tags: readonly TagSummary[];
+  /** The topics the masthead links to (the first ones of topics.json). */
+  readonly navTopics: readonly Topic[];
+  /** Every page of every paginated list (archive, topics, tags), for one Eleventy template. */
+  readonly listings: readonly Listing[];
+  /**
+   * The article and list pages this build writes (the templates paginate over these): all
+   * of them, but in a preview rebuild only those that changed (see preview.ts).
+   */
+  pages: PagesToWrite;
+  readonly #byTopic: Map<string, Article[]>;
+  readonly #byTag: Map<string, Article[]>;
+
+  constructor(
+    readonly site: SiteSettings,
+    readonly topics: readonly Topic[],
+    /** Newest first; drafts only in preview (`npm start`). */
+    readonly articles: readonly Article[],
+    readonly videos: readonly VideoOfTheDay[],
+    readonly options: { timeZone: string; pageSize: number; navTopics?: number; archiveHeading?: string },
+    /** Where lists live, for templates: `strichka.urls.archive` and so on. */
+    readonly urls: UrlScheme = new UrlScheme(),
+  ) {
+    this.buildYear = DateTime.now().setZone(options.timeZone).year;
+    // Every page carries the masthead: a newsroom with 40 topics links the main ones there,
+    // and the rest from «Усі теми» (the topics index), not 40 links on every page.
+    this.navTopics = topics.slice(0, options.navTopics ?? topics.length);
+    this.#byTopic = new Map(topics.map((topic) => [topic.slug, []]));
+    this.#byTag = new Map();
+    const tagOfSlug = new Map<string, Tag>();
+    for (const article of articles) {
+      this.#byTopic.get(article.topic.slug)?.push(article);
+      for (const tag of article.tags) {
+        tagOfSlug.set(tag.slug, tag);
+        const list = this.#byTag.get(tag.slug);
+        if (list) list.push(article);
+        else this.#byTag.set(tag.slug, [article]);
+      }
+    }
+    const collator = new Intl.Collator("uk");
+    this.tags = [...tagOfSlug.values()]
+      .map((tag) => ({ ...tag, count: this.#byTag.get(tag.slug)!.length }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+
+    const { pageSize } = options;
+    this.listings = [
+      ...paginate(articles, pageSize, this.urls.archive).map((page): Listing => ({ ...page, kind: "archive", heading: options.archiveHeading ?? "Архів новин" })),
+      ...topics.flatMap((topic) =>
+        paginate(this.articlesOfTopic(topic.slug), pageSize, topic.url).map(
+          (page): Listing => ({ ...page, kind: "topic", heading: topic.title, description: topic.description, feedUrl: this.urls.topicFeed(topic.slug) }),
+        ),
+      ),
+      ...this.tags.flatMap((tag) =>
+        paginate(this.articlesOfTag(tag.slug), pageSize, tag.url).map((page): Listing => ({ ...page, kind: "tag", heading: tag.name })),
+      ),
+    ];
+    this.pages = { articles, listings: this.listings };
+  }
+
+  articlesOfTopic(slug: string): readonly Article[] {
+    return this.#byTopic.get(slug) ?? [];
+  }
+
+  articlesOfTag(slug: string): readonly Article[] {
+    return this.#byTag.get(slug) ?? [];
+  }
+}

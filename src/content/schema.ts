@@ -1,0 +1,120 @@
+// The zod schemas of an article's front matter and of the _data files: one each, with
+// messages that say what is wrong and what to write instead.
+import type { DateTime } from "luxon";
+import { z } from "zod";
+import { readNewsDate } from "../dates.js";
+import { describeValue, type ContentProblem } from "../errors.js";
+import { MAX_SLUG_LENGTH } from "../slug.js";
+import { YOUTUBE_ID } from "../video.js";
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_HINT = "write 2026-01-14, 2026-01-14 23:40 (Kyiv time) or 2026-01-14T23:40:00+02:00";
+
+/** Text that must be there and not blank; `what` completes "write …". */
+const requiredText = (what: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `is missing; write ${what}` : `${describeValue(issue.input)} is not text; write ${what}`) })
+    .trim()
+    .min(1, { error: `is empty; write ${what}` });
+
+const optionalText = (what: string) =>
+  z.string({ error: (issue) => `${describeValue(issue.input)} is not text; write ${what}` }).trim().min(1, { error: `is empty; write ${what} or remove the field` }).optional();
+
+const newsDate = (zone: string) =>
+  z.unknown().transform((value, context): DateTime => {
+    const reading = readNewsDate(value, zone);
+    if (!reading.ok) {
+      context.addIssue({
+        code: "custom",
+        message:
+          value === undefined || value === null
+            ? `is missing; ${DATE_HINT}`
+            : `${describeValue(value)} ${reading.message}${reading.reason === "format" ? `; ${DATE_HINT}` : ""}`,
+      });
+      return z.NEVER;
+    }
+    return reading.date;
+  });
+
+/**
+ * An article's front matter. `topicSlugs` undefined: _data/topics.json has problems of its
+ * own (reported once), so an article's topic is only checked to be text, not to be known;
+ * else every article would be reported for a mistake in one other file.
+ */
+export function articleSchema(topicSlugs: readonly string[] | undefined, zone: string) {
+  const known = !topicSlugs
+    ? "write the slug of a topic in _data/topics.json"
+    : topicSlugs.length === 0
+      ? "_data/topics.json has no topics yet; add the article's topic there"
+      : `use one of: ${topicSlugs.join(", ")}`;
+  const topic = z.string({ error: (issue) => (issue.input === undefined ? `is missing; ${known}` : `${describeValue(issue.input)} is not text; ${known}`) });
+  return z.looseObject({
+    title: requiredText("the headline"),
+    date: newsDate(zone),
+    topic: topicSlugs ? topic.refine((slug) => topicSlugs.includes(slug), { error: (issue) => `${describeValue(issue.input)} is not a topic in _data/topics.json; ${known}` }) : topic,
+    lede: optionalText("one sentence under the headline"),
+    tags: z
+      .array(z.string({ error: (issue) => `${describeValue(issue.input)} is not text; put it in quotes` }).trim().min(1, { error: "is empty; remove it" }), {
+        error: (issue) => `${describeValue(issue.input)} is not a list; write tags: [Київ, енергетика]`,
+      })
+      .optional(),
+    source: optionalText("the source's name, e.g. Bloomberg"),
+    updated: newsDate(zone).optional(),
+    slug: z
+      .string({ error: (issue) => `${describeValue(issue.input)} is not text` })
+      .regex(SLUG, { error: (issue) => `${describeValue(issue.input)} is not a URL slug; use lower-case Latin letters, digits and hyphens, e.g. perehovory-u-zhenevi` })
+      .max(MAX_SLUG_LENGTH, { error: (issue) => `${describeValue(issue.input)} is longer than ${MAX_SLUG_LENGTH} characters; shorten it to the main words` })
+      .optional(),
+    draft: z.boolean({ error: (issue) => `${describeValue(issue.input)} is not true or false` }).optional(),
+  });
+}
+export type ArticleFrontMatter = z.infer<ReturnType<typeof articleSchema>>;
+
+export const siteSchema = z.looseObject({
+  title: requiredText("the site's name"),
+  description: requiredText("one sentence about the site"),
+  url: z.url({ protocol: /^https?$/, error: (issue) => `${describeValue(issue.input)} is not an absolute http(s) URL; write e.g. https://news.example.ua` }),
+  language: z.literal("uk", { error: (issue) => `${describeValue(issue.input)} is not supported; write "uk"` }).default("uk"),
+  timezone: z.string().optional(),
+  author: requiredText("the newsroom's name"),
+});
+export type SiteSettings = z.infer<typeof siteSchema>;
+
+export const topicsSchema = z.array(
+  z.object({
+    slug: z.string({ error: "is missing; write the topic's URL name, e.g. ekonomika" }).regex(SLUG, {
+      error: (issue) => `${describeValue(issue.input)} is not a URL slug; use lower-case Latin letters, digits and hyphens`,
+    }),
+    title: requiredText("the topic's name"),
+    description: requiredText("one sentence about the topic"),
+  }),
+  { error: "must be a list of topics: [{ \"slug\", \"title\", \"description\" }]" },
+);
+
+export const videosSchema = z.array(
+  z.object({
+    date: z
+      .string({ error: "is missing; write the day as 2026-01-14" })
+      .superRefine((day, context) => {
+        const reading = readNewsDate(day);
+        if (!DAY.test(day) || (!reading.ok && reading.reason === "format")) context.addIssue({ code: "custom", message: `${describeValue(day)} is not a day; write 2026-01-14` });
+        else if (!reading.ok) context.addIssue({ code: "custom", message: `${describeValue(day)} ${reading.message}` });
+      }),
+    title: requiredText("the video's title"),
+    youtube: z.string({ error: "is missing; write the YouTube video id" }).regex(YOUTUBE_ID, {
+      error: (issue) => `${describeValue(issue.input)} is not a YouTube video id; write the 11 characters after watch?v=`,
+    }),
+    poster: optionalText("the poster image's path"),
+  }),
+  { error: "must be a list of videos: [{ \"date\", \"title\", \"youtube\" }]" },
+);
+
+/** zod's issues as content problems of `file`; `lineOf` finds a top-level key's line. */
+export function issuesToProblems(issues: readonly z.core.$ZodIssue[], file: string, lineOf?: (key: string) => number | undefined): ContentProblem[] {
+  return issues.map((issue) => {
+    const field = issue.path.map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`)).join("");
+    const key = issue.path[0];
+    return { file, line: typeof key === "string" ? lineOf?.(key) : undefined, field: field || undefined, message: issue.message };
+  });
+}
