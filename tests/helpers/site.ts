@@ -164,8 +164,9 @@ async function buildNow(siteDir: string, output: string, config: string): Promis
     process.env.ELEVENTY_RUN_MODE = "build";
     // Eleventy keeps templates and layouts it has read in module-level caches, by path and
     // by name: without them, every build reads its own site's files, as a new process would.
-    const noCache = (eleventyConfig: { setUseTemplateCache(use: boolean): void }) => eleventyConfig.setUseTemplateCache(false);
-    await new Eleventy(undefined, output, { configPath: config, quietMode: true, config: noCache }).write();
+    // (`config` is Eleventy's programmatic config callback, which src/types does not declare.)
+    const options = { configPath: config, quietMode: true, config: (eleventyConfig: { setUseTemplateCache(use: boolean): void }) => eleventyConfig.setUseTemplateCache(false) };
+    await new Eleventy(undefined, output, options).write();
   } catch (thrown) {
     error = thrown ?? new Error("the build threw nothing");
   } finally {
