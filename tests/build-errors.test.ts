@@ -96,16 +96,14 @@ describe("a build with a mistake in the content", () => {
 
 describe("nothing is lost", () => {
   it("reports all mistakes of all files at once, and leaves the old _site exactly as it was", () => {
-    const dir = makeSite({
-      ...GOOD,
-      "content/articles/no-title.md": article({ date: "2026-01-14", topic: "kultura" }),
-      "content/articles/bad-date.md": article({ title: "Погана дата", date: "2026-13-45", topic: "kultura" }),
-      "content/articles/bad-topic.md": article({ title: "Невідома тема", date: "2026-01-14", topic: "sport" }),
-      "_data/videos.json": JSON.stringify([{ date: "2026-01-14", title: "В", youtube: "short" }]),
-    });
+    const dir = makeSite(GOOD);
     const output = join(dir, "_site");
-    mkdirSync(output);
-    writeFileSync(join(output, "index.html"), "<p>вчорашній сайт</p>");
+    expect(build(dir, output).status).toBe(0);
+    const published = Object.fromEntries(listFiles(output).map((file) => [file, readFileSync(join(output, file), "utf8")]));
+    writeFileSync(join(dir, "content/articles/no-title.md"), article({ date: "2026-01-14", topic: "kultura" }));
+    writeFileSync(join(dir, "content/articles/bad-date.md"), article({ title: "Погана дата", date: "2026-13-45", topic: "kultura" }));
+    writeFileSync(join(dir, "content/articles/bad-topic.md"), article({ title: "Невідома тема", date: "2026-01-14", topic: "sport" }));
+    writeFileSync(join(dir, "_data/videos.json"), JSON.stringify([{ date: "2026-01-14", title: "В", youtube: "short" }]));
 
     const result = build(dir, output);
     expect(result.status).toBe(1);
@@ -117,25 +115,25 @@ describe("nothing is lost", () => {
     expect(said).toContain('_data/videos.json: [0].youtube "short" is not a YouTube video id');
     expect(said).not.toMatch(/^\s+at /m);
 
-    expect(listFiles(output)).toEqual(["index.html"]);
-    expect(readFileSync(join(output, "index.html"), "utf8")).toBe("<p>вчорашній сайт</p>");
+    expect(Object.fromEntries(listFiles(output).map((file) => [file, readFileSync(join(output, file), "utf8")]))).toEqual(published);
   });
 
   it("replaces the whole _site on success, so nothing stale stays published", async () => {
-    const dir = makeSite(GOOD);
+    const dir = makeSite({ ...GOOD, "content/articles/vydalena.md": article({ title: "Видалена новина", date: "2026-01-13 10:00", topic: "kultura" }) });
     const output = join(dir, "_site");
-    mkdirSync(join(output, "novyny"), { recursive: true });
-    writeFileSync(join(output, "novyny/vydalena.html"), "стара новина");
+    expect(build(dir, output).status).toBe(0);
+    expect(listFiles(output)).toContain("novyny/2026/01/13/vydalena-novyna.html");
+    rmSync(join(dir, "content/articles/vydalena.md"));
 
     const result = build(dir, output);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const files = listFiles(output);
-    expect(files).not.toContain("novyny/vydalena.html");
+    expect(files).not.toContain("novyny/2026/01/13/vydalena-novyna.html");
     expect(files).toContain("novyny/2026/01/14/dobra-novyna.html");
-    // The previous site (not one of ours: no manifest) is deleted by a background process,
-    // within moments; what stays beside _site/ is its list of files.
-    const leftovers = () => readdirSync(dir).filter((name) => name.startsWith("._site") && name !== "._site.files.json");
+    // Beside _site/ stay its list of files and the site before it, kept to build into next
+    // time; nothing else (staging folders are gone, deletions finish in the background).
+    const leftovers = () => readdirSync(dir).filter((name) => name.startsWith("._site") && !["._site.files.json", "._site.recycled", "._site.recycled.files.json"].includes(name));
     for (let wait = 0; wait < 100 && leftovers().length > 0; wait++) await new Promise((done) => setTimeout(done, 100));
     expect(leftovers()).toEqual([]);
   });

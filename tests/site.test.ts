@@ -93,7 +93,7 @@ describe("an article page", () => {
     for (const [index, item] of items.entries()) {
       expect(existsSync(join(site, targets[index]!))).toBe(true);
       expect(text(item.querySelector("time"))).toMatch(/^\d{1,2} [а-яіїє]+ 20\d\d$/);
-      // Each related article is really about the same topic or shares a tag.
+      // Each related article is earlier, and really about the same topic or shares a tag.
       const other = readHtml(join(site, targets[index]!));
       const sameTopic = text(other.querySelector("a.topic-link")) === "Переговори щодо війни в Україні";
       const sharedTag = [...other.querySelectorAll(".tags li")].some((tag) => ["Женева", "обмін полоненими", "США", "ЄС"].includes(text(tag)!));
