@@ -12,7 +12,7 @@ export function siteFiles(name: string, strichkaVersion: string): Record<string,
       name: slugify(name) || "news-site",
       private: true,
       type: "module",
-      scripts: { build: "strichka build", start: "eleventy --serve" },
+      scripts: { build: "strichka build", start: "eleventy --serve --output=_preview" },
       dependencies: { strichka: `^${strichkaVersion}`, "@11ty/eleventy": "^3.1.8" },
       engines: { node: ">=20" },
     }),
@@ -25,10 +25,10 @@ export function siteFiles(name: string, strichkaVersion: string): Record<string,
     "_data/videos.json": json([{ date: today.toISODate(), title: "Відео дня: огляд новин", youtube: "M7lc1UVf-VE" }]),
     [`content/articles/${today.toISODate()}-vidkryly-novyi-mist.md`]: `---\ntitle: 'У місті відкрили новий міст через річку'\nlede: Рух транспортом відновили після двох років ремонту.\ndate: ${today.set({ hour: 9, minute: 30 }).toFormat("yyyy-MM-dd HH:mm")}\ntopic: hromada\ntags: [ремонт, транспорт]\nsource: Міська рада\n---\nМіст відкрили для руху вранці. Роботи тривали два роки.\n\nРемонт профінансували з міського бюджету та кредиту європейського банку.\n\nМешканці кажуть, що дорога до центру тепер займає вдвічі менше часу.\n`,
     [`content/articles/${today.toISODate()}-tsiny-na-rynku.md`]: `---\ntitle: 'Ціни на ринку: що подешевшало цього тижня'\nlede: Овочі дешевшають, м'ясо — дорожчає.\ndate: ${today.set({ hour: 12, minute: 0 }).toFormat("yyyy-MM-dd HH:mm")}\ntopic: ekonomika\ntags: [ціни, ринок]\n---\nНа центральному ринку подешевшали картопля й капуста.\n\nЦіни на м'ясо натомість зросли на п'ять відсотків.\n`,
-    "netlify.toml": `[build]\n  command = "npm run build"\n  publish = "_site"\n\n[build.environment]\n  NODE_VERSION = "20"\n`,
+    "netlify.toml": `[build]\n  command = "npm run build"\n  publish = "_site"\n\n[build.environment]\n  NODE_VERSION = "22"\n`,
     "README.md": `# ${name}\n\n\`\`\`sh\nnpm install && npm run build   # builds the site into _site/\nnpm start                      # preview with live reload\n\`\`\`\n\nArticles are Markdown files in \`content/articles/\`; \`npx strichka new "Заголовок" --topic hromada\` starts one.\nTopics, the video of the day and the site's name are in \`_data/\`. Made with strichka.\n`,
     // _site/ and what `strichka build` keeps beside it (see publish.ts).
-    ".gitignore": "node_modules/\n_site/\n._site.*\n",
+    ".gitignore": "node_modules/\n_site/\n._site.*\n_preview/\n",
   };
 }
 
