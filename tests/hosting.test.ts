@@ -30,12 +30,12 @@ describe("netlify.toml", () => {
   };
   const headersFor = (path: string) => Object.assign({}, ...rules.filter((rule) => matchesNetlifyPath(rule.for, path)).map((rule) => rule.values)) as Record<string, string>;
 
-  it("builds and publishes what the README says, on Node 20", () => {
+  it("builds and publishes what the README says, on Node 22", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
     expect(config.build.command).toBe("npm run build");
     expect(readme).toContain("npm ci && npm run build");
     expect(config.build.publish).toBe("_site");
-    expect(config.build.environment.NODE_VERSION).toBe("20");
+    expect(config.build.environment.NODE_VERSION).toBe("22");
     expect(config.redirects).toContainEqual({ from: "/*", to: "/404.html", status: 404 });
   });
 
