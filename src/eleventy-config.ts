@@ -14,6 +14,8 @@ export interface NunjucksEnvironment {
 }
 
 export interface EleventyConfig {
+  /** Throws Eleventy's own message when the running Eleventy is outside `range` (semver). */
+  versionCheck(range: string): void;
   addPlugin<Options>(plugin: (eleventyConfig: EleventyConfig, options: Options) => void, options?: Options): void;
   directories: { input: string; data: string; includes: string; output: string };
   setLibrary(name: "md", library: MarkdownIt): void;

@@ -6,6 +6,28 @@
 // article stay in the preview's _site/ until the preview restarts; a production build
 // never publishes them, see publish.ts.)
 import type { Article, Listing, NewsSite, PagesToWrite } from "./content/index.js";
+import { isPublishedSite } from "./publish.js";
+
+/**
+ * A preview refused to build into a site that `strichka build` published (its manifest lies
+ * beside it): the drafts the preview shows would go live with the next deploy.
+ */
+export class PreviewOutputError extends Error {
+  override readonly name = "PreviewOutputError";
+  /** Tells Eleventy's error printer to show the message only: the stack means nothing here. */
+  readonly skipOriginalStack = true;
+  constructor(readonly output: string) {
+    super(
+      `The preview would write drafts into ${output}, a site that \`strichka build\` published, and they would go live with the next deploy; ` +
+        "nothing was written. Run `npm start`, which previews into _preview/, or pass another folder: --output=_preview",
+    );
+  }
+}
+
+/** Refuses, before anything is written, to preview into a published site. */
+export function checkPreviewOutput(output: string): void {
+  if (isPublishedSite(output)) throw new PreviewOutputError(output);
+}
 
 /** Equal as data: primitives, Dates, arrays and plain objects, compared all the way down. */
 export function sameData(a: unknown, b: unknown): boolean {

@@ -1,0 +1,24 @@
+// Feeds, sitemap and structured data, from the content model: the same data the pages use.
+import type { Article, NewsSite, SiteSettings } from "../content/index.js";
+import type { EleventyConfig } from "../eleventy-config.js";
+import { timed } from "../metrics.js";
+import { SiteFeeds } from "../site-feeds.js";
+import { newsArticleJsonLd } from "../structured-data.js";
+import type { SiteBuild } from "./build.js";
+
+export function registerFeedFilters(eleventyConfig: EleventyConfig, build: SiteBuild): void {
+  // Built once per build: each build has a content model of its own.
+  const feeds = new WeakMap<NewsSite, SiteFeeds>();
+  const feedsOf = (news: NewsSite) => {
+    let siteFeeds = feeds.get(news);
+    if (!siteFeeds) feeds.set(news, (siteFeeds = new SiteFeeds(news, build.markdown, build.options.latestCount)));
+    return siteFeeds;
+  };
+  eleventyConfig.addFilter("atomFeed", (news: NewsSite, topicSlug?: string) =>
+    timed("feeds", () => feedsOf(news).atom(topicSlug === undefined ? undefined : news.topics.find((topic) => topic.slug === topicSlug))),
+  );
+  eleventyConfig.addFilter("rssFeed", (news: NewsSite) => timed("feeds", () => feedsOf(news).rss()));
+  eleventyConfig.addFilter("jsonFeed", (news: NewsSite) => timed("feeds", () => feedsOf(news).json()));
+  eleventyConfig.addFilter("sitemapXml", (news: NewsSite) => timed("feeds", () => feedsOf(news).sitemap()));
+  eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, site: SiteSettings) => newsArticleJsonLd(article, site, build.options.timeZone));
+}
