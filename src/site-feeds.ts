@@ -4,9 +4,7 @@ import type { Article, NewsSite, Topic } from "./content/index.js";
 import { atomXml, createFeed, entryId, jsonFeed, rssXml, type FeedEntry, type FeedSpec } from "./feeds.js";
 import { rewriteUrls } from "./html-urls.js";
 import { sitemapXml, type SitemapEntry } from "./sitemap.js";
-import { absoluteUrl, URLS } from "./urls.js";
-
-export const ICON_PATH = "/assets/icon.svg";
+import { absoluteUrl } from "./urls.js";
 
 // Feed entries' bodies, by Markdown source, for each markdown-it instance: kept across the
 // preview's rebuilds (each has a new content model), where the same few thousand latest
@@ -65,17 +63,17 @@ export class SiteFeeds {
     const key = topic?.slug ?? "";
     let spec = this.#specs.get(key);
     if (!spec) {
-      const { site } = this.news;
+      const { site, urls } = this.news;
       const articles = topic ? this.news.articlesOfTopic(topic.slug) : this.news.articles;
       spec = {
-        id: this.#absolute(topic ? topic.url : URLS.home),
+        id: this.#absolute(topic ? topic.url : urls.home),
         title: topic ? `${topic.title} — ${site.title}` : site.title,
         subtitle: topic ? topic.description : site.description,
         language: site.language,
-        homeUrl: this.#absolute(topic ? topic.url : URLS.home),
-        atomUrl: this.#absolute(topic ? this.news.urls.topicFeed(topic.slug) : URLS.atom),
-        ...(!topic && { rssUrl: this.#absolute(URLS.rss), jsonUrl: this.#absolute(URLS.json) }),
-        iconUrl: this.#absolute(ICON_PATH),
+        homeUrl: this.#absolute(topic ? topic.url : urls.home),
+        atomUrl: this.#absolute(topic ? urls.topicFeed(topic.slug) : urls.atom),
+        ...(!topic && { rssUrl: this.#absolute(urls.rss), jsonUrl: this.#absolute(urls.json) }),
+        iconUrl: this.#absolute(urls.icon),
         authorName: site.author,
         entries: articles.filter((article) => !article.draft).slice(0, this.size).map((article) => this.entry(article)),
       };
@@ -101,7 +99,7 @@ export class SiteFeeds {
     const { news } = this;
     const newest = (articles: readonly Article[]) => articles[0] && (articles[0].updated ?? articles[0].date);
     const entries: SitemapEntry[] = [
-      { url: this.#absolute(URLS.home), lastmod: newest(news.articles) },
+      { url: this.#absolute(news.urls.home), lastmod: newest(news.articles) },
       { url: this.#absolute(news.urls.topics), lastmod: newest(news.articles) },
       { url: this.#absolute(news.urls.tags), lastmod: newest(news.articles) },
       ...news.listings.map((listing) => ({ url: this.#absolute(listing.url), lastmod: newest(listing.items) })),

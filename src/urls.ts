@@ -26,12 +26,35 @@ export const DEFAULT_URLS: UrlOptions = {
 
 const FOLDER = /^\/(?:[a-z0-9-]+\/)+$/;
 
-/** The site's URL scheme. Every URL works from disk too: see relativeUrl. */
+/**
+ * URLs every site has at the same place, whatever its `urls` option: the home page, the
+ * site-wide feeds, the sitemap, robots.txt and the icon (the feeds' icon too). Templates
+ * read them as `strichka.urls.atom` and so on, like the rest of the scheme.
+ */
+export const FIXED_URLS = {
+  home: "/",
+  /** Atom 1.0 of the latest articles; RSS 2.0 and JSON Feed 1.1 of the same. */
+  atom: "/feed.xml",
+  rss: "/rss.xml",
+  json: "/feed.json",
+  sitemap: "/sitemap.xml",
+  robots: "/robots.txt",
+  icon: "/assets/icon.svg",
+} as const;
+
+/** The site's URL scheme: every URL a page links to or is written at. Every URL works from disk too: see relativeUrl. */
 export class UrlScheme {
   readonly articles: string;
   readonly topics: string;
   readonly tags: string;
   readonly archive: string;
+  readonly home = FIXED_URLS.home;
+  readonly atom = FIXED_URLS.atom;
+  readonly rss = FIXED_URLS.rss;
+  readonly json = FIXED_URLS.json;
+  readonly sitemap = FIXED_URLS.sitemap;
+  readonly robots = FIXED_URLS.robots;
+  readonly icon = FIXED_URLS.icon;
 
   constructor(options: Partial<UrlOptions> = {}) {
     const urls = { ...DEFAULT_URLS, ...options };
@@ -58,22 +81,15 @@ export class UrlScheme {
     return `${this.topics}${slug}/`;
   }
 
+  /** A topic's Atom feed: the site-wide feed's file name in the topic's folder. */
   topicFeed(slug: string): string {
-    return `${this.topic(slug)}feed.xml`;
+    return `${this.topic(slug)}${posix.basename(this.atom)}`;
   }
 
   tag(slug: string): string {
     return `${this.tags}${slug}/`;
   }
 }
-
-/** The home page and the site-wide feeds: fixed. */
-export const URLS = {
-  home: "/",
-  atom: "/feed.xml",
-  rss: "/rss.xml",
-  json: "/feed.json",
-} as const;
 
 /** Served by hosts for every missing URL (Netlify and most others look for /404.html). */
 export const NOT_FOUND_URL = "/404.html";

@@ -1,9 +1,11 @@
-import { posix } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, posix, resolve } from "node:path";
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { absolutizeUrls, rewriteUrls } from "../src/html-urls.js";
-import { absoluteUrl, relativePath, relativeUrl, urlToFile, UrlScheme } from "../src/urls.js";
+import { absoluteUrl, FIXED_URLS, NOT_FOUND_URL, relativePath, relativeUrl, urlToFile, UrlScheme } from "../src/urls.js";
+import { readHtml, ROOT, sampleSite } from "./helpers.js";
 
 describe("URLs", () => {
   it("puts articles under their Kyiv day", () => {
@@ -83,5 +85,51 @@ describe("a site's own URL scheme", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("one source of truth for URLs", () => {
+  it("the scheme has the site's fixed URLs; a topic's feed is the site feed's file in its folder", () => {
+    const urls = new UrlScheme({ topics: "/topics/" });
+    expect({ home: urls.home, atom: urls.atom, rss: urls.rss, json: urls.json, sitemap: urls.sitemap, robots: urls.robots, icon: urls.icon }).toEqual(FIXED_URLS);
+    expect(urls.topicFeed("ekonomika")).toBe("/topics/ekonomika/feed.xml");
+  });
+
+  it("our templates write no site URL by hand: every one comes from strichka.urls", () => {
+    const templates = [
+      ...readdirSync(join(ROOT, "_includes"), { recursive: true, encoding: "utf8" }).map((file) => join("_includes", file)),
+      ...readdirSync(join(ROOT, "content"), { recursive: true, encoding: "utf8" }).map((file) => join("content", file)),
+    ].filter((file) => file.endsWith(".njk"));
+    expect(templates.length).toBeGreaterThan(10);
+    const byHand: string[] = [];
+    for (const file of templates) {
+      readFileSync(join(ROOT, file), "utf8").split("\n").forEach((line, index) => {
+        // A quoted site-root URL inside a tag, or a literal permalink. Allowed: asset files
+        // that go through assetUrl, and the 404 page, whose URL hosts fix (NOT_FOUND_URL).
+        const quoted = [...line.matchAll(/['"](\/[^'"]*)['"]/g)].filter((match) => !line.slice(match.index).match(/^['"][^'"]*['"]\s*\|\s*assetUrl/));
+        const permalink = line.match(/^permalink:\s*["']?(\/[^"'{]*)["']?\s*$/);
+        if (permalink && !(file === join("content", "404.njk") && permalink[1] === NOT_FOUND_URL)) byHand.push(`${file}:${index + 1}: ${line.trim()}`);
+        for (const match of quoted) byHand.push(`${file}:${index + 1}: ${match[1]}`);
+      });
+    }
+    expect(byHand).toEqual([]);
+  });
+
+  it("a built site has its feeds, sitemap, robots and icon where the scheme says, and its pages link there", () => {
+    const { output: site, status } = sampleSite();
+    expect(status).toBe(0);
+    for (const url of Object.values(FIXED_URLS)) expect(existsSync(join(site, urlToFile(url))), url).toBe(true);
+    const home = readHtml(join(site, "index.html"));
+    const target = (href: string | null | undefined) => "/" + resolve(site, href ?? "").slice(site.length + 1);
+    expect(target(home.querySelector('link[rel="alternate"][type="application/atom+xml"]')?.getAttribute("href"))).toBe(FIXED_URLS.atom);
+    expect(target(home.querySelector('link[rel="icon"]')?.getAttribute("href"))).toBe(FIXED_URLS.icon);
+    const footer = [...home.querySelectorAll(".footer-links a")].map((link) => target(link.getAttribute("href")));
+    for (const url of [FIXED_URLS.atom, FIXED_URLS.rss, FIXED_URLS.json]) expect(footer).toContain(url);
+    expect(target(home.querySelector("a.logo")?.getAttribute("href"))).toBe(urlToFile(FIXED_URLS.home));
+    expect(readFileSync(join(site, "robots.txt"), "utf8")).toContain(`Sitemap: https://strichka.netlify.app${FIXED_URLS.sitemap}`);
+    const topic = readHtml(join(site, "temy/ekonomika/index.html"));
+    const topicFeed = [...topic.querySelectorAll('link[rel="alternate"]')].map((link) => "/" + resolve(join(site, "temy/ekonomika"), link.getAttribute("href")!).slice(site.length + 1));
+    expect(topicFeed).toContain(new UrlScheme().topicFeed("ekonomika"));
+    expect(existsSync(join(site, dirname(urlToFile(new UrlScheme().topicFeed("ekonomika"))), "feed.xml"))).toBe(true);
   });
 });
