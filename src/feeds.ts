@@ -52,6 +52,7 @@ export interface FeedSpec {
 // feed for one of them.
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** The text without what XML 1.0 forbids (above): every string a feed carries goes through it. */
 export function stripNonXmlCharacters(text: string): string {
   return text.replace(NOT_XML, "");
 }
@@ -69,10 +70,6 @@ export function escapeHtml(text: string): string {
  */
 export function entryId(siteUrl: string, day: string, sourceFile: string): string {
   return `tag:${new URL(siteUrl).host},${day}:${encodeURI(sourceFile)}`;
-}
-
-function clean(text: string): string {
-  return stripNonXmlCharacters(text);
 }
 
 // Category labels are handed to `feed` as placeholders and written back, escaped, into
@@ -97,15 +94,15 @@ export function createFeed(spec: FeedSpec): Feed {
   const newest = spec.entries.reduce<Date | undefined>((latest, entry) => (!latest || entry.updated > latest ? entry.updated : latest), undefined);
   const feed = new Feed({
     id: spec.id,
-    title: clean(spec.title),
-    description: clean(spec.subtitle),
+    title: stripNonXmlCharacters(spec.title),
+    description: stripNonXmlCharacters(spec.subtitle),
     link: spec.homeUrl,
     language: spec.language,
     // With no entries, a fixed date rather than "now": identical content, identical feed.
     updated: newest ?? new Date(0),
     generator: "strichka (Eleventy)",
     feedLinks: { atom: spec.atomUrl, ...(spec.rssUrl && { rss: spec.rssUrl }), ...(spec.jsonUrl && { json: spec.jsonUrl }) },
-    author: { name: clean(spec.authorName) },
+    author: { name: stripNonXmlCharacters(spec.authorName) },
     ...(spec.iconUrl && { favicon: spec.iconUrl }),
   });
   const labels: string[] = [];
@@ -113,14 +110,14 @@ export function createFeed(spec: FeedSpec): Feed {
   for (const entry of spec.entries) {
     feed.addItem({
       id: entry.id,
-      title: escapeHtml(clean(entry.title)),
+      title: escapeHtml(stripNonXmlCharacters(entry.title)),
       link: entry.url,
       date: entry.updated,
       published: entry.published,
-      ...(entry.summary && { description: escapeHtml(clean(entry.summary)) }),
-      content: clean(absolutizeUrls(entry.contentHtml, entry.url)),
-      author: [{ name: clean(entry.authorName || spec.authorName) }],
-      category: entry.categories.map((category) => ({ term: category.term, name: `strichka-category-${labels.push(clean(category.label)) - 1}`, scheme: category.scheme })),
+      ...(entry.summary && { description: escapeHtml(stripNonXmlCharacters(entry.summary)) }),
+      content: stripNonXmlCharacters(absolutizeUrls(entry.contentHtml, entry.url)),
+      author: [{ name: stripNonXmlCharacters(entry.authorName || spec.authorName) }],
+      category: entry.categories.map((category) => ({ term: category.term, name: `strichka-category-${labels.push(stripNonXmlCharacters(category.label)) - 1}`, scheme: category.scheme })),
     });
   }
   return feed;
@@ -158,8 +155,8 @@ export function jsonFeed(feed: Feed, entries: readonly FeedEntry[]): string {
   json.items.forEach((item, index) => {
     const entry = entries[index]!;
     // JSON Feed titles and summaries are plain text: no HTML escaping here.
-    item.title = clean(entry.title);
-    if (entry.summary) item.summary = clean(entry.summary);
+    item.title = stripNonXmlCharacters(entry.title);
+    if (entry.summary) item.summary = stripNonXmlCharacters(entry.summary);
     if (item.author) {
       item.authors = [item.author];
       delete item.author;
