@@ -16,8 +16,10 @@ export const UKRAINIAN = {
   emptyList: "Тут поки немає новин.",
   page: "сторінка",
   pages: "Сторінки",
-  previousPage: "← Попередня",
-  nextPage: "Наступна →",
+  newerPage: "← Новіші",
+  olderPage: "Старіші →",
+  /** The link to a list's first page, its newest news, among the page numbers. */
+  newestPage: "Найновіші",
   tag: "Тег:",
   topicFeed: "Atom-стрічка теми",
   draft: "Чернетка: у збірці для публікації її не буде",

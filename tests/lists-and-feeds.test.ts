@@ -1,6 +1,6 @@
 // Lists, feeds and discovery on real builds: the sample site, and a generated site big
 // enough to paginate.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { article, atomSchemaErrors, buildInProcess, listFiles, makeSite, readHtml, readXml, sampleSite } from "./helpers.js";
@@ -177,30 +177,35 @@ describe("a site with many articles", () => {
     output = result.output;
   });
 
-  it("paginates the archive by 30 with stable URLs, «Попередня / Наступна» and page numbers", () => {
-    const pages = ["arkhiv/index.html", "arkhiv/2/index.html", "arkhiv/3/index.html"];
+  it("paginates the archive from the oldest: the first page shows the newest, full pages of 30 keep their URLs", () => {
+    const pages = ["arkhiv/index.html", "arkhiv/1/index.html"];
     expect(listFiles(output).filter((file) => file.startsWith("arkhiv/"))).toEqual([...pages].sort());
     const titles = pages.map((file) => [...readHtml(join(output, file)).querySelectorAll(".news-title")].map(text));
-    expect(titles.map((list) => list.length)).toEqual([30, 30, 5]);
+    expect(titles.map((list) => list.length)).toEqual([35, 30]);
     expect(titles[0]![0]).toBe(titleOf(65));
-    expect(titles[2]!.at(-1)).toBe(titleOf(1));
-    const second = readHtml(join(output, "arkhiv/2/index.html"));
-    const nav = second.querySelector("nav.pagination")!;
-    expect(text(nav.querySelector('[rel="prev"]'))).toBe("← Попередня");
-    expect(target(output, "arkhiv/2/index.html", nav.querySelector('[rel="prev"]')!.getAttribute("href")!)).toBe("arkhiv/index.html");
-    expect(text(nav.querySelector('[rel="next"]'))).toBe("Наступна →");
-    expect(target(output, "arkhiv/2/index.html", nav.querySelector('[rel="next"]')!.getAttribute("href")!)).toBe("arkhiv/3/index.html");
-    expect([...nav.querySelectorAll("ol a")].map(text)).toEqual(["1", "2", "3"]);
-    expect(text(nav.querySelector('[aria-current="page"]'))).toBe("2");
-    expect(readHtml(join(output, "arkhiv/index.html")).querySelector('[rel="prev"]')).toBeNull();
-    expect(readHtml(join(output, "arkhiv/3/index.html")).querySelector('[rel="next"]')).toBeNull();
+    expect(titles[0]!.at(-1)).toBe(titleOf(31));
+    expect(titles[1]).toEqual(Array.from({ length: 30 }, (_, index) => titleOf(30 - index)));
+    const first = readHtml(join(output, "arkhiv/index.html")).querySelector("nav.pagination")!;
+    expect(first.querySelector('[rel="prev"]')).toBeNull();
+    expect(text(first.querySelector('[rel="next"]'))).toBe("Старіші →");
+    expect(target(output, "arkhiv/index.html", first.querySelector('[rel="next"]')!.getAttribute("href")!)).toBe("arkhiv/1/index.html");
+    expect([...first.querySelectorAll("ol a")].map(text)).toEqual(["1", "Найновіші"]);
+    expect(text(first.querySelector('[aria-current="page"]'))).toBe("Найновіші");
+    const oldest = readHtml(join(output, "arkhiv/1/index.html"));
+    const nav = oldest.querySelector("nav.pagination")!;
+    expect(text(nav.querySelector('[rel="prev"]'))).toBe("← Новіші");
+    expect(target(output, "arkhiv/1/index.html", nav.querySelector('[rel="prev"]')!.getAttribute("href")!)).toBe("arkhiv/index.html");
+    expect(nav.querySelector('[rel="next"]')).toBeNull();
+    expect(text(nav.querySelector('[aria-current="page"]'))).toBe("1");
+    expect(text(oldest.querySelector("h1"))).toContain("сторінка 1");
   });
 
-  it("paginates topics and tags the same way, and counts in Ukrainian", () => {
+  it("paginates topics and tags the same way, and counts in Ukrainian on the first page", () => {
     const count = (file: string) => readHtml(join(output, file)).querySelectorAll(".news-title").length;
-    expect([count("temy/ekonomika/index.html"), count("temy/ekonomika/2/index.html")]).toEqual([30, 3]);
+    expect(count("temy/ekonomika/index.html")).toBe(33);
+    expect(existsSync(join(output, "temy/ekonomika/1/index.html"))).toBe(false);
     expect(text(readHtml(join(output, "temy/ekonomika/index.html")).querySelector(".list-count"))).toMatch(/^33 новини/);
-    expect([count("tehy/kyiv/index.html"), count("tehy/kyiv/2/index.html"), count("tehy/kyiv/3/index.html")]).toEqual([30, 30, 5]);
+    expect([count("tehy/kyiv/index.html"), count("tehy/kyiv/1/index.html")]).toEqual([35, 30]);
     expect(count("tehy/lviv/index.html")).toBe(21);
     const tagIndex = readHtml(join(output, "tehy/index.html"));
     expect([...tagIndex.querySelectorAll(".tag-cloud li")].map(text)).toEqual(["Київ 65 новин", "Львів 21 новина"]);
