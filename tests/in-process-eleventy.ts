@@ -24,6 +24,8 @@ export interface Run {
   error: unknown;
   /** What write() resolved to. */
   written: unknown;
+  /** The Eleventy instance that ran. */
+  eleventy: object | undefined;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -44,6 +46,7 @@ async function runNow(siteDir: string, input: string, output: string, configure:
   const savedRunMode = process.env.ELEVENTY_RUN_MODE;
   let error: unknown;
   let written: unknown;
+  let eleventy: object | undefined;
   try {
     process.chdir(siteDir);
     // Eleventy keeps templates it has read in module-level caches, by path: each run reads its own site.
@@ -51,8 +54,10 @@ async function runNow(siteDir: string, input: string, output: string, configure:
       eleventyConfig.setUseTemplateCache(false);
       configure(eleventyConfig);
     };
-    const eleventy = new Eleventy(input, output, { quietMode: true, runMode, config } as never);
-    written = await eleventy.write();
+    // (`config`, Eleventy's programmatic config callback, is not in src/types/eleventy.d.ts.)
+    const instance = new Eleventy(input, output, { quietMode: true, runMode, config } as never);
+    eleventy = instance;
+    written = await instance.write();
   } catch (thrown) {
     error = thrown ?? new Error("the build threw nothing");
   } finally {
@@ -60,7 +65,7 @@ async function runNow(siteDir: string, input: string, output: string, configure:
     if (savedRunMode === undefined) delete process.env.ELEVENTY_RUN_MODE;
     else process.env.ELEVENTY_RUN_MODE = savedRunMode;
   }
-  return { error, written };
+  return { error, written, eleventy };
 }
 
 /** A strichka site's folders, as eleventy.config.ts sets them. */
