@@ -47,11 +47,12 @@ describe("a site with only data and articles", () => {
     expect(files.some((file) => /^static\/style\.[0-9a-f]{10}\.css$/.test(file))).toBe(true);
     // Layouts are layouts, not pages.
     expect(files.filter((file) => file.startsWith("_includes/"))).toEqual([]);
-    const page = readHtml(join(output, "novyny/2026/01/14/persha-novyna-hromady.html"));
-    expect(page.querySelector("h1")!.textContent).toBe("Перша новина громади");
+    // The newer article: related news are those published before it.
+    const page = readHtml(join(output, "novyny/2026/01/15/druha-novyna-hromady.html"));
+    expect(page.querySelector("h1")!.textContent).toBe("Друга новина громади");
     expect(page.querySelector(".video-of-the-day h2")!.textContent).toBe("Відео дня");
     expect(page.querySelector(".related h2")!.textContent).toBe("Читайте також:");
-    expect(page.querySelector("title")!.textContent).toBe("Перша новина громади — Регіональні новини");
+    expect(page.querySelector("title")!.textContent).toBe("Друга новина громади — Регіональні новини");
     expect(await atomSchemaErrors(readFileSync(join(output, "feed.xml"), "utf8"))).toEqual([]);
     expect(readFileSync(join(output, "feed.xml"), "utf8")).toContain("<title>Регіональні новини</title>");
     expect(brokenInternalLinks(output)).toEqual([]);
