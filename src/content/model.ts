@@ -89,7 +89,7 @@ export class NewsSite {
    * The article and list pages this build writes (the templates paginate over these): all
    * of them, but in a preview rebuild only those that changed (see preview.ts).
    */
-  pages: PagesToWrite;
+  pagesToWrite: PagesToWrite;
   readonly #byTopic: Map<string, Article[]>;
   readonly #byTag: Map<string, Article[]>;
 
@@ -136,7 +136,7 @@ export class NewsSite {
         paginate(this.articlesOfTag(tag.slug), pageSize, tag.url).map((page): Listing => ({ ...page, kind: "tag", heading: tag.name })),
       ),
     ];
-    this.pages = { articles, listings: this.listings };
+    this.pagesToWrite = { articles, listings: this.listings };
   }
 
   articlesOfTopic(slug: string): readonly Article[] {

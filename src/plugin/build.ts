@@ -87,9 +87,9 @@ export class SiteBuild {
     const assetsDir = assetsFolder(this.#eleventyConfig.directories.input);
     const [news, assets] = await Promise.all([this.#site, this.production ? readAssets(assetsDir, `/${ASSETS_DIR}/`) : []]);
     this.#assets = new Map(assets.map((asset) => [asset.url, asset]));
-    if (!this.production) news.pages = this.#preview.select(news, this.#rewriteEverything);
+    if (!this.production) news.pagesToWrite = this.#preview.select(news, this.#rewriteEverything);
     this.#sitePath = new URL(news.site.url).pathname.replace(/\/?$/, "/");
-    await makePageFolders(news.pages, output);
+    await makePageFolders(news.pagesToWrite, output);
   }
 
   /** Eleventy has written every page: the next preview build compares with this one. */

@@ -14,12 +14,12 @@ export function useModelPages(eleventyConfig: EleventyConfig, build: SiteBuild):
   // Virtual 11ty.js templates, whatever formats the site uses.
   eleventyConfig.addTemplateFormats("11ty.js");
   // The body is the article's Markdown.
-  addModelPages<Article>(eleventyConfig, "articles", { data: "strichka.pages.articles", alias: "article", layout: "article.njk" }, (data) =>
+  addModelPages<Article>(eleventyConfig, "articles", { data: "strichka.pagesToWrite.articles", alias: "article", layout: "article.njk" }, (data) =>
     renderArticleBody(build.markdown, data.article!.body),
   );
   // Every page of the archive, of each topic and of each tag: one flat list cut by the
   // content model (see pagination.ts).
-  addModelPages(eleventyConfig, "lists", { data: "strichka.pages.listings", alias: "listing", layout: "listing.njk" }, () => "");
+  addModelPages(eleventyConfig, "lists", { data: "strichka.pagesToWrite.listings", alias: "listing", layout: "listing.njk" }, () => "");
 }
 
 /**
