@@ -5,7 +5,9 @@ import { slugify } from "./slug.js";
 
 /** A new site: its files by path, for `strichka init <folder>`. */
 export function siteFiles(name: string, strichkaVersion: string): Record<string, string> {
-  const today = DateTime.now().setZone(DEFAULT_TIME_ZONE);
+  // The examples are yesterday's news: never in the future, and older than the first
+  // article the newsroom writes (whose related news they then are).
+  const yesterday = DateTime.now().setZone(DEFAULT_TIME_ZONE).minus({ days: 1 });
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   return {
     "package.json": json({
@@ -22,9 +24,9 @@ export function siteFiles(name: string, strichkaVersion: string): Record<string,
       { slug: "hromada", title: "Громада", description: "Життя міста і сіл навколо." },
       { slug: "ekonomika", title: "Економіка", description: "Ціни, робота, бізнес." },
     ]),
-    "_data/videos.json": json([{ date: today.toISODate(), title: "Відео дня: огляд новин", youtube: "M7lc1UVf-VE" }]),
-    [`content/articles/${today.toISODate()}-vidkryly-novyi-mist.md`]: `---\ntitle: 'У місті відкрили новий міст через річку'\nlede: Рух транспортом відновили після двох років ремонту.\ndate: ${today.set({ hour: 9, minute: 30 }).toFormat("yyyy-MM-dd HH:mm")}\ntopic: hromada\ntags: [ремонт, транспорт]\nsource: Міська рада\n---\nМіст відкрили для руху вранці. Роботи тривали два роки.\n\nРемонт профінансували з міського бюджету та кредиту європейського банку.\n\nМешканці кажуть, що дорога до центру тепер займає вдвічі менше часу.\n`,
-    [`content/articles/${today.toISODate()}-tsiny-na-rynku.md`]: `---\ntitle: 'Ціни на ринку: що подешевшало цього тижня'\nlede: Овочі дешевшають, м'ясо — дорожчає.\ndate: ${today.set({ hour: 12, minute: 0 }).toFormat("yyyy-MM-dd HH:mm")}\ntopic: ekonomika\ntags: [ціни, ринок]\n---\nНа центральному ринку подешевшали картопля й капуста.\n\nЦіни на м'ясо натомість зросли на п'ять відсотків.\n`,
+    "_data/videos.json": json([{ date: yesterday.toISODate(), title: "Відео дня: огляд новин", youtube: "M7lc1UVf-VE" }]),
+    [`content/articles/${yesterday.toISODate()}-vidkryly-novyi-mist.md`]: `---\ntitle: 'У місті відкрили новий міст через річку'\nlede: Рух транспортом відновили після двох років ремонту.\ndate: ${yesterday.set({ hour: 9, minute: 30 }).toFormat("yyyy-MM-dd HH:mm")}\ntopic: hromada\ntags: [ремонт, транспорт]\nsource: Міська рада\n---\nМіст відкрили для руху вранці. Роботи тривали два роки.\n\nРемонт профінансували з міського бюджету та кредиту європейського банку.\n\nМешканці кажуть, що дорога до центру тепер займає вдвічі менше часу.\n`,
+    [`content/articles/${yesterday.toISODate()}-tsiny-na-rynku.md`]: `---\ntitle: 'Ціни на ринку: що подешевшало цього тижня'\nlede: Овочі дешевшають, м'ясо — дорожчає.\ndate: ${yesterday.set({ hour: 12, minute: 0 }).toFormat("yyyy-MM-dd HH:mm")}\ntopic: ekonomika\ntags: [ціни, ринок]\n---\nНа центральному ринку подешевшали картопля й капуста.\n\nЦіни на м'ясо натомість зросли на п'ять відсотків.\n`,
     "netlify.toml": `[build]\n  command = "npm run build"\n  publish = "_site"\n\n[build.environment]\n  NODE_VERSION = "22"\n`,
     "README.md": `# ${name}\n\n\`\`\`sh\nnpm install && npm run build   # builds the site into _site/\nnpm start                      # preview with live reload\n\`\`\`\n\nArticles are Markdown files in \`content/articles/\`; \`npx strichka new "Заголовок" --topic hromada\` starts one.\nTopics, the video of the day and the site's name are in \`_data/\`. Made with strichka.\n`,
     // _site/ and what `strichka build` keeps beside it (see publish.ts).
