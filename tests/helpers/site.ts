@@ -133,15 +133,37 @@ let tsxRegistered = false;
  * (the site folder, which the plugin reads paths against), straight into `output`. Builds
  * take turns: the working directory and the console are this process's own.
  */
-export function buildInProcess(siteDir: string, output = join(siteDir, "_site"), config = join(ROOT, "eleventy.config.ts")): Promise<InProcessBuild> {
-  const run = queue.then(() => buildNow(siteDir, output, config));
-  queue = run.catch(() => undefined);
-  return run;
+export async function buildInProcess(siteDir: string, output = join(siteDir, "_site"), config = join(ROOT, "eleventy.config.ts")): Promise<InProcessBuild> {
+  const { default: Eleventy } = await import("@11ty/eleventy");
+  // Eleventy keeps templates and layouts it has read in module-level caches, by path and
+  // by name: without them, every build reads its own site's files, as a new process would.
+  // (`config` is Eleventy's programmatic config callback, which src/types does not declare.)
+  const options = { configPath: config, quietMode: true, config: (eleventyConfig: { setUseTemplateCache(use: boolean): void }) => eleventyConfig.setUseTemplateCache(false) };
+  const run = await inProcess(siteDir, () => new Eleventy(undefined, output, options).write());
+  return { error: run.error, contentError: run.error === undefined ? undefined : findContentError(run.error), stdout: run.stdout, stderr: run.stderr, output };
+}
+
+/**
+ * The strichka command (src/commands.ts) run in this process in `siteDir`, as `strichka ARGS`
+ * would run there: its exit code and what it printed. Its Eleventy keeps its template cache
+ * (as one process of the CLI does), so give it sites whose templates are strichka's own.
+ */
+export async function strichkaInProcess(siteDir: string, ...args: string[]): Promise<{ status: number | undefined; stdout: string; stderr: string; error: unknown }> {
+  const { runCommand } = await import("../../src/commands.js");
+  const run = await inProcess(siteDir, () => runCommand(args));
+  return { status: run.value, stdout: run.stdout, stderr: run.stderr, error: run.error };
 }
 
 const CONSOLE_METHODS = ["log", "info", "warn", "error", "debug"] as const;
 
-async function buildNow(siteDir: string, output: string, config: string): Promise<InProcessBuild> {
+/** Runs `task` in `siteDir` as a production build would run there, one at a time, with what it prints captured. */
+function inProcess<T>(siteDir: string, task: () => Promise<T>): Promise<{ value?: T; error: unknown; stdout: string; stderr: string }> {
+  const run = queue.then(() => inProcessNow(siteDir, task));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function inProcessNow<T>(siteDir: string, task: () => Promise<T>): Promise<{ value?: T; error: unknown; stdout: string; stderr: string }> {
   if (!tsxRegistered) {
     // Eleventy imports the site's config itself, with Node's own import() or require(): a
     // TypeScript config (and src/ behind it) loads through tsx, as in `strichka build`.
@@ -149,7 +171,6 @@ async function buildNow(siteDir: string, output: string, config: string): Promis
     (await import("tsx/esm/api")).register();
     tsxRegistered = true;
   }
-  const { default: Eleventy } = await import("@11ty/eleventy");
   const said = { stdout: [] as string[], stderr: [] as string[] };
   const saved = CONSOLE_METHODS.map((method) => console[method]);
   for (const method of CONSOLE_METHODS) {
@@ -159,16 +180,13 @@ async function buildNow(siteDir: string, output: string, config: string): Promis
   const cwd = process.cwd();
   const runMode = process.env.ELEVENTY_RUN_MODE;
   let error: unknown;
+  let value: T | undefined;
   try {
     process.chdir(siteDir);
     process.env.ELEVENTY_RUN_MODE = "build";
-    // Eleventy keeps templates and layouts it has read in module-level caches, by path and
-    // by name: without them, every build reads its own site's files, as a new process would.
-    // (`config` is Eleventy's programmatic config callback, which src/types does not declare.)
-    const options = { configPath: config, quietMode: true, config: (eleventyConfig: { setUseTemplateCache(use: boolean): void }) => eleventyConfig.setUseTemplateCache(false) };
-    await new Eleventy(undefined, output, options).write();
+    value = await task();
   } catch (thrown) {
-    error = thrown ?? new Error("the build threw nothing");
+    error = thrown ?? new Error("the task threw nothing");
   } finally {
     process.chdir(cwd);
     if (runMode === undefined) delete process.env.ELEVENTY_RUN_MODE;
@@ -176,5 +194,5 @@ async function buildNow(siteDir: string, output: string, config: string): Promis
     CONSOLE_METHODS.forEach((method, index) => (console[method] = saved[index]!));
   }
   const text = (lines: string[]) => lines.map((line) => `${line}\n`).join("").replace(/\x1b\[[0-9;]*m/g, "");
-  return { error, contentError: error === undefined ? undefined : findContentError(error), stdout: text(said.stdout), stderr: text(said.stderr), output };
+  return { value, error, stdout: text(said.stdout), stderr: text(said.stderr) };
 }

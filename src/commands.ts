@@ -1,0 +1,227 @@
+// The strichka command's commands: `build` (below), `init` and `new` (scaffold.ts). The
+// executable is cli.ts; tests run these in process.
+//
+// `strichka build`: a production build that never leaves a broken or stale site behind.
+// Eleventy writes into a staging folder next to the output; only when the whole build
+// succeeds does the staging folder replace the output folder (see publish.ts). A failed
+// build (for instance an editor's mistake) leaves the published _site/ exactly as it was,
+// and a successful one contains exactly what a build into an empty folder would.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { findContentError } from "./errors.js";
+import { timed } from "./metrics.js";
+import { checkOutputFolder, SiteFolders } from "./publish.js";
+import { articleFile, siteFiles } from "./scaffold.js";
+import { settingsOf } from "./settings.js";
+
+/** Exit codes: 1 a failed build (content errors), 2 a wrong command line or setup. */
+const FAILED = 1;
+const USAGE = 2;
+
+/** What Eleventy's write() resolves to: the passthrough copies, then the pages. */
+type EleventyResults = [{ map?: Record<string, string> }[], { outputPath: string | false }[]];
+
+/** Eleventy's usual config names, in the order it looks for them. */
+const CONFIG_NAMES = ["eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", "eleventy.config.ts", "eleventy.config.mts", ".eleventy.js"];
+
+/** A problem with the command line or the project: the message alone, no stack trace. */
+class UsageError extends Error {}
+
+/** The site's Eleventy config: `--config`, else the first of Eleventy's usual names here. */
+function findConfig(given: string | undefined): string {
+  if (given !== undefined) {
+    if (!existsSync(given)) throw new UsageError(`The config file ${given} does not exist.`);
+    return given;
+  }
+  const found = CONFIG_NAMES.find((name) => existsSync(name));
+  if (!found) {
+    throw new UsageError(
+      `No Eleventy config in ${process.cwd()} (looked for ${CONFIG_NAMES.join(", ")}).\n` +
+        "Run strichka in your site's folder, give --config=FILE, or start a new site with: strichka init <folder>",
+    );
+  }
+  return found;
+}
+
+/** What we use of an Eleventy instance (its JSDoc types do not declare all of it). */
+interface EleventyRun {
+  initializeConfig(): Promise<void>;
+  write(): Promise<unknown>;
+  readonly directories: { input: string; includes: string; data: string; layouts?: string };
+}
+
+/** Eleventy with the site's config read (and so strichka's plugin run), writing into `output`. */
+async function loadEleventy(configPath: string, output?: string): Promise<EleventyRun> {
+  // Imported when needed: `--help` and a wrong command line answer at once.
+  const { default: Eleventy } = await import("@11ty/eleventy");
+  const eleventy = new Eleventy(undefined, output, { configPath, quietMode: true }) as unknown as EleventyRun;
+  await eleventy.initializeConfig();
+  return eleventy;
+}
+
+async function build({ config, output = "_site" }: { config?: string; output?: string }): Promise<number> {
+  const configPath = findConfig(config);
+  let folders: SiteFolders;
+  try {
+    folders = new SiteFolders(output);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const eleventy = await loadEleventy(configPath, folders.staging);
+  const { input, includes, data, layouts } = eleventy.directories;
+  const refused = checkOutputFolder(folders.output, { project: process.cwd(), sources: [input, includes, data, layouts].filter((dir): dir is string => !!dir), config: configPath });
+  if (refused) throw new UsageError(`${refused}. Nothing was built.`);
+  const name = basename(folders.output);
+  try {
+    await folders.prepare();
+    const [passthrough, pages] = (await timed("eleventy", () => eleventy.write())) as EleventyResults;
+    const written = [...pages.map((page) => page.outputPath), ...passthrough.flatMap((copy) => Object.values(copy.map ?? {}))].filter((path): path is string => typeof path === "string");
+    const files = await timed("publishing", () => folders.complete(written));
+    if (!files.has("index.html")) {
+      await folders.discard();
+      console.error(`The build wrote no index.html; nothing was published: ${name}/ is as it was.`);
+      return FAILED;
+    }
+    await timed("publishing", () => folders.publish());
+    return 0;
+  } catch (error) {
+    await folders.discard().catch(() => undefined);
+    // Eleventy has printed content errors already, as a plain list without a stack trace;
+    // anything else is a bug or a broken config, and its stack helps whoever fixes it.
+    if (!findContentError(error)) console.error("\nThe build failed:", error);
+    console.error(`Nothing was published: ${name}/ is as it was before this build.`);
+    return FAILED;
+  }
+}
+
+/** Whether writing `path` would overwrite a file, or needs a folder where a file is. */
+function isTaken(path: string): boolean {
+  if (existsSync(path)) return true;
+  const parent = dirname(path);
+  return parent !== path && (existsSync(parent) ? !statSync(parent).isDirectory() : isTaken(parent));
+}
+
+/** `strichka init <folder>`: a new site that builds as it is. Never overwrites a file. */
+async function init(folder: string): Promise<number> {
+  if (existsSync(folder) && !statSync(folder).isDirectory()) throw new UsageError(`${folder} is a file; give the name of a new or empty folder for the site.`);
+  const { version } = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  const files = siteFiles(basename(resolve(folder)), version);
+  // A folder with only .git (a fresh clone) or files of its own (a LICENSE) is fine; ours must not be there yet.
+  const clashes = Object.keys(files).filter((path) => isTaken(join(folder, path)));
+  if (clashes.length > 0) throw new UsageError(`${folder} already has ${clashes.join(", ")}; init never overwrites files. Move them away or choose a new folder.`);
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(folder, path)), { recursive: true });
+    await writeFile(join(folder, path), text, { flag: "wx" });
+  }
+  console.log(`A new site is in ${folder}. Next:\n  cd ${folder}\n  npm install && npm run build`);
+  return 0;
+}
+
+/** `strichka new "Заголовок" --topic <slug>`: a new article where the site's build reads it. */
+async function newArticle(title: string, topic: string, config: string | undefined): Promise<number> {
+  const eleventy = await loadEleventy(findConfig(config));
+  const settings = settingsOf(eleventy);
+  if (!settings) throw new UsageError("The site's config does not add the strichka plugin (eleventyConfig.addPlugin(strichka)).");
+  const topicsFile = join(eleventy.directories.data, "topics.json");
+  const topics = existsSync(topicsFile) ? (JSON.parse(await readFile(topicsFile, "utf8")) as { slug: string }[]).map((entry) => entry.slug) : [];
+  if (!topics.includes(topic)) throw new UsageError(`"${topic}" is not a topic in ${relative(".", topicsFile)}; use one of: ${topics.join(", ") || "(none: add topics first)"}`);
+  let article: { name: string; text: string };
+  try {
+    article = articleFile(title, topic);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const path = relative(".", join(eleventy.directories.input, settings.articlesDir, article.name));
+  if (existsSync(path)) throw new UsageError(`${path} exists already; choose another title.`);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, article.text, { flag: "wx" });
+  console.log(`Created ${path}`);
+  return 0;
+}
+
+interface Command {
+  usage: string;
+  help: string;
+  options: NonNullable<ParseArgsConfig["options"]>;
+  positionals: number;
+  run(values: Record<string, unknown>, positionals: string[]): Promise<number>;
+}
+
+const HELP_OPTION = { help: { type: "boolean", short: "h" } } as const;
+
+const COMMANDS: Record<string, Command> = {
+  build: {
+    usage: "strichka build [--config=FILE] [--output=DIR]",
+    help:
+      "Builds the site and publishes it into DIR (default _site) only if the whole build succeeds.\n" +
+      "  --config=FILE  the Eleventy config (default: eleventy.config.js/.ts/… in this folder)\n" +
+      "  --output=DIR   the published folder: new, empty, or one strichka built before",
+    options: { config: { type: "string" }, output: { type: "string" }, ...HELP_OPTION },
+    positionals: 0,
+    run: (values) => build(values as { config?: string; output?: string }),
+  },
+  init: {
+    usage: "strichka init <folder>",
+    help: "Makes a new site in <folder> (new, empty, or holding none of the files init writes) that builds as it is.",
+    options: HELP_OPTION,
+    positionals: 1,
+    run: (_values, [folder]) => init(folder!),
+  },
+  new: {
+    usage: 'strichka new "Заголовок статті" --topic <slug> [--config=FILE]',
+    help:
+      "Starts an article in the site's articles folder, its front matter filled in.\n" +
+      "  --topic=SLUG   a topic of _data/topics.json\n" +
+      "  --config=FILE  the Eleventy config (default: eleventy.config.js/.ts/… in this folder)\n" +
+      'A title that starts with "-" goes after "--": strichka new --topic kultura -- "-40° у Харкові"',
+    options: { topic: { type: "string" }, config: { type: "string" }, ...HELP_OPTION },
+    positionals: 1,
+    run: (values, [title]) => newArticle(title!, String(values.topic ?? ""), values.config as string | undefined),
+  },
+};
+
+function overview(): string {
+  return `Usage:\n${Object.values(COMMANDS).map((command) => `  ${command.usage}`).join("\n")}\n\nstrichka <command> --help tells more.`;
+}
+
+/** Runs one command line; returns the exit code. */
+async function main(args: string[]): Promise<number> {
+  const [name = "build", ...rest] = args;
+  if (name === "--help" || name === "-h" || name === "help") {
+    console.log(overview());
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`"${name}" is not a strichka command.\n${overview()}`);
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // Node's own hint about "--" is for positionals; ours is in `strichka new --help`.
+    throw new UsageError(`${(error as Error).message.split(". To specify")[0]}\nUsage: ${command.usage}`);
+  }
+  if (parsed.values.help) {
+    console.log(`Usage: ${command.usage}\n${command.help}`);
+    return 0;
+  }
+  if (parsed.positionals.length !== command.positionals || (name === "new" && !parsed.values.topic)) {
+    throw new UsageError(`Usage: ${command.usage}`);
+  }
+  for (const [option, value] of Object.entries(parsed.values)) {
+    if (value === "") throw new UsageError(`--${option} needs a value.\nUsage: ${command.usage}`);
+  }
+  return command.run(parsed.values, parsed.positionals);
+}
+
+/** Runs one command line (`["build", "--output=_site"]`); returns the exit code. */
+export async function runCommand(args: string[]): Promise<number> {
+  try {
+    return await main(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    return USAGE;
+  }
+}
