@@ -134,12 +134,13 @@ let tsxRegistered = false;
  * take turns: the working directory and the console are this process's own.
  */
 export async function buildInProcess(siteDir: string, output = join(siteDir, "_site"), config = join(ROOT, "eleventy.config.ts")): Promise<InProcessBuild> {
-  const { default: Eleventy } = await import("@11ty/eleventy");
   // Eleventy keeps templates and layouts it has read in module-level caches, by path and
   // by name: without them, every build reads its own site's files, as a new process would.
   // (`config` is Eleventy's programmatic config callback, which src/types does not declare.)
   const options = { configPath: config, quietMode: true, config: (eleventyConfig: { setUseTemplateCache(use: boolean): void }) => eleventyConfig.setUseTemplateCache(false) };
-  const run = await inProcess(siteDir, () => new Eleventy(undefined, output, options).write());
+  // Imported inside the task, once tsx is registered: imported before, Eleventy reads a
+  // TypeScript config without it (a site's articles then became templates).
+  const run = await inProcess(siteDir, async () => new (await import("@11ty/eleventy")).default(undefined, output, options).write());
   return { error: run.error, contentError: run.error === undefined ? undefined : findContentError(run.error), stdout: run.stdout, stderr: run.stderr, output };
 }
 
