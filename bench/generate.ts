@@ -32,6 +32,13 @@ export interface GeneratedSite {
   topics: number;
   tags: number;
   videos: number;
+  /** The date of the newest article, as written in its front matter ("2026-01-31 21:40:00"). */
+  newest: string;
+  /**
+   * One more article like the generated ones (a topic, 3–5 tags, the same kind of text), for
+   * `date`; the same for a given N and seed. Returns the file's text.
+   */
+  another(date: string): string;
 }
 
 /** Writes `_data/` and `content/articles/` of a synthetic site into `dir`. */
@@ -76,11 +83,8 @@ export function generateSite(dir: string, count: number, seed = 2026): Generated
   writeFileSync(join(dir, "_data/videos.json"), JSON.stringify([...videos.values()]));
 
   const used = new Set<string>();
-  stamps.forEach((stamp, index) => {
-    // Kyiv wall-clock time, as editors write it (UTC+2 is close enough for synthetic data).
-    const local = new Date(stamp + 2 * 3600 * 1000).toISOString();
-    // With seconds, so that bare Eleventy (YAML 1.1 timestamps) reads it too.
-    const date = `${local.slice(0, 10)} ${local.slice(11, 16)}:00`;
+  /** An article's file text; its title unique among the articles of its day (so is its URL). */
+  const article = (date: string) => {
     let title = sentence(7);
     while (used.has(`${date.slice(0, 10)}/${slugify(title)}`)) title = sentence(7);
     used.add(`${date.slice(0, 10)}/${slugify(title)}`);
@@ -97,7 +101,15 @@ export function generateSite(dir: string, count: number, seed = 2026): Generated
       `source: ${pick(["Укрінформ", "Reuters", "Суспільне", "Bloomberg"])}`,
       "---",
     ].join("\n");
-    writeFileSync(join(dir, `content/articles/a${String(index + 1).padStart(6, "0")}.md`), `${front}\n${paragraphs.join("\n\n")}\n`);
+    return `${front}\n${paragraphs.join("\n\n")}\n`;
+  };
+  let newest = "";
+  stamps.forEach((stamp, index) => {
+    // Kyiv wall-clock time, as editors write it (UTC+2 is close enough for synthetic data).
+    const local = new Date(stamp + 2 * 3600 * 1000).toISOString();
+    // With seconds, so that bare Eleventy (YAML 1.1 timestamps) reads it too.
+    newest = `${local.slice(0, 10)} ${local.slice(11, 16)}:00`;
+    writeFileSync(join(dir, `content/articles/a${String(index + 1).padStart(6, "0")}.md`), article(newest));
   });
-  return { articles: count, topics: topics.length, tags: tags.length, videos: videos.size };
+  return { articles: count, topics: topics.length, tags: tags.length, videos: videos.size, newest, another: article };
 }

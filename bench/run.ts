@@ -1,4 +1,4 @@
-// npm run bench [-- --n=10000] [--runs=3] [--keep] [--edit]
+// npm run bench [-- --n=10000] [--runs=3] [--keep] [--edit | --publish]
 // Generates N synthetic articles, then builds them, each build in a fresh Node process:
 // bare Eleventy (the baseline, see bench/bare/) and strichka's full production build,
 // alternately, --runs times each, in two situations: into empty output folders (CI,
@@ -6,61 +6,24 @@
 // more with the minifier off. Prints the median wall time, CPU time and peak RSS of each,
 // pages written, the ratio to the baseline (median of the per-round ratios: this machine is
 // noisy, and a round's two builds see the same noise) and strichka's per-phase breakdown.
+// --edit measures the preview instead (below); --publish, what one new, edited or deleted
+// article rewrites with full builds (bench/publish.ts).
 // A benchmark, not a test: nothing here passes or fails, and no figure is asserted anywhere.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { generateSite } from "./generate.js";
+import { buildStrichka, measure, ROOT, seconds, setUpStrichkaSite, type Measure } from "./harness.js";
+import { measurePublish } from "./publish.js";
 
-const ROOT = resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
 const count = Number(option("n") ?? 10_000);
 const runs = Number(option("runs") ?? 3);
 const keep = args.includes("--keep");
 const editOnly = args.includes("--edit");
-
-interface Measure {
-  wallMs: number;
-  cpuMs: number;
-  maxRssMb: number;
-  pages: number;
-  phases?: Record<string, number>;
-}
-
-function countPages(dir: string): number {
-  return readdirSync(dir, { recursive: true }).filter((name) => String(name).endsWith(".html")).length;
-}
-
-/** Runs `node [args]` in `cwd` with the measuring preload; wall time from spawn to exit. */
-function measure(label: string, cwd: string, nodeArgs: string[], output: string, env: Record<string, string> = {}): Promise<Measure> {
-  const report = join(cwd, `.bench-${label}.json`);
-  const phases = join(cwd, `.bench-${label}-phases.json`);
-  return new Promise((done, fail) => {
-    const start = performance.now();
-    const child = spawn(process.execPath, ["--import", join(ROOT, "bench/measure.mjs"), ...nodeArgs], {
-      cwd,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, BENCH_REPORT: report, STRICHKA_PHASES: phases, ...env },
-    });
-    child.on("error", fail);
-    child.on("exit", (code) => {
-      const wallMs = performance.now() - start;
-      if (code !== 0) return fail(new Error(`${label} build exited with ${code}`));
-      const usage = JSON.parse(readFileSync(report, "utf8")) as { cpuMs: number; maxRssMb: number };
-      let phaseTimes: Record<string, number> | undefined;
-      try {
-        phaseTimes = JSON.parse(readFileSync(phases, "utf8")) as Record<string, number>;
-      } catch {
-        phaseTimes = undefined;
-      }
-      done({ wallMs, ...usage, pages: countPages(output), phases: phaseTimes });
-    });
-  });
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const publishOnly = args.includes("--publish");
 
 function middle(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -88,22 +51,17 @@ async function main(): Promise<void> {
 
   // strichka's site: our templates and pages, the generated data and articles.
   const ours = join(work, "ours");
-  cpSync(join(ROOT, "_includes"), join(ours, "_includes"), { recursive: true });
-  cpSync(join(ROOT, "content"), join(ours, "content"), { recursive: true, filter: (path) => !path.includes(join("content", "articles", "")) });
-  cpSync(join(source, "_data"), join(ours, "_data"), { recursive: true });
-  cpSync(join(source, "content/articles"), join(ours, "content/articles"), { recursive: true });
-  mkdirSync(join(ours, "_site"), { recursive: true });
-  symlinkSync(join(ROOT, "node_modules"), join(ours, "node_modules"));
+  setUpStrichkaSite(ours, source);
 
-  if (editOnly) {
-    await measureEdit(ours);
+  if (editOnly || publishOnly) {
+    if (editOnly) await measureEdit(ours);
+    else await measurePublish(ours, generated);
     if (!keep) rmSync(work, { recursive: true, force: true });
     return;
   }
 
   const buildBare = () => measure("bare", bare, [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.mjs", "--quiet"], join(bare, "_site"));
-  const buildOurs = (config = "eleventy.config.ts") =>
-    measure("strichka", ours, ["--import", "tsx", join(ROOT, "src/cli.ts"), "build", `--config=${join(ROOT, config)}`], join(ours, "_site"));
+  const buildOurs = (config?: string) => buildStrichka(ours, config);
   /** Empties both output folders (and what strichka keeps beside its own), then lets the disk settle. */
   const emptyOutputs = async () => {
     rmSync(join(bare, "_site"), { recursive: true, force: true });
