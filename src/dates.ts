@@ -180,17 +180,17 @@ function formatZoned(value: DateInput, zone: string | undefined, format: FormatN
 }
 
 /** «14 січня 2026» */
-export function formatKyivDate(value: DateInput, zone?: string): string {
+export function formatNewsDate(value: DateInput, zone?: string): string {
   return formatZoned(value, zone, "date");
 }
 
 /** «14 січня 2026, 23:40» */
-export function formatKyivDateTime(value: DateInput, zone?: string): string {
+export function formatNewsDateTime(value: DateInput, zone?: string): string {
   return formatZoned(value, zone, "dateTime");
 }
 
 /** «23:40» */
-export function formatKyivTime(value: DateInput, zone?: string): string {
+export function formatNewsTime(value: DateInput, zone?: string): string {
   return formatZoned(value, zone, "time");
 }
 
@@ -219,3 +219,7 @@ export function toIsoWithOffset(value: DateInput, zone?: string): string {
 export function zonedDay(value: DateInput, zone?: string): string {
   return toZoned(value, zone).toISODate() ?? "";
 }
+
+// The earlier names, from when the zone was always Kyiv's: the same functions, for sites'
+// scripts that use them.
+export { formatNewsDate as formatKyivDate, formatNewsDateTime as formatKyivDateTime, formatNewsTime as formatKyivTime };

@@ -51,20 +51,20 @@ strichka.eleventyPluginOptions = { unique: true };
 
 export { DEFAULT_OPTIONS, type StrichkaOptions } from "./plugin/options.js";
 
-// Public helpers, for sites' own templates and scripts.
+// Public helpers, for sites' own templates and scripts (formatKyiv* are the earlier names of formatNews*).
 export {
   formatDayHeading,
-  formatKyivDate as formatNewsDate,
-  formatKyivDateTime as formatNewsDateTime,
-  formatKyivTime as formatNewsTime,
+  formatKyivDate,
+  formatKyivDateTime,
+  formatKyivTime,
   formatMonthHeading,
+  formatNewsDate,
+  formatNewsDateTime,
+  formatNewsTime,
   formatWeekday,
   parseNewsDate,
   toIsoWithOffset,
 } from "./dates.js";
-// The same under their earlier names (they format in any zone given, not only Kyiv's), for
-// sites' scripts that use them; templates' filters keep theirs too (src/plugin/dates.ts).
-export { formatKyivDate, formatKyivDateTime, formatKyivTime } from "./dates.js";
 export { pluralForm, pluralize } from "./plural.js";
 export { UKRAINIAN, type LocaleText } from "./locale.js";
 export { slugify, transliterate } from "./slug.js";

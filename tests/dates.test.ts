@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import {
   FORMATS,
   formatDayHeading,
-  formatKyivDate,
-  formatKyivDateTime,
-  formatKyivTime,
+  formatNewsDate,
+  formatNewsDateTime,
+  formatNewsTime,
   formatMonthHeading,
   formatWeekday,
   MAX_YEAR,
@@ -112,10 +112,10 @@ describe("Ukrainian date formats in Kyiv time", () => {
   const lateNightUtc = new Date("2026-01-14T22:30:00Z");
 
   it("formats date, date-time and time", () => {
-    expect(formatKyivDate(evening)).toBe("14 січня 2026");
-    expect(formatKyivDateTime(evening)).toBe("14 січня 2026, 23:40");
-    expect(formatKyivTime(evening)).toBe("23:40");
-    expect(formatKyivDateTime(lateNightUtc)).toBe("15 січня 2026, 00:30");
+    expect(formatNewsDate(evening)).toBe("14 січня 2026");
+    expect(formatNewsDateTime(evening)).toBe("14 січня 2026, 23:40");
+    expect(formatNewsTime(evening)).toBe("23:40");
+    expect(formatNewsDateTime(lateNightUtc)).toBe("15 січня 2026, 00:30");
   });
 
   it("uses the nominative month in headings and weekday names", () => {
@@ -136,9 +136,9 @@ describe("Ukrainian date formats in Kyiv time", () => {
   });
 
   it("accepts luxon DateTimes and news-date strings", () => {
-    expect(formatKyivDate(DateTime.fromISO("2026-01-14T23:40:00+02:00"))).toBe("14 січня 2026");
-    expect(formatKyivDateTime("2026-01-14 23:40")).toBe("14 січня 2026, 23:40");
-    expect(() => formatKyivDate("не дата")).toThrow(/Not a date/);
+    expect(formatNewsDate(DateTime.fromISO("2026-01-14T23:40:00+02:00"))).toBe("14 січня 2026");
+    expect(formatNewsDateTime("2026-01-14 23:40")).toBe("14 січня 2026, 23:40");
+    expect(() => formatNewsDate("не дата")).toThrow(/Not a date/);
   });
 
   it("formats exactly as luxon's toFormat with the tokens each format names, for any instant and zone", () => {

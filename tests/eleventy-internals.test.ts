@@ -11,7 +11,7 @@ import { splitFrontMatter } from "../src/front-matter.js";
 import strichka from "../src/index.js";
 import { settingsOf } from "../src/settings.js";
 import { article, makeSite, ROOT, tempDir, writeFiles } from "./helpers.js";
-import { runEleventy, strichkaFolders, type TestConfig } from "./in-process-eleventy.js";
+import { runEleventy, strichkaFolders, type TestConfig } from "./helpers/eleventy.js";
 
 /** The Nunjucks Eleventy renders with (the same module instance: one node_modules/nunjucks). */
 const nunjucks = createRequire(import.meta.url)("nunjucks") as { Template: { prototype: { _compile(this: { tmplStr: string }, ...args: unknown[]): unknown } } };

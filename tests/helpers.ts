@@ -3,3 +3,4 @@
 export * from "./helpers/site.js";
 export * from "./helpers/html.js";
 export * from "./helpers/hosting.js";
+// tests/helpers/eleventy.ts (Eleventy run in process with a config function) is imported by the tests of the plugin's wiring.

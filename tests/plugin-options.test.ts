@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import strichka, { ELEVENTY_VERSIONS } from "../src/index.js";
 import type { EleventyConfig } from "../src/eleventy-config.js";
 import { article, makeSite, readHtml, ROOT } from "./helpers.js";
-import { runEleventy, strichkaFolders } from "./in-process-eleventy.js";
+import { runEleventy, strichkaFolders } from "./helpers/eleventy.js";
 
 // The options are checked before the plugin touches Eleventy's configuration.
 const untouched = new Proxy({}, { get: () => { throw new Error("the configuration was used"); } }) as EleventyConfig;

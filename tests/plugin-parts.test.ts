@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import * as strichkaPackage from "../src/index.js";
 import strichka from "../src/index.js";
 import { article, makeSite } from "./helpers.js";
-import { runEleventy, strichkaFolders } from "./in-process-eleventy.js";
+import { runEleventy, strichkaFolders } from "./helpers/eleventy.js";
 
 describe("date filters", () => {
   it("are named for what they do, in the site's zone, and the earlier kyiv* names do the same", async () => {

@@ -1,9 +1,9 @@
 // Date filters for templates: always in the site's time zone (the `timeZone` option).
 import {
   formatDayHeading,
-  formatKyivDate as formatNewsDate,
-  formatKyivDateTime as formatNewsDateTime,
-  formatKyivTime as formatNewsTime,
+  formatNewsDate,
+  formatNewsDateTime,
+  formatNewsTime,
   formatMonthHeading,
   formatWeekday,
   toIsoWithOffset,
