@@ -1,9 +1,8 @@
-// The site's feeds and sitemap from the content model: the same data the pages use.
+// The site's feeds from the content model: the same data the pages use.
 import type { MarkdownIt } from "markdown-it";
 import type { Article, NewsSite, Topic } from "./content/index.js";
 import { atomXml, createFeed, entryId, jsonFeed, rssXml, type FeedEntry, type FeedSpec } from "./feeds.js";
 import { rewriteUrls } from "./html-urls.js";
-import { sitemapXml, type SitemapEntry } from "./sitemap.js";
 import { absoluteUrl } from "./urls.js";
 
 // Feed entries' bodies, by Markdown source, for each markdown-it instance: kept across the
@@ -93,18 +92,5 @@ export class SiteFeeds {
   json(): string {
     const spec = this.spec();
     return jsonFeed(createFeed(spec), spec.entries);
-  }
-
-  sitemap(): string {
-    const { news } = this;
-    const newest = (articles: readonly Article[]) => articles[0] && (articles[0].updated ?? articles[0].date);
-    const entries: SitemapEntry[] = [
-      { url: this.#absolute(news.urls.home), lastmod: newest(news.articles) },
-      { url: this.#absolute(news.urls.topics), lastmod: newest(news.articles) },
-      { url: this.#absolute(news.urls.tags), lastmod: newest(news.articles) },
-      ...news.listings.map((listing) => ({ url: this.#absolute(listing.url), lastmod: newest(listing.items) })),
-      ...news.articles.map((article) => ({ url: this.#absolute(article.url), lastmod: article.updated ?? article.date })),
-    ];
-    return sitemapXml(entries);
   }
 }

@@ -1,5 +1,22 @@
-// sitemap.xml (sitemaps.org 0.9): every public page with its last change.
-import { escapeHtml } from "./feeds.js";
+// Sitemaps by the protocol (sitemaps.org 0.9) and Google News sitemaps: the XML, the cutting
+// into files within the protocol's limits, and which articles are news. Pure functions; what
+// goes into which file is site-sitemaps.ts.
+import { toIsoWithOffset } from "./dates.js";
+import { escapeHtml, stripNonXmlCharacters } from "./feeds.js";
+
+export const SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
+export const NEWS_NAMESPACE = "http://www.google.com/schemas/sitemap-news/0.9";
+
+/** What one sitemap file may hold (sitemaps.org: 50,000 URLs, 50 MB = 52,428,800 bytes uncompressed). */
+export interface SitemapLimits {
+  urls: number;
+  bytes: number;
+}
+
+export const SITEMAP_LIMITS: SitemapLimits = { urls: 50_000, bytes: 52_428_800 };
+
+/** Google News: articles of the last two days, at most 1,000 in one news sitemap. */
+export const NEWS_LIMITS = { maxAgeMs: 2 * 86_400_000, count: 1_000 } as const;
 
 export interface SitemapEntry {
   /** Absolute URL. */
@@ -7,9 +24,89 @@ export interface SitemapEntry {
   lastmod?: Date;
 }
 
-export function sitemapXml(entries: readonly SitemapEntry[]): string {
-  const urls = entries.map(
-    ({ url, lastmod }) => `<url><loc>${escapeHtml(url)}</loc>${lastmod ? `<lastmod>${lastmod.toISOString()}</lastmod>` : ""}</url>`,
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
+const URLSET_OPEN = `<urlset xmlns="${SITEMAP_NAMESPACE}">\n`;
+const URLSET_CLOSE = "</urlset>\n";
+
+/** W3C datetime with the zone's offset, as the pages and JSON-LD write it: 2026-01-14T23:40:00+02:00. */
+const w3cDate = (date: Date, zone: string) => toIsoWithOffset(date, zone);
+
+function urlElement({ url, lastmod }: SitemapEntry, zone: string, tag = "url"): string {
+  return `<${tag}><loc>${escapeHtml(stripNonXmlCharacters(url))}</loc>${lastmod ? `<lastmod>${w3cDate(lastmod, zone)}</lastmod>` : ""}</${tag}>\n`;
+}
+
+/** A sitemap file (`<urlset>`) of these pages, in this order. */
+export function sitemapXml(entries: readonly SitemapEntry[], zone: string): string {
+  return XML_DECLARATION + URLSET_OPEN + entries.map((entry) => urlElement(entry, zone)).join("") + URLSET_CLOSE;
+}
+
+/** A sitemap index (`<sitemapindex>`): `url` is a sitemap file's, `lastmod` the latest of what it lists. */
+export function sitemapIndexXml(files: readonly SitemapEntry[], zone: string): string {
+  const sitemaps = files.map((file) => urlElement(file, zone, "sitemap")).join("");
+  return `${XML_DECLARATION}<sitemapindex xmlns="${SITEMAP_NAMESPACE}">\n${sitemaps}</sitemapindex>\n`;
+}
+
+/**
+ * `entries` cut, in order, into runs that each fit one sitemap file: at most `limits.urls`
+ * URLs and `limits.bytes` bytes of XML. Cut from the start, so entries appended at the end
+ * never move an earlier cut. No entries, no files.
+ */
+export function cutSitemap<Entry extends SitemapEntry>(entries: readonly Entry[], zone: string, limits: SitemapLimits = SITEMAP_LIMITS): Entry[][] {
+  const envelope = Buffer.byteLength(XML_DECLARATION + URLSET_OPEN + URLSET_CLOSE);
+  const parts: Entry[][] = [];
+  let part: Entry[] = [];
+  let bytes = envelope;
+  for (const entry of entries) {
+    const size = Buffer.byteLength(urlElement(entry, zone));
+    if (envelope + size > limits.bytes) throw new RangeError(`The sitemap entry of ${entry.url} alone is larger than ${limits.bytes} bytes`);
+    if (part.length > 0 && (part.length === limits.urls || bytes + size > limits.bytes)) {
+      parts.push(part);
+      part = [];
+      bytes = envelope;
+    }
+    part.push(entry);
+    bytes += size;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}
+
+/** The latest of the entries' lastmod values. */
+export function latest(entries: readonly SitemapEntry[]): Date | undefined {
+  let newest: Date | undefined;
+  for (const { lastmod } of entries) if (lastmod && (!newest || lastmod > newest)) newest = lastmod;
+  return newest;
+}
+
+export interface NewsItem {
+  /** Absolute URL. */
+  url: string;
+  title: string;
+  date: Date;
+  draft?: boolean;
+}
+
+/**
+ * The articles a Google News sitemap lists at the instant `now`: published in the two days
+ * up to it (`now` − 48 h inclusive; later than `now` is not published yet), drafts never,
+ * newest first, at most 1,000.
+ */
+export function recentNews<Item extends Omit<NewsItem, "url">>(items: readonly Item[], now: Date, limits: { maxAgeMs: number; count: number } = NEWS_LIMITS): Item[] {
+  const from = now.getTime() - limits.maxAgeMs;
+  return items
+    .filter((item) => !item.draft && item.date.getTime() >= from && item.date.getTime() <= now.getTime())
+    .sort((a, b) => b.date.getTime() - a.date.getTime())
+    .slice(0, limits.count);
+}
+
+/** A Google News sitemap of these articles (see recentNews), with the publication's name and language. */
+export function newsSitemapXml(items: readonly NewsItem[], publication: { name: string; language: string }, zone: string): string {
+  const name = escapeHtml(stripNonXmlCharacters(publication.name));
+  const language = escapeHtml(publication.language);
+  const urls = items.map(
+    (item) =>
+      `<url><loc>${escapeHtml(stripNonXmlCharacters(item.url))}</loc><news:news><news:publication><news:name>${name}</news:name><news:language>${language}</news:language></news:publication>` +
+      `<news:publication_date>${w3cDate(item.date, zone)}</news:publication_date><news:title>${escapeHtml(stripNonXmlCharacters(item.title))}</news:title></news:news></url>\n`,
   );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
+  return `${XML_DECLARATION}<urlset xmlns="${SITEMAP_NAMESPACE}" xmlns:news="${NEWS_NAMESPACE}">\n${urls.join("")}</urlset>\n`;
 }

@@ -28,7 +28,7 @@ const FOLDER = /^\/(?:[a-z0-9-]+\/)+$/;
 
 /**
  * URLs every site has at the same place, whatever its `urls` option: the home page, the
- * site-wide feeds, the sitemap, robots.txt and the icon (the feeds' icon too). Templates
+ * site-wide feeds, the sitemaps, robots.txt and the icon (the feeds' icon too). Templates
  * read them as `strichka.urls.atom` and so on, like the rest of the scheme.
  */
 export const FIXED_URLS = {
@@ -37,10 +37,16 @@ export const FIXED_URLS = {
   atom: "/feed.xml",
   rss: "/rss.xml",
   json: "/feed.json",
+  /** The sitemap index: it lists the sitemap files (UrlScheme.sitemapFile). */
   sitemap: "/sitemap.xml",
+  /** Google News sitemap of the last two days' articles. */
+  newsSitemap: "/news-sitemap.xml",
   robots: "/robots.txt",
   icon: "/assets/icon.svg",
 } as const;
+
+/** The folder of the sitemap files the index lists. */
+export const SITEMAP_FILES = "/sitemaps/";
 
 /** The site's URL scheme: every URL a page links to or is written at. Every URL works from disk too: see relativeUrl. */
 export class UrlScheme {
@@ -53,6 +59,7 @@ export class UrlScheme {
   readonly rss = FIXED_URLS.rss;
   readonly json = FIXED_URLS.json;
   readonly sitemap = FIXED_URLS.sitemap;
+  readonly newsSitemap = FIXED_URLS.newsSitemap;
   readonly robots = FIXED_URLS.robots;
   readonly icon = FIXED_URLS.icon;
 
@@ -88,6 +95,11 @@ export class UrlScheme {
 
   tag(slug: string): string {
     return `${this.tags}${slug}/`;
+  }
+
+  /** A sitemap file the index lists: "2026-01" (a month's articles), "pages", "lists-2" and so on. */
+  sitemapFile(name: string): string {
+    return `${SITEMAP_FILES}${name}.xml`;
   }
 }
 

@@ -103,6 +103,6 @@ describe("a site with its own URL scheme", () => {
     }
     expect(output.filter((file) => /^(novyny|temy|tehy|arkhiv)\//.test(file))).toEqual([]);
     expect(brokenInternalLinks(result.output)).toEqual([]);
-    expect(readFileSync(join(result.output, "sitemap.xml"), "utf8")).toContain("<loc>https://test.example.ua/news/2026/01/novyna/</loc>");
+    expect(readFileSync(join(result.output, "sitemaps/2026-01.xml"), "utf8")).toContain("<loc>https://test.example.ua/news/2026/01/novyna/</loc>");
   });
 });

@@ -2,6 +2,7 @@
 // `strichka` global data).
 import { DateTime } from "luxon";
 import { paginate, type ListPage } from "../pagination.js";
+import { SiteSitemaps } from "../site-sitemaps.js";
 import { UrlScheme } from "../urls.js";
 import type { VideoOfTheDay } from "../video.js";
 import type { SiteSettings } from "./schema.js";
@@ -77,6 +78,8 @@ export interface PagesToWrite {
  * O(n) and O(n²).
  */
 export class NewsSite {
+  /** The instant of this build, taken once (what "now" means for every page of it). */
+  readonly buildTime: Date;
   /** The year in the site's zone when this build ran: day headings of other years show theirs. */
   readonly buildYear: number;
   /** All tags, in Ukrainian alphabetical order. */
@@ -92,6 +95,7 @@ export class NewsSite {
   pagesToWrite: PagesToWrite;
   readonly #byTopic: Map<string, Article[]>;
   readonly #byTag: Map<string, Article[]>;
+  #sitemaps: SiteSitemaps | undefined;
 
   constructor(
     readonly site: SiteSettings,
@@ -99,11 +103,12 @@ export class NewsSite {
     /** Newest first; drafts only in preview (`npm start`). */
     readonly articles: readonly Article[],
     readonly videos: readonly VideoOfTheDay[],
-    readonly options: { timeZone: string; pageSize: number; navTopics?: number; archiveHeading?: string },
+    readonly options: { timeZone: string; pageSize: number; navTopics?: number; archiveHeading?: string; buildTime?: Date },
     /** Where lists live, for templates: `strichka.urls.archive` and so on. */
     readonly urls: UrlScheme = new UrlScheme(),
   ) {
-    this.buildYear = DateTime.now().setZone(options.timeZone).year;
+    this.buildTime = options.buildTime ?? new Date();
+    this.buildYear = DateTime.fromJSDate(this.buildTime).setZone(options.timeZone).year;
     // Every page carries the masthead: a newsroom with 40 topics links the main ones there,
     // and the rest from «Усі теми» (the topics index), not 40 links on every page.
     this.navTopics = topics.slice(0, options.navTopics ?? topics.length);
@@ -137,6 +142,11 @@ export class NewsSite {
       ),
     ];
     this.pagesToWrite = { articles, listings: this.listings };
+  }
+
+  /** The sitemap index's files (site-sitemaps.ts), cut when a template first asks. */
+  get sitemaps(): SiteSitemaps {
+    return (this.#sitemaps ??= new SiteSitemaps(this));
   }
 
   articlesOfTopic(slug: string): readonly Article[] {

@@ -1,4 +1,4 @@
-// Feeds, sitemap and structured data, from the content model: the same data the pages use.
+// Feeds, sitemaps and structured data, from the content model: the same data the pages use.
 import type { Article, NewsSite, SiteSettings } from "../content/index.js";
 import type { EleventyConfig } from "../eleventy-config.js";
 import { timed } from "../metrics.js";
@@ -19,6 +19,10 @@ export function registerFeedFilters(eleventyConfig: EleventyConfig, build: SiteB
   );
   eleventyConfig.addFilter("rssFeed", (news: NewsSite) => timed("feeds", () => feedsOf(news).rss()));
   eleventyConfig.addFilter("jsonFeed", (news: NewsSite) => timed("feeds", () => feedsOf(news).json()));
-  eleventyConfig.addFilter("sitemapXml", (news: NewsSite) => timed("feeds", () => feedsOf(news).sitemap()));
+  // The sitemap index, its files (content/feeds/sitemaps.njk paginates over news.sitemaps.files)
+  // and the Google News sitemap.
+  eleventyConfig.addFilter("sitemapXml", (news: NewsSite) => timed("feeds", () => news.sitemaps.index()));
+  eleventyConfig.addFilter("sitemapFileXml", (news: NewsSite, url: string) => timed("feeds", () => news.sitemaps.file(url)));
+  eleventyConfig.addFilter("newsSitemapXml", (news: NewsSite) => timed("feeds", () => news.sitemaps.newsSitemap()));
   eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, site: SiteSettings) => newsArticleJsonLd(article, site, build.options.timeZone));
 }

@@ -1,0 +1,136 @@
+// The site's sitemaps from the content model: which page goes into which file.
+//
+// sitemaps.org allows 50,000 URLs a file, and a newsroom passes that in a few years, so
+// sitemap.xml is an index of files cut so that publishing changes as few of them as it can:
+// - `sitemaps/YYYY-MM.xml`: the articles published in that month (in the site's zone),
+//   oldest first; a month of more than 50,000 is cut into `YYYY-MM.xml`, `YYYY-MM-2.xml` …
+//   A new article goes into its own month's file: older months' files stay byte for byte
+//   the same (they change only when one of their articles is edited or deleted);
+// - `sitemaps/lists.xml`, `lists-2.xml` …: the full numbered list pages (`/arkhiv/1/` …), in
+//   the order they were made, whose articles never change (pagination.ts): a new page is
+//   appended to the last file, so the earlier ones stay the same;
+// - `sitemaps/pages.xml`, `pages-2.xml` …: the pages that change with every article: home,
+//   the topics and tags indexes, the first page of every list.
+// Every URL has a <lastmod>: the latest publication or update among the articles the page
+// shows (for home and the indexes, among all articles: an upper bound, never too early).
+// Drafts are in none of them.
+import type { Article, NewsSite } from "./content/index.js";
+import { cutSitemap, latest, newsSitemapXml, recentNews, SITEMAP_LIMITS, sitemapIndexXml, sitemapXml, type SitemapEntry, type SitemapLimits } from "./sitemap.js";
+import { absoluteUrl } from "./urls.js";
+
+/** One file the sitemap index lists: pagination item of content/feeds/sitemaps.njk. */
+export interface SitemapFile {
+  /** Site-root URL of the file. */
+  url: string;
+  /** The latest lastmod of its URLs. */
+  lastmod?: Date;
+}
+
+const changed = (article: Article) => article.updated ?? article.date;
+
+export class SiteSitemaps {
+  /** Every sitemap file, in the order the index lists them: pages, lists, then months, newest first. */
+  readonly files: readonly SitemapFile[];
+  readonly #entries = new Map<string, readonly SitemapEntry[]>();
+
+  constructor(
+    readonly news: NewsSite,
+    limits: SitemapLimits = SITEMAP_LIMITS,
+  ) {
+    const files: SitemapFile[] = [];
+    const add = (name: string, entries: readonly SitemapEntry[]) => {
+      cutSitemap(entries, this.#zone, limits).forEach((part, index) => {
+        const url = news.urls.sitemapFile(index === 0 ? name : `${name}-${index + 1}`);
+        this.#entries.set(url, part);
+        files.push({ url, lastmod: latest(part) });
+      });
+    };
+    add("pages", this.#pageEntries());
+    add("lists", this.#listEntries());
+    for (const [month, entries] of this.#monthEntries()) add(month, entries);
+    this.files = files;
+  }
+
+  get #zone(): string {
+    return this.news.options.timeZone;
+  }
+
+  #absolute(path: string): string {
+    return absoluteUrl(path, this.news.site.url);
+  }
+
+  /** Home, the indexes and every list's first page. */
+  #pageEntries(): SitemapEntry[] {
+    const { news } = this;
+    const newest = latest(news.articles.filter((article) => !article.draft).map((article) => ({ url: article.url, lastmod: changed(article) })));
+    return [
+      ...[news.urls.home, news.urls.topics, news.urls.tags].map((url) => ({ url: this.#absolute(url), lastmod: newest })),
+      ...news.listings.filter((listing) => listing.number === 0).map((listing) => ({ url: this.#absolute(listing.url), lastmod: this.#listingLastmod(listing.items) })),
+    ];
+  }
+
+  #listingLastmod(items: readonly Article[]): Date | undefined {
+    return latest(items.filter((article) => !article.draft).map((article) => ({ url: article.url, lastmod: changed(article) })));
+  }
+
+  /**
+   * The full numbered list pages, in the order they were made: page k of a list of n articles
+   * of `size` a page appeared with its ((k + 1) × size)-th article from the oldest (n − (k + 1)
+   * × size from the newest), when its first page first held more than 2 × size − 1.
+   */
+  #listEntries(): SitemapEntry[] {
+    const { news } = this;
+    const size = news.options.pageSize;
+    const lists = new Map<string, readonly Article[]>([
+      [news.urls.archive, news.articles],
+      ...news.topics.map((topic): [string, readonly Article[]] => [topic.url, news.articlesOfTopic(topic.slug)]),
+      ...news.tags.map((tag): [string, readonly Article[]] => [tag.url, news.articlesOfTag(tag.slug)]),
+    ]);
+    const pages = news.listings
+      .filter((listing) => listing.number > 0)
+      .map((listing) => {
+        const list = lists.get(listing.url.slice(0, -`${listing.number}/`.length))!;
+        const made = list[list.length - (listing.number + 1) * size]!;
+        return { made, url: listing.url, entry: { url: this.#absolute(listing.url), lastmod: this.#listingLastmod(listing.items) } };
+      });
+    pages.sort((a, b) => a.made.date.getTime() - b.made.date.getTime() || (a.made.url < b.made.url ? -1 : a.made.url > b.made.url ? 1 : 0) || (a.url < b.url ? -1 : 1));
+    return pages.map((page) => page.entry);
+  }
+
+  /** Published articles by month in the site's zone ("2026-01"), newest month first, each oldest first. */
+  #monthEntries(): Map<string, SitemapEntry[]> {
+    const months = new Map<string, SitemapEntry[]>();
+    for (let index = this.news.articles.length - 1; index >= 0; index--) {
+      const article = this.news.articles[index]!;
+      if (article.draft) continue;
+      const month = article.day.slice(0, 7);
+      const entry = { url: this.#absolute(article.url), lastmod: changed(article) };
+      const entries = months.get(month);
+      if (entries) entries.push(entry);
+      else months.set(month, [entry]);
+    }
+    return new Map([...months].sort(([a], [b]) => (a < b ? 1 : -1)));
+  }
+
+  /** sitemap.xml: the index of every file. */
+  index(): string {
+    return sitemapIndexXml(
+      this.files.map((file) => ({ url: this.#absolute(file.url), lastmod: file.lastmod })),
+      this.#zone,
+    );
+  }
+
+  /** One of the files (its site-root URL, as in `files`). */
+  file(url: string): string {
+    const entries = this.#entries.get(url);
+    if (!entries) throw new Error(`${url} is not one of this site's sitemap files (${this.files.map((file) => file.url).join(", ")})`);
+    return sitemapXml(entries, this.#zone);
+  }
+
+  /** news-sitemap.xml: the articles of the two days up to the build's instant. */
+  newsSitemap(): string {
+    const { news } = this;
+    const items = recentNews(news.articles, news.buildTime).map((article) => ({ url: this.#absolute(article.url), title: article.title, date: article.date }));
+    return newsSitemapXml(items, { name: news.site.title, language: news.site.language }, this.#zone);
+  }
+}
