@@ -52,16 +52,23 @@ interface EleventyRun {
   readonly directories: { input: string; includes: string; data: string; layouts?: string };
 }
 
+/** How a program that runs the commands in its own process (tests) may set Eleventy up. */
+export interface CommandOptions {
+  /** Eleventy's programmatic config callback, run after the site's config. */
+  configure?: (eleventyConfig: unknown) => void;
+}
+
 /** Eleventy with the site's config read (and so strichka's plugin run), writing into `output`. */
-async function loadEleventy(configPath: string, output?: string): Promise<EleventyRun> {
+async function loadEleventy(configPath: string, output: string | undefined, { configure }: CommandOptions): Promise<EleventyRun> {
   // Imported when needed: `--help` and a wrong command line answer at once.
   const { default: Eleventy } = await import("@11ty/eleventy");
-  const eleventy = new Eleventy(undefined, output, { configPath, quietMode: true }) as unknown as EleventyRun;
+  // (`config`, Eleventy's programmatic config callback, is not in its declared options.)
+  const eleventy = new Eleventy(undefined, output, { configPath, quietMode: true, ...(configure && { config: configure }) } as never) as unknown as EleventyRun;
   await eleventy.initializeConfig();
   return eleventy;
 }
 
-async function build({ config, output = "_site" }: { config?: string; output?: string }): Promise<number> {
+async function build({ config, output = "_site", full = false }: { config?: string; output?: string; full?: boolean }, options: CommandOptions): Promise<number> {
   const configPath = findConfig(config);
   let folders: SiteFolders;
   try {
@@ -69,16 +76,20 @@ async function build({ config, output = "_site" }: { config?: string; output?: s
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const eleventy = await loadEleventy(configPath, folders.staging);
+  const eleventy = await loadEleventy(configPath, folders.staging, options);
   const { input, includes, data, layouts } = eleventy.directories;
   const refused = checkOutputFolder(folders.output, { project: process.cwd(), sources: [input, includes, data, layouts].filter((dir): dir is string => !!dir), config: configPath });
   if (refused) throw new UsageError(`${refused}. Nothing was built.`);
   const name = basename(folders.output);
   try {
     await folders.prepare();
+    // Incremental unless --full: pages whose data is what the staging folder holds already are not rendered.
+    const incremental = settingsOf(eleventy)?.build;
+    incremental?.usePreviousPages(full ? undefined : folders.previousPages);
     const [passthrough, pages] = (await timed("eleventy", () => eleventy.write())) as EleventyResults;
     const written = [...pages.map((page) => page.outputPath), ...passthrough.flatMap((copy) => Object.values(copy.map ?? {}))].filter((path): path is string => typeof path === "string");
-    const files = await timed("publishing", () => folders.complete(written));
+    const result = incremental?.incrementalResult;
+    const files = await timed("publishing", () => folders.complete(written, result?.keptFiles, result?.state));
     if (!files.has("index.html")) {
       await folders.discard();
       console.error(`The build wrote no index.html; nothing was published: ${name}/ is as it was.`);
@@ -87,7 +98,8 @@ async function build({ config, output = "_site" }: { config?: string; output?: s
     await timed("publishing", () => folders.publish());
     return 0;
   } catch (error) {
-    await folders.discard().catch(() => undefined);
+    // Content errors stop the build before Eleventy writes a page (see SiteBuild.begin).
+    await (findContentError(error) ? folders.restore() : folders.discard()).catch(() => undefined);
     // Eleventy has printed content errors already, as a plain list without a stack trace;
     // anything else is a bug or a broken config, and its stack helps whoever fixes it.
     if (!findContentError(error)) console.error("\nThe build failed:", error);
@@ -120,8 +132,8 @@ async function init(folder: string): Promise<number> {
 }
 
 /** `strichka new "Заголовок" --topic <slug>`: a new article where the site's build reads it. */
-async function newArticle(title: string, topic: string, config: string | undefined): Promise<number> {
-  const eleventy = await loadEleventy(findConfig(config));
+async function newArticle(title: string, topic: string, config: string | undefined, options: CommandOptions): Promise<number> {
+  const eleventy = await loadEleventy(findConfig(config), undefined, options);
   const settings = settingsOf(eleventy);
   if (!settings) throw new UsageError("The site's config does not add the strichka plugin (eleventyConfig.addPlugin(strichka)).");
   const topicsFile = join(eleventy.directories.data, "topics.json");
@@ -146,21 +158,23 @@ interface Command {
   help: string;
   options: NonNullable<ParseArgsConfig["options"]>;
   positionals: number;
-  run(values: Record<string, unknown>, positionals: string[]): Promise<number>;
+  run(values: Record<string, unknown>, positionals: string[], options: CommandOptions): Promise<number>;
 }
 
 const HELP_OPTION = { help: { type: "boolean", short: "h" } } as const;
 
 const COMMANDS: Record<string, Command> = {
   build: {
-    usage: "strichka build [--config=FILE] [--output=DIR]",
+    usage: "strichka build [--config=FILE] [--output=DIR] [--full]",
     help:
       "Builds the site and publishes it into DIR (default _site) only if the whole build succeeds.\n" +
+      "Renders only the pages whose content changed since the site it builds into, unless --full.\n" +
       "  --config=FILE  the Eleventy config (default: eleventy.config.js/.ts/… in this folder)\n" +
-      "  --output=DIR   the published folder: new, empty, or one strichka built before",
-    options: { config: { type: "string" }, output: { type: "string" }, ...HELP_OPTION },
+      "  --output=DIR   the published folder: new, empty, or one strichka built before\n" +
+      "  --full         render every page (as a build into an empty folder does)",
+    options: { config: { type: "string" }, output: { type: "string" }, full: { type: "boolean" }, ...HELP_OPTION },
     positionals: 0,
-    run: (values) => build(values as { config?: string; output?: string }),
+    run: (values, _positionals, options) => build(values as { config?: string; output?: string; full?: boolean }, options),
   },
   init: {
     usage: "strichka init <folder>",
@@ -178,7 +192,7 @@ const COMMANDS: Record<string, Command> = {
       'A title that starts with "-" goes after "--": strichka new --topic kultura -- "-40° у Харкові"',
     options: { topic: { type: "string" }, config: { type: "string" }, ...HELP_OPTION },
     positionals: 1,
-    run: (values, [title]) => newArticle(title!, String(values.topic ?? ""), values.config as string | undefined),
+    run: (values, [title], options) => newArticle(title!, String(values.topic ?? ""), values.config as string | undefined, options),
   },
 };
 
@@ -187,7 +201,7 @@ function overview(): string {
 }
 
 /** Runs one command line; returns the exit code. */
-async function main(args: string[]): Promise<number> {
+async function main(args: string[], options: CommandOptions): Promise<number> {
   const [name = "build", ...rest] = args;
   if (name === "--help" || name === "-h" || name === "help") {
     console.log(overview());
@@ -212,13 +226,13 @@ async function main(args: string[]): Promise<number> {
   for (const [option, value] of Object.entries(parsed.values)) {
     if (value === "") throw new UsageError(`--${option} needs a value.\nUsage: ${command.usage}`);
   }
-  return command.run(parsed.values, parsed.positionals);
+  return command.run(parsed.values, parsed.positionals, options);
 }
 
 /** Runs one command line (`["build", "--output=_site"]`); returns the exit code. */
-export async function runCommand(args: string[]): Promise<number> {
+export async function runCommand(args: string[], options: CommandOptions = {}): Promise<number> {
   try {
-    return await main(args);
+    return await main(args, options);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(error.message);

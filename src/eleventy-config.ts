@@ -17,7 +17,7 @@ export interface EleventyConfig {
   /** Throws Eleventy's own message when the running Eleventy is outside `range` (semver). */
   versionCheck(range: string): void;
   addPlugin<Options>(plugin: (eleventyConfig: EleventyConfig, options: Options) => void, options?: Options): void;
-  directories: { input: string; data: string; includes: string; output: string };
+  directories: { input: string; data: string; includes: string; layouts?: string; output: string };
   setLibrary(name: "md", library: MarkdownIt): void;
   setFrontMatterParsingOptions(options: {
     engines?: Record<string, (text: string) => object>;

@@ -18,11 +18,17 @@ import { spawn } from "node:child_process";
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { lstat, readdir, realpath, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { parsePageState, type PageState } from "./incremental.js";
 
 /** The relative paths ("novyny/2026/01/14/x.html") of a folder's files as its build wrote them. */
 type Manifest = string[];
 
-const manifestPath = (folder: string) => join(dirname(folder), `.${basename(folder).replace(/^\./, "")}.files.json`);
+const besideFolder = (folder: string, suffix: string) => join(dirname(folder), `.${basename(folder).replace(/^\./, "")}.${suffix}`);
+const manifestPath = (folder: string) => besideFolder(folder, "files.json");
+/** What the folder's pages were made of (see incremental.ts): an optimisation, never trusted for more. */
+const pageStatePath = (folder: string) => besideFolder(folder, "pages.json");
+/** The files that belong to a folder and travel with it. */
+const companions = (folder: string) => [manifestPath(folder), pageStatePath(folder)];
 
 /**
  * A manifest entry we may delete or keep: a relative path that stays inside its folder. A
@@ -65,11 +71,16 @@ export function isPublishedSite(folder: string): boolean {
   return existsSync(manifestPath(resolve(folder)));
 }
 
-/** Moves a folder with its manifest; nothing when it does not exist. */
+/** Moves a folder with its manifest and page state; nothing when it does not exist. */
 async function move(from: string, to: string): Promise<void> {
   if (!existsSync(from)) return;
   await rename(from, to);
-  if (existsSync(manifestPath(from))) await rename(manifestPath(from), manifestPath(to));
+  await moveCompanions(from, to);
+}
+
+async function moveCompanions(from: string, to: string): Promise<void> {
+  const targets = companions(to);
+  for (const [index, path] of companions(from).entries()) if (existsSync(path)) await rename(path, targets[index]!);
 }
 
 /**
@@ -78,11 +89,11 @@ async function move(from: string, to: string): Promise<void> {
  * name is free at once. (rmSync deletes links, never what they point to.)
  */
 async function removeInBackground(folder: string): Promise<void> {
-  if (!existsSync(folder) && !existsSync(manifestPath(folder))) return;
-  const trash = join(dirname(folder), `.${basename(folder).replace(/^\./, "")}.deleting-${process.pid}-${Date.now()}`);
+  if (![folder, ...companions(folder)].some((path) => existsSync(path))) return;
+  const trash = besideFolder(folder, `deleting-${process.pid}-${Date.now()}`);
   if (existsSync(folder)) await move(folder, trash);
-  else await rename(manifestPath(folder), manifestPath(trash));
-  const paths = JSON.stringify([trash, manifestPath(trash)]);
+  else await moveCompanions(folder, trash);
+  const paths = JSON.stringify([trash, ...companions(trash)]);
   spawn(process.execPath, ["-e", `for (const path of ${paths}) require("node:fs").rmSync(path, { recursive: true, force: true })`], { detached: true, stdio: "ignore" }).unref();
 }
 
@@ -193,6 +204,8 @@ export class SiteFolders {
   /** The site before the published one, to build into next time. */
   readonly recycled: string;
   #previousFiles: Manifest = [];
+  /** What the staging folder's pages were made of, when it is a recycled site with its page state. */
+  previousPages: PageState | undefined;
   readonly #warn: (message: string) => void;
 
   constructor(outputDir: string, warn: (message: string) => void = console.warn) {
@@ -220,6 +233,7 @@ export class SiteFolders {
     // Whatever else is there (a preview's drafts, files or links added by hand) goes.
     await removeAllBut(this.staging, new Set(manifest.files.map(sameName)));
     this.#previousFiles = manifest.files;
+    this.previousPages = existsSync(pageStatePath(this.staging)) ? parsePageState(readFileSync(pageStatePath(this.staging), "utf8")) : undefined;
   }
 
   /** Staging folders of builds that stopped midway (Ctrl-C, a crash). */
@@ -243,21 +257,27 @@ export class SiteFolders {
   }
 
   /**
-   * After a successful build: deletes the files of the previous build in this folder that
-   * this one did not write (`written`: the paths this build reported), records this
-   * build's files, and returns them.
+   * After a successful build: deletes the files of the previous build in this folder that are
+   * not this one's (`written`: the paths this build reported; `kept`: relative paths of files
+   * it left as they were, see incremental.ts), records this build's files and page state, and
+   * returns the files.
    */
-  async complete(written: readonly string[]): Promise<ReadonlySet<string>> {
+  async complete(written: readonly string[], kept: readonly string[] = [], pages?: PageState): Promise<ReadonlySet<string>> {
     const files = new Set<string>();
-    for (const path of written) {
-      const inside = relative(this.staging, resolve(path));
+    const add = (inside: string) => {
       if (inside && !inside.startsWith("..") && statSync(join(this.staging, inside), { throwIfNoEntry: false })?.isFile()) files.add(inside.split(sep).join("/"));
-    }
-    const writtenNames = new Set([...files].map(sameName));
+    };
+    for (const path of written) add(relative(this.staging, resolve(path)));
+    for (const file of kept) if (isSafeEntry(file)) add(file);
+    const ours = new Set([...files].map(sameName));
     for (const file of this.#previousFiles) {
-      if (!writtenNames.has(sameName(file))) await this.#delete(file);
+      if (!ours.has(sameName(file))) await this.#delete(file);
     }
-    if (existsSync(this.staging)) await writeFile(manifestPath(this.staging), JSON.stringify([...files]));
+    await rm(pageStatePath(this.staging), { force: true });
+    if (existsSync(this.staging)) {
+      await writeFile(manifestPath(this.staging), JSON.stringify([...files]));
+      if (pages) await writeFile(pageStatePath(this.staging), JSON.stringify(pages));
+    }
     return files;
   }
 
@@ -283,5 +303,16 @@ export class SiteFolders {
   /** After a failed build: the staging folder is deleted, the published site untouched. */
   async discard(): Promise<void> {
     await removeInBackground(this.staging);
+  }
+
+  /**
+   * After a build that failed before writing anything (an editor's mistake): the staging
+   * folder is still the recycled site with its manifest and page state, and goes back to
+   * being it, so the next build is still incremental.
+   */
+  async restore(): Promise<void> {
+    if (!existsSync(manifestPath(this.staging))) return this.discard();
+    await removeInBackground(this.recycled);
+    await move(this.staging, this.recycled);
   }
 }

@@ -1,11 +1,23 @@
 // What a strichka plugin instance was set up with, found again from the Eleventy instance
 // that ran the site's config: `strichka new` writes an article where that site's build reads
-// articles (the plugin's articlesDir option), not where the default would be.
+// articles (the plugin's articlesDir option), and `strichka build` tells the plugin what its
+// output folder holds already.
 
 export interface PluginSettings {
   /** Folder of the Markdown articles, relative to Eleventy's input folder. */
   articlesDir: string;
+  /** The plugin's build, for `strichka build`'s incremental builds (see incremental.ts). */
+  build: IncrementalBuild;
 }
+
+export interface IncrementalBuild {
+  /** What the output folder holds already; undefined renders every page. */
+  usePreviousPages(state: PageState | undefined): void;
+  /** After the build: its page state, and the files of the pages it did not render. */
+  readonly incrementalResult: { state: PageState; keptFiles: readonly string[] } | undefined;
+}
+
+import type { PageState } from "./incremental.js";
 
 // Kept on globalThis under a registered symbol, not in a module variable: a site's config may
 // load another copy of this package than the one the command runs from.

@@ -4,19 +4,24 @@
 //                       read the assets, choose the pages a preview rewrites;
 //   committed()         after Eleventy has written every page (a successful build only);
 // and in the preview, changed(files) before each rebuild says what the save touched.
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { readAssets, type Asset } from "../assets.js";
 import { ArticleCache, loadNewsSite, type NewsSite, type PagesToWrite } from "../content/index.js";
+import { pageHashes, pagesToRender, sourceFingerprint, type PageState } from "../incremental.js";
 import type { EleventyConfig } from "../eleventy-config.js";
 import { resolveLocale, type LocaleText } from "../locale.js";
 import { createMarkdown } from "../markdown.js";
 import { timed } from "../metrics.js";
 import { checkPreviewOutput, PreviewPages } from "../preview.js";
 import { urlToFile, UrlScheme } from "../urls.js";
-import { ASSETS_DIR, assetsFolder } from "./folders.js";
+import { ASSETS_DIR, assetsFolder, DEFAULT_INCLUDES, DEFAULT_INPUT, PACKAGE_ROOT, PUBLIC_DIR } from "./folders.js";
 import type { ResolvedOptions } from "./options.js";
+
+/** strichka's version: a new one renders everything (as does Eleventy's, ELEVENTY_VERSION). */
+const STRICHKA_VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 /** True for `npm run build`; false for the `npm start` preview (serve or watch), which also shows drafts. */
 export function isProductionBuild(): boolean {
@@ -38,6 +43,12 @@ export class SiteBuild {
   #sitePath = "/";
   /** Whether the next preview build rewrites every page rather than those a save changed. */
   #rewriteEverything = true;
+  /** What the production build's output folder holds already (see incremental.ts). */
+  #previousPages: PageState | undefined;
+  /** What this production build's pages are made of, once it has begun. */
+  #pageState: PageState | undefined;
+  /** Files of pages the output folder already holds as they would be rendered. */
+  #keptFiles: string[] = [];
 
   constructor(
     eleventyConfig: EleventyConfig,
@@ -88,8 +99,47 @@ export class SiteBuild {
     const [news, assets] = await Promise.all([this.#site, this.production ? readAssets(assetsDir, `/${ASSETS_DIR}/`) : []]);
     this.#assets = new Map(assets.map((asset) => [asset.url, asset]));
     if (!this.production) news.pagesToWrite = this.#preview.select(news, this.#rewriteEverything);
+    else this.#selectIncremental(news, output);
     this.#sitePath = new URL(news.site.url).pathname.replace(/\/?$/, "/");
     await makePageFolders(news.pagesToWrite, output);
+  }
+
+  /**
+   * For `strichka build`: what its output folder holds (the page state of the build that
+   * wrote it), so that only pages that differ are rendered; undefined renders everything.
+   */
+  usePreviousPages(state: PageState | undefined): void {
+    this.#previousPages = state;
+  }
+
+  /** After a production build: what its pages were made of, and the files of the pages it did not render. */
+  get incrementalResult(): { state: PageState; keptFiles: readonly string[] } | undefined {
+    return this.#pageState && { state: this.#pageState, keptFiles: this.#keptFiles };
+  }
+
+  /** Production: the pages whose data differs from what the output folder holds (and any whose file is missing there). */
+  #selectIncremental(news: NewsSite, output: string): void {
+    const hashes = pageHashes(news);
+    this.#pageState = { fingerprint: this.#fingerprint(news), pages: Object.fromEntries(hashes) };
+    const previous = this.#previousPages && {
+      ...this.#previousPages,
+      pages: Object.fromEntries(Object.entries(this.#previousPages.pages).filter(([url]) => existsSync(join(output, urlToFile(url))))),
+    };
+    news.pagesToWrite = pagesToRender(news, hashes, this.#pageState.fingerprint, previous);
+    const rendered = new Set([...news.pagesToWrite.articles, ...news.pagesToWrite.listings].map((page) => page.url));
+    this.#keptFiles = [...hashes.keys()].filter((url) => !rendered.has(url)).map((url) => urlToFile(url).slice(1));
+  }
+
+  /** Everything every page depends on besides its own data: templates, data, assets, images, options, versions, the year. */
+  #fingerprint(news: NewsSite): string {
+    const { input, includes, data, layouts } = this.#eleventyConfig.directories;
+    const skipped = [this.articlesPath, join(input, PUBLIC_DIR), join(DEFAULT_INPUT, "articles")].map((path) => resolve(path));
+    const skip = (path: string) => {
+      const name = path.slice(path.lastIndexOf(sep) + 1);
+      return name.startsWith(".") || name === "node_modules" || name === "_site" || skipped.includes(resolve(path));
+    };
+    const folders = [input, includes, data, layouts, DEFAULT_INCLUDES, DEFAULT_INPUT].filter((folder): folder is string => !!folder).map((folder) => resolve(folder));
+    return sourceFingerprint(folders, skip, { options: this.options, versions: [STRICHKA_VERSION, process.env.ELEVENTY_VERSION], buildYear: news.buildYear });
   }
 
   /** Eleventy has written every page: the next preview build compares with this one. */

@@ -22,6 +22,7 @@ export function useContentModel(eleventyConfig: EleventyConfig, build: SiteBuild
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (text) => parseYaml(text) } });
   // Zone-less dates are the site's wall-clock time, for Eleventy's page.date as for the model.
   eleventyConfig.addDateParsing((value) => parseNewsDate(value, build.options.timeZone)?.toJSDate());
-  // For `strichka new`, which writes articles where this site's build reads them.
-  recordSettings(eleventyConfig, { articlesDir: build.options.articlesDir });
+  // For the strichka command: `new` writes articles where this site's build reads them, and
+  // `build` makes production builds incremental.
+  recordSettings(eleventyConfig, { articlesDir: build.options.articlesDir, build });
 }

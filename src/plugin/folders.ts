@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 // The site strichka ships: layouts and partials, page templates (home, indexes, 404,
 // feeds) and assets. In this repository they are our own site's files.
-const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const DEFAULT_INCLUDES = join(PACKAGE_ROOT, "_includes");
 export const DEFAULT_INPUT = join(PACKAGE_ROOT, "content");
 

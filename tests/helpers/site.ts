@@ -146,12 +146,13 @@ export async function buildInProcess(siteDir: string, output = join(siteDir, "_s
 
 /**
  * The strichka command (src/commands.ts) run in this process in `siteDir`, as `strichka ARGS`
- * would run there: its exit code and what it printed. Its Eleventy keeps its template cache
- * (as one process of the CLI does), so give it sites whose templates are strichka's own.
+ * would run there: its exit code and what it printed.
  */
 export async function strichkaInProcess(siteDir: string, ...args: string[]): Promise<{ status: number | undefined; stdout: string; stderr: string; error: unknown }> {
   const { runCommand } = await import("../../src/commands.js");
-  const run = await inProcess(siteDir, () => runCommand(args));
+  // Eleventy's module-level template cache off, as in buildInProcess: each run reads the site's templates anew.
+  const configure = (eleventyConfig: unknown) => (eleventyConfig as { setUseTemplateCache(use: boolean): void }).setUseTemplateCache(false);
+  const run = await inProcess(siteDir, () => runCommand(args, { configure }));
   return { status: run.value, stdout: run.stdout, stderr: run.stderr, error: run.error };
 }
 

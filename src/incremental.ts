@@ -1,0 +1,75 @@
+// Incremental production builds: render only the article and list pages whose content
+// differs from what the output folder already holds.
+//
+// `strichka build` builds into the site before the published one (see publish.ts), so the
+// folder it starts from is the output of the build before last. Beside every site it builds
+// it keeps that site's page state: a fingerprint of everything that is the same for all
+// pages (templates, data, assets, options, versions, the year) and a hash of each article
+// and list page's data. When the fingerprint is unchanged, a page whose hash is unchanged
+// would come out byte for byte as the file that is already there, so it is not rendered;
+// every other page is, as are the few pages that are not paginated over the model (home,
+// feeds, indexes). Anything else changed → everything is rendered.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { Listing, NewsSite, PagesToWrite } from "./content/index.js";
+import { walkFiles } from "./walk.js";
+
+/** What a built site's pages were made of. */
+export interface PageState {
+  /** Everything all pages depend on (see sourceFingerprint). */
+  fingerprint: string;
+  /** Each article and list page's URL → the hash of its data. */
+  pages: Record<string, string>;
+}
+
+const hash = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 22);
+
+/**
+ * The hash of every article and list page's data. An article page shows the article
+ * (with its related news, topic and video); a list page its own fields and its articles.
+ */
+export function pageHashes(news: NewsSite): Map<string, string> {
+  const hashes = new Map<string, string>();
+  const articleHash = new Map<string, string>();
+  for (const article of news.articles) {
+    const own = hash(JSON.stringify(article));
+    articleHash.set(article.url, own);
+    hashes.set(article.url, own);
+  }
+  for (const listing of news.listings) hashes.set(listing.url, hash(JSON.stringify({ ...listing, items: listing.items.map((item) => articleHash.get(item.url)) } satisfies Omit<Listing, "items"> & { items: unknown[] })));
+  return hashes;
+}
+
+/** The pages whose data differs from `previous`'s (all of them when there is none, or the fingerprints differ). */
+export function pagesToRender(news: NewsSite, hashes: ReadonlyMap<string, string>, fingerprint: string, previous: PageState | undefined): PagesToWrite {
+  if (!previous || previous.fingerprint !== fingerprint) return { articles: news.articles, listings: news.listings };
+  const changed = (url: string) => previous.pages[url] !== hashes.get(url);
+  return { articles: news.articles.filter((article) => changed(article.url)), listings: news.listings.filter((listing) => changed(listing.url)) };
+}
+
+/**
+ * A fingerprint of what every page depends on: the files below `folders` (templates,
+ * data, assets, images: their paths and contents, `skip` left out) and `settings` (options,
+ * versions, the year day headings are relative to).
+ */
+export function sourceFingerprint(folders: readonly string[], skip: (path: string) => boolean, settings: unknown): string {
+  const digest = createHash("sha256").update(JSON.stringify(settings));
+  for (const folder of [...new Set(folders)].sort()) {
+    for (const file of walkFiles(folder, { wanted: () => true, skip }).files) {
+      digest.update(`\0${file}\0`).update(readFileSync(file));
+    }
+  }
+  return digest.digest("base64url");
+}
+
+/** A page state read from disk, or undefined when it is missing or not one: it is only ever an optimisation. */
+export function parsePageState(text: string): PageState | undefined {
+  try {
+    const state = JSON.parse(text) as Partial<PageState>;
+    if (typeof state.fingerprint !== "string" || !state.pages || typeof state.pages !== "object") return undefined;
+    if (!Object.values(state.pages).every((value) => typeof value === "string")) return undefined;
+    return { fingerprint: state.fingerprint, pages: state.pages };
+  } catch {
+    return undefined;
+  }
+}

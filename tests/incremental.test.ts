@@ -1,0 +1,136 @@
+// Incremental production builds: `strichka build` renders only the pages whose data changed
+// since the site it builds into, and the result is byte for byte what a full build gives.
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { loadNewsSite } from "../src/content/index.js";
+import { pageHashes, pagesToRender } from "../src/incremental.js";
+import { UrlScheme } from "../src/urls.js";
+import { article, listFiles, makeSite, ROOT, strichkaInProcess, TOPICS_JSON } from "./helpers.js";
+
+const CONFIG = `--config=${join(ROOT, "eleventy.config.ts")}`;
+
+async function publish(dir: string, ...args: string[]): Promise<{ status: number | undefined; stdout: string; stderr: string }> {
+  const result = await strichkaInProcess(dir, "build", CONFIG, ...args);
+  if (result.error) throw result.error;
+  return result;
+}
+
+/** Every file of a built site with its bytes. */
+function contents(site: string): Map<string, string> {
+  return new Map(listFiles(site).map((file) => [file, readFileSync(join(site, file)).toString("base64")]));
+}
+
+/** A full build of `dir` into a new folder: what the incremental build must equal. */
+async function fullBuild(dir: string): Promise<Map<string, string>> {
+  const output = join(mkdtempSync(join(tmpdir(), "strichka-full-")), "_site");
+  expect((await publish(dir, "--full", `--output=${output}`)).status).toBe(0);
+  const files = contents(output);
+  rmSync(output, { recursive: true, force: true });
+  return files;
+}
+
+const STORY = (n: number, changes: Record<string, string> = {}) =>
+  article({ title: `Новина ${n}`, date: `2026-01-${String(10 + n).padStart(2, "0")} 10:00`, topic: n % 2 ? "ekonomika" : "kultura", tags: n % 3 ? "[Київ]" : "[Київ, Львів]", ...changes });
+
+describe("pagesToRender", () => {
+  it("selects the pages whose data changed, and everything when the fingerprint differs", async () => {
+    const dir = makeSite({ "content/articles/a.md": STORY(1), "content/articles/b.md": STORY(2), "content/articles/c.md": STORY(3) });
+    const load = () =>
+      loadNewsSite({ inputDir: join(dir, "content"), articlesDir: join(dir, "content/articles"), dataDir: join(dir, "_data"), timeZone: "Europe/Kyiv", includeDrafts: false, relatedCount: 5, pageSize: 30, urls: new UrlScheme(), root: dir });
+    const before = await load();
+    const state = { fingerprint: "f", pages: Object.fromEntries(pageHashes(before)) };
+    expect(pagesToRender(before, pageHashes(before), "f", state)).toEqual({ articles: [], listings: [] });
+    expect(pagesToRender(before, pageHashes(before), "g", state).articles).toHaveLength(3);
+
+    // A newer article: its own page and the lists it is on; no older article's page (related news are earlier ones).
+    writeFileSync(join(dir, "content/articles/d.md"), STORY(4));
+    const after = await load();
+    const render = pagesToRender(after, pageHashes(after), "f", state);
+    expect(render.articles.map((page) => page.title)).toEqual(["Новина 4"]);
+    expect(render.listings.map((page) => page.url).sort()).toEqual(["/arkhiv/", "/tehy/kyiv/", "/temy/kultura/"]);
+  });
+});
+
+describe("strichka build, incremental", () => {
+  it("renders only what changed, leaves other pages' files as they were, and equals a full build", async () => {
+    const dir = makeSite({ "content/articles/a.md": STORY(1), "content/articles/b.md": STORY(2), "content/articles/c.md": STORY(3) });
+    // The third build is the first into a recycled site (the first one's) with its page state.
+    for (let build = 0; build < 3; build++) expect((await publish(dir)).status).toBe(0);
+    // This build goes into the recycled folder (the second build's): an article page it does
+    // not render stays that folder's file, with its time.
+    const page = "novyny/2026/01/11/novyna-1.html";
+    const before = statSync(join(dir, "._site.recycled", page)).mtimeMs;
+    writeFileSync(join(dir, "content/articles/d.md"), STORY(4));
+    const result = await publish(dir);
+    expect(result.status, result.stderr).toBe(0);
+    expect(statSync(join(dir, "_site", page)).mtimeMs).toBe(before);
+    expect(statSync(join(dir, "_site/index.html")).mtimeMs).toBeGreaterThan(before);
+    expect(contents(join(dir, "_site"))).toEqual(await fullBuild(dir));
+  });
+
+  it("after an editor's mistake, keeps the previous site and stays incremental", async () => {
+    const dir = makeSite({ "content/articles/a.md": STORY(1), "content/articles/b.md": STORY(2) });
+    for (let build = 0; build < 3; build++) expect((await publish(dir)).status).toBe(0);
+    const published = contents(join(dir, "_site"));
+    writeFileSync(join(dir, "content/articles/bad.md"), article({ title: "Погана", date: "2026-13-45", topic: "kultura" }));
+    expect((await publish(dir)).status).toBe(1);
+    expect(contents(join(dir, "_site"))).toEqual(published);
+    expect(readFileSync(join(dir, "._site.recycled.pages.json"), "utf8")).toContain("fingerprint");
+    rmSync(join(dir, "content/articles/bad.md"));
+    writeFileSync(join(dir, "content/articles/c.md"), STORY(3));
+    expect((await publish(dir)).status).toBe(0);
+    expect(contents(join(dir, "_site"))).toEqual(await fullBuild(dir));
+  });
+
+  type Change =
+    | { kind: "add"; n: number }
+    | { kind: "title" | "date" | "topic" | "tags" | "draft" | "delete"; which: number }
+    | { kind: "topics" | "layout" };
+  const change: fc.Arbitrary<Change> = fc.oneof(
+    fc.record({ kind: fc.constant("add" as const), n: fc.integer({ min: 5, max: 15 }) }),
+    fc.record({ kind: fc.constantFrom("title" as const, "date" as const, "topic" as const, "tags" as const, "draft" as const, "delete" as const), which: fc.integer({ min: 1, max: 4 }) }),
+    fc.record({ kind: fc.constantFrom("topics" as const, "layout" as const) }),
+  );
+
+  function apply(dir: string, step: Change): void {
+    const file = (n: number) => join(dir, `content/articles/n${n}.md`);
+    if (step.kind === "add") return writeFileSync(file(step.n), STORY(step.n));
+    if (step.kind === "topics") return writeFileSync(join(dir, "_data/topics.json"), JSON.stringify(TOPICS_JSON.map((topic) => ({ ...topic, title: `${topic.title}!` }))));
+    if (step.kind === "layout") {
+      const layout = join(dir, "_includes/article.njk");
+      return writeFileSync(layout, readFileSync(layout, "utf8").replace("</article>", "<p>Змінений шаблон</p></article>"));
+    }
+    if ("which" in step) editArticle(dir, step);
+  }
+
+  function editArticle(dir: string, step: Extract<Change, { which: number }>): void {
+    const file = (n: number) => join(dir, `content/articles/n${n}.md`);
+    const path = file(step.which);
+    if (step.kind === "delete") return rmSync(path, { force: true });
+    const edits: Record<string, string> = { title: { title: `Виправлено ${step.which}` }, date: { date: "2026-02-20 09:00" }, topic: { topic: "kultura" }, tags: { tags: "[Одеса]" }, draft: { draft: "true" } }[step.kind];
+    writeFileSync(path, STORY(step.which, edits));
+  }
+
+  it("equals a full build after any sequence of new, edited, moved, drafted and deleted articles, changed data and a changed layout", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { minLength: 2, maxLength: 4 }), async (steps) => {
+        const dir = makeSite(Object.fromEntries([1, 2, 3, 4].map((n) => [`content/articles/n${n}.md`, STORY(n)])));
+        // Two builds first: every step's build is then incremental (into a recycled site).
+        for (let build = 0; build < 2; build++) expect((await publish(dir)).status).toBe(0);
+        for (const step of steps) {
+          apply(dir, step);
+          const result = await publish(dir);
+          expect(result.status, `${JSON.stringify(step)}: ${result.stderr}`).toBe(0);
+          expect(contents(join(dir, "_site")), JSON.stringify(steps)).toEqual(await fullBuild(dir));
+          // (The layout really is read anew: the full build above would not show a stale one either.)
+          const pages = listFiles(join(dir, "_site")).filter((file) => file.startsWith("novyny/"));
+          if (step.kind === "layout") for (const page of pages) expect(readFileSync(join(dir, "_site", page), "utf8")).toContain("Змінений шаблон");
+        }
+      }),
+      { numRuns: 4 },
+    );
+  });
+});
