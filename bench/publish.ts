@@ -162,10 +162,10 @@ export async function measurePublish(site: string, generated: GeneratedSite): Pr
 
 function printPublish(count: number, steps: Step[]): void {
   console.log(`\nPublishing, ${count} articles, full builds (node ${process.version}, ${new Date().toISOString()})\n`);
-  console.log("| step | wall | peak RSS | pages | files | added | changed | deleted |");
-  console.log("|---|---|---|---|---|---|---|---|");
+  console.log("| step | wall | CPU | peak RSS | pages | files | added | changed | deleted |");
+  console.log("|---|---|---|---|---|---|---|---|---|");
   for (const { name, measure, files, churn } of steps) {
-    console.log(`| ${name} | ${seconds(measure.wallMs)} | ${measure.maxRssMb.toFixed(0)} MB | ${measure.pages} | ${files} | ${churn.added.length} | ${churn.changed.length} | ${churn.deleted.length} |`);
+    console.log(`| ${name} | ${seconds(measure.wallMs)} | ${seconds(measure.cpuMs)} | ${measure.maxRssMb.toFixed(0)} MB | ${measure.pages} | ${files} | ${churn.added.length} | ${churn.changed.length} | ${churn.deleted.length} |`);
   }
   console.log("\nFiles by kind (+ added, ~ changed, − deleted; content compared, not times):\n");
   console.log(`| step | ${KINDS.join(" | ")} |`);
