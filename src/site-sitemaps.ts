@@ -62,15 +62,18 @@ export class SiteSitemaps {
   /** Home, the indexes and every list's first page. */
   #pageEntries(): SitemapEntry[] {
     const { news } = this;
-    const newest = latest(news.articles.filter((article) => !article.draft).map((article) => ({ url: article.url, lastmod: changed(article) })));
+    const newest = this.#listingLastmod(news.articles);
     return [
       ...[news.urls.home, news.urls.topics, news.urls.tags].map((url) => ({ url: this.#absolute(url), lastmod: newest })),
       ...news.listings.filter((listing) => listing.number === 0).map((listing) => ({ url: this.#absolute(listing.url), lastmod: this.#listingLastmod(listing.items) })),
     ];
   }
 
+  /** The latest publication or update among the articles (drafts aside). */
   #listingLastmod(items: readonly Article[]): Date | undefined {
-    return latest(items.filter((article) => !article.draft).map((article) => ({ url: article.url, lastmod: changed(article) })));
+    let newest: Date | undefined;
+    for (const article of items) if (!article.draft && (!newest || changed(article) > newest)) newest = changed(article);
+    return newest;
   }
 
   /**

@@ -3,9 +3,11 @@
 // validated against a grammar of the protocol (tests/schemas/sitemaps.rng).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadNewsSite } from "../src/content/index.js";
-import { cutSitemap, NEWS_LIMITS, NEWS_NAMESPACE, newsSitemapXml, recentNews, SITEMAP_LIMITS, SITEMAP_NAMESPACE, sitemapXml, type SitemapEntry } from "../src/sitemap.js";
+import { toIsoWithOffset } from "../src/dates.js";
+import { cutSitemap, NEWS_LIMITS, NEWS_NAMESPACE, newsSitemapXml, recentNews, SITEMAP_LIMITS, SITEMAP_NAMESPACE, sitemapXml, w3cDateTime, type SitemapEntry } from "../src/sitemap.js";
 import { SiteSitemaps } from "../src/site-sitemaps.js";
 import { article, buildInProcess, listFiles, makeSite, ROOT, sampleSite, SITE_JSON, strictXml } from "./helpers.js";
 
@@ -62,6 +64,25 @@ describe("cutting a sitemap into files", () => {
     const url = children((await strictXml(xml)).documentElement, "url")[0]!;
     expect(childText(url, "loc")).toBe("https://news.example.ua/a?b=1&c=<2>");
     expect(childText(url, "lastmod")).toBe("2026-07-14T23:40:00+03:00");
+  });
+});
+
+describe("lastmod and publication dates", () => {
+  it("are written as the pages write them (toIsoWithOffset), on clock-change days too", () => {
+    const zones = ["Europe/Kyiv", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham", "UTC"];
+    const instant = fc.integer({ min: Date.UTC(1991, 0, 1), max: Date.UTC(2100, 11, 31) }).map((ms) => new Date(ms));
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...zones), (date, zone) => {
+        expect(w3cDateTime(date, zone)).toBe(toIsoWithOffset(date, zone));
+      }),
+      { numRuns: 5000 },
+    );
+    // Every minute around Kyiv's spring and autumn changes of 2026 (01:00 UTC on 29 March and 25 October).
+    for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)]) {
+      for (let ms = change - 3_600_000; ms <= change + 3_600_000; ms += 60_000) expect(w3cDateTime(new Date(ms), ZONE)).toBe(toIsoWithOffset(new Date(ms), ZONE));
+    }
+    expect(w3cDateTime(new Date("2026-03-29T00:59:59Z"), ZONE)).toBe("2026-03-29T02:59:59+02:00");
+    expect(w3cDateTime(new Date("2026-03-29T01:00:00Z"), ZONE)).toBe("2026-03-29T04:00:00+03:00");
   });
 });
 
