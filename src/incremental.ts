@@ -11,6 +11,7 @@
 // feeds, indexes). Anything else changed → everything is rendered.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import type { Listing, NewsSite, PagesToWrite } from "./content/index.js";
 import { walkFiles } from "./walk.js";
 
@@ -54,11 +55,13 @@ export function pagesToRender(news: NewsSite, hashes: ReadonlyMap<string, string
  */
 export function sourceFingerprint(folders: readonly string[], skip: (path: string) => boolean, settings: unknown): string {
   const digest = createHash("sha256").update(JSON.stringify(settings));
-  for (const folder of [...new Set(folders)].sort()) {
+  // Paths relative to each folder (in the order given): the same site in another place (a CI
+  // machine's fresh clone) has the same fingerprint.
+  [...new Set(folders)].forEach((folder, index) => {
     for (const file of walkFiles(folder, { wanted: () => true, skip }).files) {
-      digest.update(`\0${file}\0`).update(readFileSync(file));
+      digest.update(`\0${index}:${relative(folder, file)}\0`).update(readFileSync(file));
     }
-  }
+  });
   return digest.digest("base64url");
 }
 
