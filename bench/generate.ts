@@ -41,6 +41,17 @@ export interface GeneratedSite {
   another(date: string): string;
 }
 
+/**
+ * The "HH:MM" of an ISO Kyiv wall-clock time, an hour later when it falls in the hour the
+ * spring clock change skips (03:00–03:59 on March's last Sunday), which strichka rightly
+ * refuses as a time that does not exist.
+ */
+function skipSpringGap(local: string): string {
+  const day = new Date(`${local.slice(0, 10)}T12:00:00Z`);
+  const lastSundayOfMarch = day.getUTCMonth() === 2 && day.getUTCDay() === 0 && day.getUTCDate() > 24;
+  return lastSundayOfMarch && local.slice(11, 13) === "03" ? `04${local.slice(13, 16)}` : local.slice(11, 16);
+}
+
 /** Writes `_data/` and `content/articles/` of a synthetic site into `dir`. */
 export function generateSite(dir: string, count: number, seed = 2026): GeneratedSite {
   const rand = random(seed);
@@ -108,7 +119,7 @@ export function generateSite(dir: string, count: number, seed = 2026): Generated
     // Kyiv wall-clock time, as editors write it (UTC+2 is close enough for synthetic data).
     const local = new Date(stamp + 2 * 3600 * 1000).toISOString();
     // With seconds, so that bare Eleventy (YAML 1.1 timestamps) reads it too.
-    newest = `${local.slice(0, 10)} ${local.slice(11, 16)}:00`;
+    newest = `${local.slice(0, 10)} ${skipSpringGap(local)}:00`;
     writeFileSync(join(dir, `content/articles/a${String(index + 1).padStart(6, "0")}.md`), article(newest));
   });
   return { articles: count, topics: topics.length, tags: tags.length, videos: videos.size, newest, another: article };
