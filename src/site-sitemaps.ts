@@ -39,7 +39,7 @@ export class SiteSitemaps {
   ) {
     const files: SitemapFile[] = [];
     const add = (name: string, entries: readonly SitemapEntry[]) => {
-      cutSitemap(entries, this.#zone, limits).forEach((part, index) => {
+      cutSitemap(entries, limits).forEach((part, index) => {
         const url = news.urls.sitemapFile(index === 0 ? name : `${name}-${index + 1}`);
         this.#entries.set(url, part);
         files.push({ url, lastmod: latest(part) });

@@ -51,22 +51,37 @@ function offsetMinutes(ms: number, zone: string): number {
 
 const twoDigits = (value: number) => String(value).padStart(2, "0");
 
+/** 2026-01-14T23:40:00+02:00: always 25 characters. */
+const W3C_DATE_TIME_LENGTH = 25;
+// Local times in the years 0000–9999, which toISOString writes with four digits.
+const FIRST_MS = Date.parse("0000-01-02T00:00:00Z");
+const LAST_MS = Date.parse("9999-12-30T23:59:59Z");
+
 /**
  * W3C datetime to the second with the zone's offset, as the pages and JSON-LD write it
  * (toIsoWithOffset in dates.ts, which is as slow per instant as luxon): 2026-01-14T23:40:00+02:00.
+ * Years 0000–9999 (articles are 1991–2100).
  */
 export function w3cDateTime(date: Date, zone: string): string {
   const ms = date.getTime();
+  if (!(ms >= FIRST_MS && ms <= LAST_MS)) throw new RangeError(`A sitemap date must be in the years 0000–9999, not ${String(date)}`);
   const offset = offsetMinutes(ms, zone);
   const sign = offset < 0 ? "-" : "+";
   const local = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
   return `${local}${sign}${twoDigits(Math.trunc(Math.abs(offset) / 60))}:${twoDigits(Math.trunc(Math.abs(offset) % 60))}`;
 }
 
-const w3cDate = w3cDateTime;
-
 function urlElement({ url, lastmod }: SitemapEntry, zone: string, tag = "url"): string {
-  return `<${tag}><loc>${escapeHtml(stripNonXmlCharacters(url))}</loc>${lastmod ? `<lastmod>${w3cDate(lastmod, zone)}</lastmod>` : ""}</${tag}>\n`;
+  return `<${tag}><loc>${escapeHtml(stripNonXmlCharacters(url))}</loc>${lastmod ? `<lastmod>${w3cDateTime(lastmod, zone)}</lastmod>` : ""}</${tag}>\n`;
+}
+
+// What urlElement's output weighs, without writing it (a million of them are cut per build):
+// the tags, the escaped URL, and a lastmod of 25 characters (see w3cDateTime).
+const URL_TAGS_BYTES = Buffer.byteLength("<url><loc></loc></url>\n");
+const LASTMOD_BYTES = Buffer.byteLength("<lastmod></lastmod>") + W3C_DATE_TIME_LENGTH;
+
+function urlElementBytes({ url, lastmod }: SitemapEntry): number {
+  return URL_TAGS_BYTES + Buffer.byteLength(escapeHtml(stripNonXmlCharacters(url))) + (lastmod ? LASTMOD_BYTES : 0);
 }
 
 /** A sitemap file (`<urlset>`) of these pages, in this order. */
@@ -85,13 +100,13 @@ export function sitemapIndexXml(files: readonly SitemapEntry[], zone: string): s
  * URLs and `limits.bytes` bytes of XML. Cut from the start, so entries appended at the end
  * never move an earlier cut. No entries, no files.
  */
-export function cutSitemap<Entry extends SitemapEntry>(entries: readonly Entry[], zone: string, limits: SitemapLimits = SITEMAP_LIMITS): Entry[][] {
+export function cutSitemap<Entry extends SitemapEntry>(entries: readonly Entry[], limits: SitemapLimits = SITEMAP_LIMITS): Entry[][] {
   const envelope = Buffer.byteLength(XML_DECLARATION + URLSET_OPEN + URLSET_CLOSE);
   const parts: Entry[][] = [];
   let part: Entry[] = [];
   let bytes = envelope;
   for (const entry of entries) {
-    const size = Buffer.byteLength(urlElement(entry, zone));
+    const size = urlElementBytes(entry);
     if (envelope + size > limits.bytes) throw new RangeError(`The sitemap entry of ${entry.url} alone is larger than ${limits.bytes} bytes`);
     if (part.length > 0 && (part.length === limits.urls || bytes + size > limits.bytes)) {
       parts.push(part);
@@ -140,7 +155,7 @@ export function newsSitemapXml(items: readonly NewsItem[], publication: { name: 
   const urls = items.map(
     (item) =>
       `<url><loc>${escapeHtml(stripNonXmlCharacters(item.url))}</loc><news:news><news:publication><news:name>${name}</news:name><news:language>${language}</news:language></news:publication>` +
-      `<news:publication_date>${w3cDate(item.date, zone)}</news:publication_date><news:title>${escapeHtml(stripNonXmlCharacters(item.title))}</news:title></news:news></url>\n`,
+      `<news:publication_date>${w3cDateTime(item.date, zone)}</news:publication_date><news:title>${escapeHtml(stripNonXmlCharacters(item.title))}</news:title></news:news></url>\n`,
   );
   return `${XML_DECLARATION}<urlset xmlns="${SITEMAP_NAMESPACE}" xmlns:news="${NEWS_NAMESPACE}">\n${urls.join("")}</urlset>\n`;
 }

@@ -32,28 +32,45 @@ const entries = (count: number, from = 0): SitemapEntry[] =>
 describe("cutting a sitemap into files", () => {
   it("cuts at the URL limit, in order, and nothing is lost", () => {
     const all = entries(7);
-    const parts = cutSitemap(all, ZONE, { urls: 3, bytes: SITEMAP_LIMITS.bytes });
+    const parts = cutSitemap(all, { urls: 3, bytes: SITEMAP_LIMITS.bytes });
     expect(parts.map((part) => part.length)).toEqual([3, 3, 1]);
     expect(parts.flat()).toEqual(all);
-    expect(cutSitemap([], ZONE)).toEqual([]);
-    expect(cutSitemap(all, ZONE)).toEqual([all]);
+    expect(cutSitemap([])).toEqual([]);
+    expect(cutSitemap(all)).toEqual([all]);
   });
 
   it("cuts at the byte limit, each file's XML within it", () => {
     const all = entries(10);
     const bytes = Buffer.byteLength(sitemapXml(all.slice(0, 4), ZONE));
-    const parts = cutSitemap(all, ZONE, { urls: 50_000, bytes });
+    const parts = cutSitemap(all, { urls: 50_000, bytes });
     expect(parts.map((part) => part.length)).toEqual([4, 4, 2]);
     for (const part of parts) expect(Buffer.byteLength(sitemapXml(part, ZONE))).toBeLessThanOrEqual(bytes);
     // One byte less, and four no longer fit.
-    expect(cutSitemap(all, ZONE, { urls: 50_000, bytes: bytes - 1 })[0]).toHaveLength(3);
-    expect(() => cutSitemap(all, ZONE, { urls: 50_000, bytes: 100 })).toThrow(/alone is larger than 100 bytes/);
+    expect(cutSitemap(all, { urls: 50_000, bytes: bytes - 1 })[0]).toHaveLength(3);
+    expect(() => cutSitemap(all, { urls: 50_000, bytes: 100 })).toThrow(/alone is larger than 100 bytes/);
+  });
+
+  it("weighs every entry exactly: URLs with escapes and non-Latin letters, with and without lastmod, any year", () => {
+    const url = fc.stringMatching(/^[a-zа-яї0-9&<>"'/?=.-]{0,40}$/).map((path) => `https://news.example.ua/${path}`);
+    const lastmod = fc.option(fc.integer({ min: Date.parse("0000-01-02T00:00:00Z"), max: Date.parse("9999-12-30T00:00:00Z") }).map((ms) => new Date(ms)), { nil: undefined });
+    const entry = fc.record({ url, lastmod }, { requiredKeys: ["url"] });
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 3, maxLength: 8 }), fc.nat(), (all, pick) => {
+        // The XML of the first `count` entries just fits, one byte less does not.
+        const count = 2 + (pick % (all.length - 2));
+        const bytes = Buffer.byteLength(sitemapXml(all.slice(0, count), ZONE));
+        fc.pre(all.every((one) => Buffer.byteLength(sitemapXml([one], ZONE)) < bytes));
+        expect(cutSitemap(all, { urls: 50_000, bytes })[0]).toHaveLength(count);
+        expect(cutSitemap(all, { urls: 50_000, bytes: bytes - 1 })[0]).toHaveLength(count - 1);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("never moves an earlier cut when entries are appended", () => {
     const limits = { urls: 4, bytes: SITEMAP_LIMITS.bytes };
-    const before = cutSitemap(entries(9), ZONE, limits);
-    const after = cutSitemap(entries(14), ZONE, limits);
+    const before = cutSitemap(entries(9), limits);
+    const after = cutSitemap(entries(14), limits);
     expect(after.slice(0, before.length - 1)).toEqual(before.slice(0, -1));
     expect(after[before.length - 1]!.slice(0, before.at(-1)!.length)).toEqual(before.at(-1));
   });
@@ -83,6 +100,10 @@ describe("lastmod and publication dates", () => {
     }
     expect(w3cDateTime(new Date("2026-03-29T00:59:59Z"), ZONE)).toBe("2026-03-29T02:59:59+02:00");
     expect(w3cDateTime(new Date("2026-03-29T01:00:00Z"), ZONE)).toBe("2026-03-29T04:00:00+03:00");
+    // Four-digit years only, which is what the protocol's W3C datetime has.
+    expect(w3cDateTime(new Date("0001-01-01T12:00:00Z"), "UTC")).toBe("0001-01-01T12:00:00+00:00");
+    expect(() => w3cDateTime(new Date("+010000-01-01T00:00:00Z"), ZONE)).toThrow(RangeError);
+    expect(() => w3cDateTime(new Date("-000001-01-01T00:00:00Z"), ZONE)).toThrow(RangeError);
   });
 });
 
