@@ -86,7 +86,7 @@ function urlElementBytes({ url, lastmod }: SitemapEntry): number {
 
 /** A sitemap file (`<urlset>`) of these pages, in this order. */
 export function sitemapXml(entries: readonly SitemapEntry[], zone: string): string {
-  // Appended rather than mapped and joined: about twice as fast for 50,000 URLs.
+  // Appended, without an array of 50,000 strings to join (faster in some runs, never slower, on a busy machine).
   let xml = XML_DECLARATION + URLSET_OPEN;
   for (const entry of entries) xml += urlElement(entry, zone);
   return xml + URLSET_CLOSE;
