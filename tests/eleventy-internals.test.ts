@@ -120,7 +120,8 @@ describe("what strichka relies on", () => {
       config.addPlugin(strichka, { articlesDir: "stati" });
     }, { input: "content" });
     expect(error).toBeUndefined();
-    expect(settingsOf(eleventy!)).toEqual({ articlesDir: "stati" });
+    expect(settingsOf(eleventy!)).toMatchObject({ articlesDir: "stati" });
+    expect(typeof settingsOf(eleventy!)?.build.usePreviousPages).toBe("function");
   });
 
   it("an error with skipOriginalStack is printed without its stack (ContentError, PreviewOutputError)", () => {
