@@ -12,9 +12,11 @@
 // - the links between pages name numbers near the page and the first page, and «newest» for
 //   the first URL, never the count of pages, which grows.
 // So a new article changes the list's first page and, once per `size` articles, makes a new
-// numbered page and updates the links of the two before it: a bounded set, whatever the
-// archive's size. Pages are cut once per build, so Eleventy renders every list page of the
-// site from one flat array with `pagination: { size: 1 }`.
+// numbered page and updates the links of the three before it (their windows reach the
+// newest): a bounded set, whatever the archive's size. (Deleting or re-dating an article
+// shifts every newer numbered page of its lists: rare, and not bounded.) Pages are cut once
+// per build, so Eleventy renders every list page of the site from one flat array with
+// `pagination: { size: 1 }`.
 
 export interface ListPage<T> {
   /** Site-root URL: the list's first page is `base`, the numbered ones `base` + "1/", "2/" … */
