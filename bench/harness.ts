@@ -46,8 +46,9 @@ export function measure(label: string, cwd: string, nodeArgs: string[], output: 
 }
 
 /** `strichka build` of the site in `site` (the real CLI, a fresh process), measured. */
-export function buildStrichka(site: string, config = "eleventy.config.ts"): Promise<Measure> {
-  return measure("strichka", site, ["--import", "tsx", join(ROOT, "src/cli.ts"), "build", `--config=${join(ROOT, config)}`], join(site, "_site"));
+/** `strichka build` in `site`; `full` renders every page (the default is incremental: only what changed since the site it builds into). */
+export function buildStrichka(site: string, { config = "eleventy.config.ts", full = true }: { config?: string; full?: boolean } = {}): Promise<Measure> {
+  return measure("strichka", site, ["--import", "tsx", join(ROOT, "src/cli.ts"), "build", `--config=${join(ROOT, config)}`, ...(full ? ["--full"] : [])], join(site, "_site"));
 }
 
 /**

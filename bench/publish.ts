@@ -1,6 +1,6 @@
-// npm run bench -- --publish [--n=10000] [--keep]
-// Publishing churn: what one editorial change costs with today's full `strichka build` (the
-// real CLI, a fresh process per build), and how many files of `_site/` it rewrites, which is
+// npm run bench -- --publish [--n=10000] [--full] [--keep]
+// Publishing churn: what one editorial change costs with `strichka build` (the real CLI, a
+// fresh process per build; incremental as by default, or --full to render every page), and how many files of `_site/` it rewrites, which is
 // what a deploy uploads and a CDN invalidates. After a full build of the generated site and
 // a rebuild with nothing changed (the control: any file changed there changes on every
 // build), each of these is followed by `strichka build` into the same output: one new
@@ -66,7 +66,7 @@ function classify(file: string): { kind: Kind; group: string } {
   if (file.startsWith(ARTICLES)) return { kind: "article pages", group: "article pages" };
   if (file === "index.html") return { kind: "home", group: "home" };
   if (FEEDS.has(file)) return { kind: "feeds", group: "feeds" };
-  if (file === folder(FIXED_URLS.sitemap)) return { kind: "sitemap", group: "sitemap" };
+  if (file === folder(FIXED_URLS.sitemap) || file === folder(FIXED_URLS.newsSitemap) || file.startsWith("sitemaps/")) return { kind: "sitemap", group: "sitemap" };
   if (file.startsWith(folder(DEFAULT_URLS.archive))) return { kind: "archive", group: DEFAULT_URLS.archive };
   for (const [kind, base] of [["topic lists", DEFAULT_URLS.topics], ["tag lists", DEFAULT_URLS.tags]] as const) {
     const slug = /^([^/]+)\/(.+)$/.exec(file.slice(folder(base).length));
@@ -126,7 +126,8 @@ interface Step {
 }
 
 /** The publishing steps on the generated site in `site` (see setUpStrichkaSite), and their table. */
-export async function measurePublish(site: string, generated: GeneratedSite): Promise<void> {
+export async function measurePublish(site: string, generated: GeneratedSite, { full }: { full: boolean }): Promise<void> {
+  const kind = full ? "full builds" : "incremental builds";
   const count = generated.articles;
   const output = join(site, "_site");
   const articles = join(site, "content/articles");
@@ -140,13 +141,13 @@ export async function measurePublish(site: string, generated: GeneratedSite): Pr
     // What earlier steps wrote is on disk before the clock starts.
     spawnSync("sync");
     console.log(`${name} …`);
-    const measure = await buildStrichka(site);
+    const measure = await buildStrichka(site, { full });
     const after = snapshot(output);
     steps.push({ name, measure, files: after.size, churn: compare(before, after) });
     before = after;
   };
 
-  console.log(`\nPublishing ${count} articles with full builds (\`strichka build\`, a fresh process each):`);
+  console.log(`\nPublishing ${count} articles with ${kind} (\`strichka build${full ? " --full" : ""}\`, a fresh process each):`);
   await step("full build, empty _site/", () => undefined);
   await step("rebuild, nothing changed", () => undefined);
   await step("one new article", () => writeFileSync(join(articles, "new-article.md"), generated.another(later(generated.newest, 1))));
@@ -157,11 +158,11 @@ export async function measurePublish(site: string, generated: GeneratedSite): Pr
     writeFileSync(file(middle), source.replace(/^title: "(.*)"$/m, (_, title: string) => `title: "${title}: уточнення"\nslug: ${slugify(title)}`));
   });
   await step(`a${String(middle + 1).padStart(6, "0")}.md deleted (mid-archive)`, () => rmSync(file(middle + 1)));
-  printPublish(count, steps);
+  printPublish(count, steps, kind);
 }
 
-function printPublish(count: number, steps: Step[]): void {
-  console.log(`\nPublishing, ${count} articles, full builds (node ${process.version}, ${new Date().toISOString()})\n`);
+function printPublish(count: number, steps: Step[], kind: string): void {
+  console.log(`\nPublishing, ${count} articles, ${kind} (node ${process.version}, ${new Date().toISOString()})\n`);
   console.log("| step | wall | CPU | peak RSS | pages | files | added | changed | deleted |");
   console.log("|---|---|---|---|---|---|---|---|---|");
   for (const { name, measure, files, churn } of steps) {

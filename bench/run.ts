@@ -1,4 +1,4 @@
-// npm run bench [-- --n=10000] [--runs=3] [--keep] [--edit | --publish]
+// npm run bench [-- --n=10000] [--runs=3] [--keep] [--edit] [--publish [--full]] [--settle=2000]
 // Generates N synthetic articles, then builds them, each build in a fresh Node process:
 // bare Eleventy (the baseline, see bench/bare/) and strichka's full production build,
 // alternately, --runs times each, in two situations: into empty output folders (CI,
@@ -24,6 +24,8 @@ const runs = Number(option("runs") ?? 3);
 const keep = args.includes("--keep");
 const editOnly = args.includes("--edit");
 const publishOnly = args.includes("--publish");
+/** How long to let the disk settle after emptying the outputs (ms): 0 where only the script is checked. */
+const settle = Number(option("settle") ?? 2000);
 
 function middle(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -55,19 +57,20 @@ async function main(): Promise<void> {
 
   if (editOnly || publishOnly) {
     if (editOnly) await measureEdit(ours);
-    else await measurePublish(ours, generated);
+    else await measurePublish(ours, generated, { full: args.includes("--full") });
     if (!keep) rmSync(work, { recursive: true, force: true });
     return;
   }
 
   const buildBare = () => measure("bare", bare, [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.mjs", "--quiet"], join(bare, "_site"));
-  const buildOurs = (config?: string) => buildStrichka(ours, config);
+  // Full production builds (--full): what is compared with bare Eleventy is rendering every page.
+  const buildOurs = (config?: string) => buildStrichka(ours, { config, full: true });
   /** Empties both output folders (and what strichka keeps beside its own), then lets the disk settle. */
   const emptyOutputs = async () => {
     rmSync(join(bare, "_site"), { recursive: true, force: true });
     for (const name of readdirSync(ours).filter((entry) => entry === "_site" || entry.startsWith("._site."))) rmSync(join(ours, name), { recursive: true, force: true });
     spawnSync("sync");
-    await new Promise((done) => setTimeout(done, 2000));
+    await new Promise((done) => setTimeout(done, settle));
   };
 
   // Two situations: a build into an empty folder (CI, Netlify), and a rebuild over the output
