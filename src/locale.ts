@@ -16,8 +16,8 @@ export const UKRAINIAN = {
   emptyList: "Тут поки немає новин.",
   page: "сторінка",
   pages: "Сторінки",
-  newerPage: "← Новіші",
-  olderPage: "Старіші →",
+  olderPage: "← Старіші",
+  newerPage: "Новіші →",
   /** The link to a list's first page, its newest news, among the page numbers. */
   newestPage: "Найновіші",
   tag: "Тег:",

@@ -179,16 +179,17 @@ describe("a site with many articles", () => {
     expect(titles[0]!.at(-1)).toBe(titleOf(31));
     expect(titles[1]).toEqual(Array.from({ length: 30 }, (_, index) => titleOf(30 - index)));
     const first = readHtml(join(output, "arkhiv/index.html")).querySelector("nav.pagination")!;
-    expect(first.querySelector('[rel="prev"]')).toBeNull();
-    expect(text(first.querySelector('[rel="next"]'))).toBe("Старіші →");
-    expect(target(output, "arkhiv/index.html", first.querySelector('[rel="next"]')!.getAttribute("href")!)).toBe("arkhiv/1/index.html");
+    // Older on the left (rel=prev), newer on the right (rel=next), as the page numbers run.
+    expect(first.querySelector('[rel="next"]')).toBeNull();
+    expect(text(first.querySelector('[rel="prev"]'))).toBe("← Старіші");
+    expect(target(output, "arkhiv/index.html", first.querySelector('[rel="prev"]')!.getAttribute("href")!)).toBe("arkhiv/1/index.html");
     expect([...first.querySelectorAll("ol a")].map(text)).toEqual(["1", "Найновіші"]);
     expect(text(first.querySelector('[aria-current="page"]'))).toBe("Найновіші");
     const oldest = readHtml(join(output, "arkhiv/1/index.html"));
     const nav = oldest.querySelector("nav.pagination")!;
-    expect(text(nav.querySelector('[rel="prev"]'))).toBe("← Новіші");
-    expect(target(output, "arkhiv/1/index.html", nav.querySelector('[rel="prev"]')!.getAttribute("href")!)).toBe("arkhiv/index.html");
-    expect(nav.querySelector('[rel="next"]')).toBeNull();
+    expect(text(nav.querySelector('[rel="next"]'))).toBe("Новіші →");
+    expect(target(output, "arkhiv/1/index.html", nav.querySelector('[rel="next"]')!.getAttribute("href")!)).toBe("arkhiv/index.html");
+    expect(nav.querySelector('[rel="prev"]')).toBeNull();
     expect(text(nav.querySelector('[aria-current="page"]'))).toBe("1");
     expect(text(oldest.querySelector("h1"))).toContain("сторінка 1");
   });
