@@ -136,7 +136,7 @@ export class SiteBuild {
     const skipped = [this.articlesPath, join(input, PUBLIC_DIR), join(DEFAULT_INPUT, "articles")].map((path) => resolve(path));
     const skip = (path: string) => {
       const name = path.slice(path.lastIndexOf(sep) + 1);
-      return name.startsWith(".") || name === "node_modules" || name === "_site" || skipped.includes(resolve(path));
+      return name.startsWith(".") || name === "node_modules" || name === "_site" || name === "_preview" || skipped.includes(resolve(path));
     };
     const folders = [input, includes, data, layouts, DEFAULT_INCLUDES, DEFAULT_INPUT].filter((folder): folder is string => !!folder).map((folder) => resolve(folder));
     return sourceFingerprint(folders, skip, { options: this.options, versions: [STRICHKA_VERSION, process.env.ELEVENTY_VERSION], buildYear: news.buildYear });
