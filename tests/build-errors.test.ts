@@ -4,16 +4,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { article, build, buildInProcess, listFiles, makeSite, ROOT, strichkaInProcess, tempDir, TOPICS_JSON } from "./helpers.js";
+import { article, build, buildCommandInProcess, buildInProcess, listFiles, makeSite, tempDir, TOPICS_JSON } from "./helpers.js";
 
 const GOOD = { "content/articles/good.md": article({ title: "Добра новина", date: "2026-01-14 10:00", topic: "kultura" }) };
 
 /** `strichka build` in this process (the whole command), for the builds a test only sets up with. */
-async function publish(dir: string, output = join(dir, "_site")): Promise<{ status: number | undefined; stderr: string; output: string }> {
-  const result = await strichkaInProcess(dir, "build", `--config=${join(ROOT, "eleventy.config.ts")}`, `--output=${output}`);
-  if (result.error) throw result.error;
-  return { ...result, output };
-}
+const publish = (dir: string, output = join(dir, "_site")) => buildCommandInProcess(dir, `--output=${output}`);
 
 interface Case {
   what: string;
@@ -170,11 +166,11 @@ describe("nothing is lost", () => {
     const third = build(dir, output);
     expect(third.status, third.stderr).toBe(0);
 
-    const fresh = await publish(dir, join(tempDir(), "_site"));
-    expect(fresh.status).toBe(0);
-    expect(listFiles(output)).toEqual(listFiles(fresh.output));
-    for (const file of listFiles(fresh.output)) {
-      expect(readFileSync(join(output, file)).equals(readFileSync(join(fresh.output, file))), file).toBe(true);
+    const freshOutput = join(tempDir(), "_site");
+    expect((await publish(dir, freshOutput)).status).toBe(0);
+    expect(listFiles(output)).toEqual(listFiles(freshOutput));
+    for (const file of listFiles(freshOutput)) {
+      expect(readFileSync(join(output, file)).equals(readFileSync(join(freshOutput, file))), file).toBe(true);
     }
     expect(listFiles(output)).not.toContain("tehy/arkhiv/index.html");
     expect(listFiles(output)).toContain("novyny/2026/01/15/nova-novyna.html");

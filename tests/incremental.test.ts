@@ -8,15 +8,9 @@ import { describe, expect, it } from "vitest";
 import { loadNewsSite } from "../src/content/index.js";
 import { pageHashes, pagesToRender } from "../src/incremental.js";
 import { UrlScheme } from "../src/urls.js";
-import { article, listFiles, makeSite, ROOT, strichkaInProcess, TOPICS_JSON } from "./helpers.js";
+import { article, buildCommandInProcess, listFiles, makeSite, TOPICS_JSON } from "./helpers.js";
 
-const CONFIG = `--config=${join(ROOT, "eleventy.config.ts")}`;
-
-async function publish(dir: string, ...args: string[]): Promise<{ status: number | undefined; stdout: string; stderr: string }> {
-  const result = await strichkaInProcess(dir, "build", CONFIG, ...args);
-  if (result.error) throw result.error;
-  return result;
-}
+const publish = buildCommandInProcess;
 
 /** Every file of a built site with its bytes. */
 function contents(site: string): Map<string, string> {

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { bindOpts } from "@netlify/cache-utils";
 import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
-import { article, listFiles, makeSite, ROOT, strichkaInProcess } from "./helpers.js";
+import { article, buildCommandInProcess, listFiles, makeSite, ROOT } from "./helpers.js";
 
 interface Plugin {
   onPreBuild(context: { utils: { cache: ReturnType<typeof bindOpts> } }): Promise<void>;
@@ -44,7 +44,7 @@ describe("netlify/plugins/strichka-build-state", () => {
       const utils = { cache: bindOpts({ cacheDir, cwd: clone }) };
       // Netlify runs plugins in the site's folder.
       await inFolder(clone, () => plugin.onPreBuild({ utils }));
-      const built = await strichkaInProcess(clone, "build", `--config=${join(ROOT, "eleventy.config.ts")}`);
+      const built = await buildCommandInProcess(clone);
       expect(built.status, built.stderr).toBe(0);
       await inFolder(clone, () => plugin.onPostBuild({ utils }));
       const wrote = Number(/Wrote (\d+) files/.exec(built.stdout)?.[1] ?? Number.NaN);
@@ -56,7 +56,7 @@ describe("netlify/plugins/strichka-build-state", () => {
     writeFileSync(join(sources, "content/articles/c.md"), article({ title: "Третя", date: "2026-01-16 10:00", topic: "ekonomika" }));
     const third = await deploy();
     const full = mkdtempSync(join(tmpdir(), "strichka-full-"));
-    const fullBuild = await strichkaInProcess(third.clone, "build", `--config=${join(ROOT, "eleventy.config.ts")}`, "--full", `--output=${join(full, "_site")}`);
+    const fullBuild = await buildCommandInProcess(third.clone, "--full", `--output=${join(full, "_site")}`);
     expect(fullBuild.status).toBe(0);
     // The third deploy builds into the first one's site, restored from the cache: it renders
     // fewer pages than a full build of the same content, and gives the same files.

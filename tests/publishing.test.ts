@@ -3,7 +3,7 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { article, build, listFiles, makeSite, ROOT, strichkaInProcess, tempDir } from "./helpers.js";
+import { article, build, buildCommandInProcess, listFiles, makeSite, tempDir } from "./helpers.js";
 
 const ARTICLE = { "content/articles/a.md": article({ title: "Новина про ціни", date: "2026-01-14 10:00", topic: "ekonomika" }) };
 
@@ -11,11 +11,7 @@ const ARTICLE = { "content/articles/a.md": article({ title: "Новина про
  * `strichka build` in `dir`, in this process (the whole command: output checks, staging,
  * Eleventy, publishing); the first test of each kind also runs it as a child process.
  */
-async function publish(dir: string): Promise<{ status: number | undefined; stderr: string }> {
-  const result = await strichkaInProcess(dir, "build", `--config=${join(ROOT, "eleventy.config.ts")}`);
-  if (result.error) throw result.error;
-  return result;
-}
+const publish = (dir: string) => buildCommandInProcess(dir);
 
 function expectBuilt(result: { status: number | null | undefined; stderr: string }): void {
   expect(result.status, result.stderr).toBe(0);

@@ -1,6 +1,7 @@
 // Eleventy's programmatic API in this process, with a configuration given as a function
 // (no config file): for tests of the plugin's wiring and of Eleventy's own behaviour.
 import Eleventy from "@11ty/eleventy";
+import { inProcess } from "./site.js";
 
 /** The part of Eleventy's UserConfig these tests touch; the plugin's own parts are typed in src/eleventy-config.ts. */
 export interface TestConfig {
@@ -28,44 +29,25 @@ export interface Run {
   eleventy: object | undefined;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-
 /**
  * Builds `siteDir` (working directory and input folder `input` inside it) with the given
- * configuration, in `runMode`, into `output`. Runs take turns: the working directory and
- * ELEVENTY_RUN_MODE are this process's own.
+ * configuration, in `runMode`, into `output`: in this process, one run at a time (see
+ * inProcess in site.ts).
  */
-export function runEleventy(siteDir: string, output: string, configure: (config: TestConfig) => void, { input = ".", runMode = "build" as "build" | "watch" | "serve" } = {}): Promise<Run> {
-  const run = queue.then(() => runNow(siteDir, input, output, configure, runMode));
-  queue = run.catch(() => undefined);
-  return run;
-}
-
-async function runNow(siteDir: string, input: string, output: string, configure: (config: TestConfig) => void, runMode: "build" | "watch" | "serve"): Promise<Run> {
-  const cwd = process.cwd();
-  const savedRunMode = process.env.ELEVENTY_RUN_MODE;
-  let error: unknown;
-  let written: unknown;
+export async function runEleventy(siteDir: string, output: string, configure: (config: TestConfig) => void, { input = ".", runMode = "build" as "build" | "watch" | "serve" } = {}): Promise<Run> {
+  // Eleventy keeps templates it has read in module-level caches, by path: each run reads its own site.
+  const config = (eleventyConfig: TestConfig) => {
+    eleventyConfig.setUseTemplateCache(false);
+    configure(eleventyConfig);
+  };
   let eleventy: object | undefined;
-  try {
-    process.chdir(siteDir);
-    // Eleventy keeps templates it has read in module-level caches, by path: each run reads its own site.
-    const config = (eleventyConfig: TestConfig) => {
-      eleventyConfig.setUseTemplateCache(false);
-      configure(eleventyConfig);
-    };
+  const run = await inProcess(siteDir, () => {
     // (`config`, Eleventy's programmatic config callback, is not in src/types/eleventy.d.ts.)
     const instance = new Eleventy(input, output, { quietMode: true, runMode, config } as never);
     eleventy = instance;
-    written = await instance.write();
-  } catch (thrown) {
-    error = thrown ?? new Error("the build threw nothing");
-  } finally {
-    process.chdir(cwd);
-    if (savedRunMode === undefined) delete process.env.ELEVENTY_RUN_MODE;
-    else process.env.ELEVENTY_RUN_MODE = savedRunMode;
-  }
-  return { error, written, eleventy };
+    return instance.write() as Promise<unknown>;
+  }, runMode);
+  return { error: run.error, written: run.value, eleventy };
 }
 
 /** A strichka site's folders, as eleventy.config.ts sets them. */

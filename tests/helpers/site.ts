@@ -146,26 +146,37 @@ export async function buildInProcess(siteDir: string, output = join(siteDir, "_s
 
 /**
  * The strichka command (src/commands.ts) run in this process in `siteDir`, as `strichka ARGS`
- * would run there: its exit code and what it printed.
+ * would run there: its exit code and what it printed. What the command throws (a bug, not a
+ * refusal: those are exit codes) is thrown.
  */
-export async function strichkaInProcess(siteDir: string, ...args: string[]): Promise<{ status: number | undefined; stdout: string; stderr: string; error: unknown }> {
+export async function strichkaInProcess(siteDir: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   const { runCommand } = await import("../../src/commands.js");
   // Eleventy's module-level template cache off, as in buildInProcess: each run reads the site's templates anew.
   const configure = (eleventyConfig: unknown) => (eleventyConfig as { setUseTemplateCache(use: boolean): void }).setUseTemplateCache(false);
   const run = await inProcess(siteDir, () => runCommand(args, { configure }));
-  return { status: run.value, stdout: run.stdout, stderr: run.stderr, error: run.error };
+  if (run.error) throw run.error;
+  return { status: run.value!, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** `strichka build ARGS` with the repository's config, in this process (see strichkaInProcess). */
+export function buildCommandInProcess(siteDir: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return strichkaInProcess(siteDir, "build", `--config=${join(ROOT, "eleventy.config.ts")}`, ...args);
 }
 
 const CONSOLE_METHODS = ["log", "info", "warn", "error", "debug"] as const;
 
-/** Runs `task` in `siteDir` as a production build would run there, one at a time, with what it prints captured. */
-function inProcess<T>(siteDir: string, task: () => Promise<T>): Promise<{ value?: T; error: unknown; stdout: string; stderr: string }> {
-  const run = queue.then(() => inProcessNow(siteDir, task));
+/**
+ * Runs `task` in `siteDir` as Eleventy would run there in `runMode` (ELEVENTY_RUN_MODE), one
+ * task at a time in this process (the working directory, the environment and the console are
+ * the process's own), with what it prints captured.
+ */
+export function inProcess<T>(siteDir: string, task: () => Promise<T>, runMode = "build"): Promise<{ value?: T; error: unknown; stdout: string; stderr: string }> {
+  const run = queue.then(() => inProcessNow(siteDir, task, runMode));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function inProcessNow<T>(siteDir: string, task: () => Promise<T>): Promise<{ value?: T; error: unknown; stdout: string; stderr: string }> {
+async function inProcessNow<T>(siteDir: string, task: () => Promise<T>, runMode: string): Promise<{ value?: T; error: unknown; stdout: string; stderr: string }> {
   if (!tsxRegistered) {
     // Eleventy imports the site's config itself, with Node's own import() or require(): a
     // TypeScript config (and src/ behind it) loads through tsx, as in `strichka build`.
@@ -180,19 +191,19 @@ async function inProcessNow<T>(siteDir: string, task: () => Promise<T>): Promise
     console[method] = (...values: unknown[]) => void stream.push(values.map(String).join(" "));
   }
   const cwd = process.cwd();
-  const runMode = process.env.ELEVENTY_RUN_MODE;
+  const savedRunMode = process.env.ELEVENTY_RUN_MODE;
   let error: unknown;
   let value: T | undefined;
   try {
     process.chdir(siteDir);
-    process.env.ELEVENTY_RUN_MODE = "build";
+    process.env.ELEVENTY_RUN_MODE = runMode;
     value = await task();
   } catch (thrown) {
     error = thrown ?? new Error("the task threw nothing");
   } finally {
     process.chdir(cwd);
-    if (runMode === undefined) delete process.env.ELEVENTY_RUN_MODE;
-    else process.env.ELEVENTY_RUN_MODE = runMode;
+    if (savedRunMode === undefined) delete process.env.ELEVENTY_RUN_MODE;
+    else process.env.ELEVENTY_RUN_MODE = savedRunMode;
     CONSOLE_METHODS.forEach((method, index) => (console[method] = saved[index]!));
   }
   const text = (lines: string[]) => lines.map((line) => `${line}\n`).join("").replace(/\x1b\[[0-9;]*m/g, "");
