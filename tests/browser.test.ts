@@ -40,7 +40,11 @@ async function open(url: string): Promise<{ page: Page; watch: Watch }> {
   });
   page.on("pageerror", (error) => watch.problems.push(`page error: ${error.message}`));
   page.on("requestfailed", (request) => {
-    if (local(request.url())) watch.problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`);
+    // ERR_ABORTED is a request the browser cancelled because the reader moved on (the favicon,
+    // fetched after load, when a test clicks at once); a missing file is a 404 (http) or
+    // ERR_FILE_NOT_FOUND (file://), and those count.
+    const failure = request.failure()?.errorText;
+    if (local(request.url()) && failure !== "net::ERR_ABORTED") watch.problems.push(`failed: ${request.url()} ${failure}`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) watch.problems.push(`${response.status()}: ${response.url()}`);
