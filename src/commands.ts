@@ -10,7 +10,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { findContentError } from "./errors.js";
+import { findContentError, findError } from "./errors.js";
 import { timed } from "./metrics.js";
 import { checkOutputFolder, SiteFolders } from "./publish.js";
 import { articleFile, siteFiles } from "./scaffold.js";
@@ -86,6 +86,7 @@ async function build({ config, output = "_site", full = false }: { config?: stri
     // Incremental unless --full: pages whose data is what the staging folder holds already are not rendered.
     const incremental = settingsOf(eleventy)?.build;
     incremental?.usePreviousPages(full ? undefined : folders.previousPages);
+    incremental?.useArticleCache(folders.articleCache, { fresh: full });
     const [passthrough, pages] = (await timed("eleventy", () => eleventy.write())) as EleventyResults;
     const written = [...pages.map((page) => page.outputPath), ...passthrough.flatMap((copy) => Object.values(copy.map ?? {}))].filter((path): path is string => typeof path === "string");
     const result = incremental?.incrementalResult;
@@ -102,7 +103,9 @@ async function build({ config, output = "_site", full = false }: { config?: stri
     await (findContentError(error) ? folders.restore() : folders.discard()).catch(() => undefined);
     // Eleventy has printed content errors already, as a plain list without a stack trace;
     // anything else is a bug or a broken config, and its stack helps whoever fixes it.
-    if (!findContentError(error)) console.error("\nThe build failed:", error);
+    const changed = findError(error, "ChangedDuringBuildError");
+    if (changed) console.error(changed.message);
+    else if (!findContentError(error)) console.error("\nThe build failed:", error);
     console.error(`Nothing was published: ${name}/ is as it was before this build.`);
     return FAILED;
   }

@@ -28,15 +28,31 @@ export class ContentError extends Error {
   }
 }
 
+/**
+ * An article file changed between the start of the build (which read it for the lists and
+ * indexes) and the rendering of its page: the build stops, since its pages would disagree.
+ * Not a ContentError: pages have been written by then (see commands.ts).
+ */
+export class ChangedDuringBuildError extends Error {
+  override readonly name = "ChangedDuringBuildError";
+  readonly skipOriginalStack = true;
+  constructor(file: string) {
+    super(`${file} changed while the site was being built; nothing was published. Build again.`);
+  }
+}
+
 /** Finds a ContentError however deep Eleventy has wrapped it (`originalError`, `cause`). */
 export function findContentError(error: unknown): ContentError | undefined {
+  return findError(error, "ContentError") as ContentError | undefined;
+}
+
+/** Finds an error by name however deep Eleventy has wrapped it (`originalError`, `cause`). */
+export function findError(error: unknown, name: string): Error | undefined {
   const seen = new Set<unknown>();
   let current: unknown = error;
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
-    if (current instanceof ContentError || (current as Error).name === "ContentError") {
-      return current as ContentError;
-    }
+    if ((current as Error).name === name) return current as Error;
     const wrapper = current as { originalError?: unknown; cause?: unknown };
     current = wrapper.originalError ?? wrapper.cause;
   }

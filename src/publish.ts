@@ -201,6 +201,8 @@ export class SiteFolders {
   readonly output: string;
   /** Where this build writes. */
   readonly staging: string;
+  /** Where builds keep parsed articles (see content/cache.ts). */
+  readonly articleCache: string;
   /** The site before the published one, to build into next time. */
   readonly recycled: string;
   #previousFiles: Manifest = [];
@@ -214,6 +216,7 @@ export class SiteFolders {
     const parent = dirname(this.output);
     this.staging = join(parent, `.${basename(this.output)}.building-${process.pid}`);
     this.recycled = join(parent, `.${basename(this.output)}.recycled`);
+    this.articleCache = join(parent, `.${basename(this.output)}.articles`);
   }
 
   /**

@@ -13,6 +13,8 @@ export interface PluginSettings {
 export interface IncrementalBuild {
   /** What the output folder holds already; undefined renders every page. */
   usePreviousPages(state: PageState | undefined): void;
+  /** Keep parsed articles in `folder` between builds; `fresh` ignores what is there. */
+  useArticleCache(folder: string, options: { fresh: boolean }): void;
   /** After the build: its page state, and the files of the pages it did not render. */
   readonly incrementalResult: { state: PageState; keptFiles: readonly string[] } | undefined;
 }

@@ -5,9 +5,9 @@ import { atomXml, createFeed, entryId, jsonFeed, rssXml, type FeedEntry, type Fe
 import { rewriteUrls } from "./html-urls.js";
 import { absoluteUrl } from "./urls.js";
 
-// Feed entries' bodies, by Markdown source, for each markdown-it instance: kept across the
-// preview's rebuilds (each has a new content model), where the same few thousand latest
-// articles are in the feeds every time.
+// Feed entries' bodies, by the version of the article's file, for each markdown-it
+// instance: kept across the preview's rebuilds (each has a new content model), where the
+// same few thousand latest articles are in the feeds every time.
 const renderedBodies = new WeakMap<MarkdownIt, Map<string, string>>();
 const RENDERED_BODIES_LIMIT = 10_000;
 
@@ -19,6 +19,8 @@ export class SiteFeeds {
     readonly markdown: MarkdownIt,
     /** How many of the latest articles a feed carries. */
     readonly size: number,
+    /** An article's Markdown body (read from its file: the model does not keep bodies). */
+    readonly bodyOf: (article: Article) => string,
   ) {}
 
   #absolute(path: string): string {
@@ -29,11 +31,11 @@ export class SiteFeeds {
   #bodyHtml(article: Article): string {
     let bodies = renderedBodies.get(this.markdown);
     if (!bodies) renderedBodies.set(this.markdown, (bodies = new Map()));
-    let html = bodies.get(article.body);
+    let html = bodies.get(article.contentHash);
     if (html === undefined) {
-      html = this.markdown.render(article.body);
+      html = this.markdown.render(this.bodyOf(article));
       if (bodies.size >= RENDERED_BODIES_LIMIT) bodies.clear();
-      bodies.set(article.body, html);
+      bodies.set(article.contentHash, html);
     }
     return html;
   }

@@ -1,60 +1,65 @@
-// One article file: read, split, parsed and validated (readArticle), and what follows from
-// it alone, worked out once per version of the file (derive).
-import { relative } from "node:path";
+// One article file: read, split, parsed and validated, and what follows from it alone
+// (slug, URL, typography, Kyiv day, reading time), worked out once per version of the file.
+// The result is plain JSON without the body: it is what the build keeps of every article
+// in memory and in its state between builds (cache.ts); the body is read again from the
+// file when its page or feed entry is rendered (readBody).
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { zonedDay } from "../dates.js";
-import type { ContentProblem } from "../errors.js";
+import { ChangedDuringBuildError, type ContentProblem } from "../errors.js";
 import { lineOfKey, parseYaml, splitFrontMatter } from "../front-matter.js";
 import { readingMinutes } from "../reading-time.js";
 import { slugify } from "../slug.js";
 import { typographText } from "../typography.js";
 import type { UrlScheme } from "../urls.js";
 import { bodyProblems, frontMatterControlCharacters } from "./body-checks.js";
-import { readText } from "./files.js";
-import { DAY, issuesToProblems, type ArticleFrontMatter, type articleSchema } from "./schema.js";
+import { decodeText } from "./files.js";
+import { DAY, issuesToProblems, type articleSchema } from "./schema.js";
 
+/** What one valid article file gives, without its body: plain JSON. */
 export interface ParsedArticle {
+  /** The file, relative to the project (for messages). */
   file: string;
-  front: ArticleFrontMatter;
+  /** The front matter as written. */
   data: Record<string, unknown>;
-  body: string;
+  topic: string;
+  /** As written, duplicates removed. */
+  tags: string[];
+  draft: boolean;
+  source?: string;
+  /** The front matter gives the slug (a URL clash is then its `slug` field's). */
+  ownSlug: boolean;
+  /** The editor gave a day without a time. */
   dateOnly: boolean;
-  /** What the article's own file determines, worked out once per version of the file (see derive). */
-  derived?: DerivedFields;
-}
-
-export interface DerivedFields {
   /** "" when the title has nothing to make a slug of. */
   slug: string;
   url: string;
+  /** Typography applied. */
   title: string;
   lede?: string;
-  date: Date;
-  updated?: Date;
+  /** Milliseconds since the epoch. */
+  date: number;
+  updated?: number;
+  /** Kyiv calendar day of publication, YYYY-MM-DD. */
   day: string;
   readingMinutes: number;
 }
 
-/** Slug, URL, typography, Kyiv day, reading time: kept with the parsed file, so a preview reload redoes them only for changed files. */
-export function derive(entry: ParsedArticle, urls: UrlScheme, zone: string): DerivedFields {
-  if (entry.derived) return entry.derived;
-  const { front, body } = entry;
-  const slug = front.slug ?? slugify(front.title);
-  entry.derived = {
-    slug,
-    url: slug === "" ? "" : urls.article(front.date, slug),
-    title: typographText(front.title),
-    lede: front.lede && typographText(front.lede),
-    date: front.date.toJSDate(),
-    updated: front.updated?.toJSDate(),
-    day: zonedDay(front.date, zone),
-    readingMinutes: readingMinutes(body),
-  };
-  return entry.derived;
+/** The version of a file's bytes: a changed body changes its article's page. */
+export function contentHash(bytes: Uint8Array | string): string {
+  return createHash("sha256").update(bytes).digest("base64url").slice(0, 22);
 }
 
-export function readArticle(path: string, root: string, schema: ReturnType<typeof articleSchema>, problems: ContentProblem[]): ParsedArticle | undefined {
-  const file = relative(root, path);
-  const source = readText(path, file, problems);
+/** What every article's parse depends on besides its file (cache.ts keeps parses for one). */
+export interface ParseContext {
+  schema: ReturnType<typeof articleSchema>;
+  urls: UrlScheme;
+  zone: string;
+}
+
+/** Parses and validates one article file's bytes; `file` names it in problems. */
+export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zone }: ParseContext, problems: ContentProblem[]): ParsedArticle | undefined {
+  const source = decodeText(bytes, file, problems);
   if (source === undefined) return undefined;
   if (source.trim() === "") {
     problems.push({ file, message: "is empty; an article starts with front matter (---, title, date, topic, ---) and then the text" });
@@ -92,5 +97,46 @@ export function readArticle(path: string, root: string, schema: ReturnType<typeo
   if (front.updated && front.updated < front.date) {
     problems.push({ file, line: lineOfKey(yaml, "updated", yamlLine), field: "updated", message: "is before date; an update comes after publication" });
   }
-  return { file, front, data, body, dateOnly: typeof data.date === "string" && DAY.test(data.date.trim()) };
+  const slug = front.slug ?? slugify(front.title);
+  return {
+    file,
+    data,
+    topic: front.topic,
+    tags: [...new Set(front.tags ?? [])],
+    draft: front.draft ?? false,
+    ...(front.source !== undefined && { source: front.source }),
+    ownSlug: front.slug !== undefined,
+    dateOnly: typeof data.date === "string" && DAY.test(data.date.trim()),
+    slug,
+    url: slug === "" ? "" : urls.article(front.date, slug),
+    title: typographText(front.title),
+    ...(front.lede !== undefined && { lede: typographText(front.lede) }),
+    date: front.date.toMillis(),
+    ...(front.updated && { updated: front.updated.toMillis() }),
+    day: zonedDay(front.date, zone),
+    readingMinutes: readingMinutes(body),
+  };
+}
+
+/**
+ * The body of the article file at `path` (after its front matter), for its page or feed
+ * entry: read again from the file, which must still be the version (`hash`) the build read
+ * at its start, else its page would not match the lists and indexes built from it.
+ */
+export function readArticleBody(path: string, hash: string): string {
+  const bytes = readFileSync(path);
+  if (contentHash(bytes) !== hash) {
+    throw new ChangedDuringBuildError(path);
+  }
+  return splitFrontMatter(new TextDecoder().decode(bytes)).body;
+}
+
+/** A file's bytes; a file that cannot be read is a problem. */
+export function readBytes(path: string, file: string, problems: ContentProblem[]): Uint8Array | undefined {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    problems.push({ file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+    return undefined;
+  }
 }

@@ -4,7 +4,7 @@ import { relative, sep } from "node:path";
 import { describeValue, type ContentProblem } from "../errors.js";
 import { slugify } from "../slug.js";
 import type { UrlScheme } from "../urls.js";
-import { derive, type DerivedFields, type ParsedArticle } from "./article-file.js";
+import type { ParsedArticle } from "./article-file.js";
 import type { ArticleSource, LoadOptions } from "./load.js";
 import type { Article, Tag, Topic } from "./model.js";
 
@@ -16,26 +16,25 @@ export function toArticles(sources: readonly ArticleSource[], topics: ReadonlyMa
   const articles: Article[] = [];
   const fileOfUrl = new Map<string, string>();
   const tags = new TagIndex(urls);
-  for (const { path, parsed } of sources) {
-    const derived = derive(parsed, urls, options.timeZone);
-    if (derived.slug === "") {
+  for (const { path, parsed, hash } of sources) {
+    if (parsed.slug === "") {
       problems.push({ file: parsed.file, field: "title", message: "has no letters or digits to make a URL from; add a slug field, e.g. slug: novyna-dnia" });
       continue;
     }
-    checkUrlClash(parsed, derived.url, fileOfUrl, problems);
+    checkUrlClash(parsed, fileOfUrl, problems);
     const articleTags = tags.tagsOf(parsed, problems);
-    const topic = topics.get(parsed.front.topic);
+    const topic = topics.get(parsed.topic);
     // No topic: topics.json has problems of its own, and nothing is built.
-    if (!topic || (parsed.front.draft && !options.includeDrafts)) continue;
-    articles.push(toArticle(parsed, derived, topic, articleTags, relative(options.articlesDir, path).split(sep).join("/")));
+    if (!topic || (parsed.draft && !options.includeDrafts)) continue;
+    articles.push(toArticle(parsed, hash, topic, articleTags, relative(options.articlesDir, path).split(sep).join("/")));
   }
   return articles;
 }
 
-function checkUrlClash({ file, front }: ParsedArticle, url: string, fileOfUrl: Map<string, string>, problems: ContentProblem[]): void {
+function checkUrlClash({ file, url, ownSlug }: ParsedArticle, fileOfUrl: Map<string, string>, problems: ContentProblem[]): void {
   const clash = fileOfUrl.get(url);
   if (clash) {
-    problems.push({ file, field: front.slug ? "slug" : "title", message: `gives the URL ${url}, which ${clash} has too; change the slug of one of them` });
+    problems.push({ file, field: ownSlug ? "slug" : "title", message: `gives the URL ${url}, which ${clash} has too; change the slug of one of them` });
   }
   fileOfUrl.set(url, file);
 }
@@ -49,9 +48,9 @@ class TagIndex {
   constructor(readonly urls: UrlScheme) {}
 
   /** An article's tags; a tag with no letters, or spelled otherwise elsewhere, is a problem. */
-  tagsOf({ file, front }: ParsedArticle, problems: ContentProblem[]): Tag[] {
+  tagsOf({ file, tags: names }: ParsedArticle, problems: ContentProblem[]): Tag[] {
     const tags: Tag[] = [];
-    for (const name of new Set(front.tags ?? [])) {
+    for (const name of names) {
       const slug = this.#slugOf(name);
       const owner = this.#ownerOfSlug.get(slug);
       if (slug === "") {
@@ -73,24 +72,24 @@ class TagIndex {
   }
 }
 
-function toArticle({ front, data, body, dateOnly }: ParsedArticle, derived: DerivedFields, topic: Topic, tags: Tag[], sourceFile: string): Article {
+function toArticle(parsed: ParsedArticle, contentHash: string, topic: Topic, tags: Tag[], sourceFile: string): Article {
   return {
     sourceFile,
-    body,
-    frontMatter: data,
-    title: derived.title,
-    lede: derived.lede,
-    source: front.source,
-    date: derived.date,
-    updated: derived.updated,
-    day: derived.day,
-    dateOnly,
-    url: derived.url,
+    contentHash,
+    frontMatter: parsed.data,
+    title: parsed.title,
+    lede: parsed.lede,
+    source: parsed.source,
+    date: new Date(parsed.date),
+    updated: parsed.updated === undefined ? undefined : new Date(parsed.updated),
+    day: parsed.day,
+    dateOnly: parsed.dateOnly,
+    url: parsed.url,
     topic,
     tags,
-    slug: derived.slug,
-    draft: front.draft ?? false,
-    readingMinutes: derived.readingMinutes,
+    slug: parsed.slug,
+    draft: parsed.draft,
+    readingMinutes: parsed.readingMinutes,
     video: undefined,
     related: [],
   };

@@ -1,25 +1,70 @@
-// The preview (`npm start`) reloads the content model on every save: articles whose file
-// has not changed (same modification time and size) are not read and parsed again.
+// Parsed articles kept between loads, so that a load reads and parses only the files that
+// changed. The preview (`npm start`) keeps one in memory across its rebuilds; `strichka
+// build` keeps one on disk beside the site between builds (save/load below), which is what
+// makes a build of a big archive take seconds when one article changed.
+//
+// A file is taken as unchanged when its modification time and size are those it had when
+// parsed; otherwise it is read, and when its bytes have the hash they had, its parse is
+// still used (a fresh CI checkout gives every file a new modification time). The entries
+// hold for one context (the topics, time zone, URL scheme and strichka's version, which
+// validation and the derived fields depend on): a load with another empties the cache.
 import { statSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { ContentProblem } from "../errors.js";
-import type { ParsedArticle } from "./article-file.js";
+import { contentHash, readBytes, type ParsedArticle } from "./article-file.js";
 
 interface CachedArticle {
   mtimeMs: number;
   size: number;
+  hash: string;
   parsed: ParsedArticle | undefined;
   problems: readonly ContentProblem[];
 }
 
-/**
- * Parsed articles by file path, for the loads of one plugin instance (one site): pass the
- * same cache to each loadNewsSite of a preview. The entries hold for one context (the
- * topics, time zone, project root and URL scheme, which validation and the derived fields
- * depend on): a load with another context empties the cache first.
- */
+/** One file of the cache on disk: its bucket of entries, by file. */
+interface CacheFile {
+  /** FORMAT and strichka's version. */
+  format: string;
+  context: string;
+  buckets: number;
+  entries: [string, CachedArticle][];
+}
+
+/** Bump when ParsedArticle or the parse changes: an older cache on disk is then ignored. */
+const FORMAT = 1;
+/** Entries per file on disk, about: small enough for JSON.parse, few enough to list quickly. */
+const ENTRIES_PER_FILE = 16_384;
+
+/** FNV-1a: which file on disk an entry lives in, the same in every build. */
+function bucketOf(key: string, buckets: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
+  return (hash >>> 0) % buckets;
+}
+
 export class ArticleCache {
+  /** What the cache's files on disk are written by (see load). */
+  readonly #format: string;
   readonly #entries = new Map<string, CachedArticle>();
   #context = "";
+  /** Keys read by the current load (see sweep). */
+  readonly #seen = new Set<string>();
+  /** Whether entries changed since the cache was loaded from disk (or was saved). */
+  #dirty = new Set<string>();
+  /** The files on disk are of another context, format or layout, or damaged: save rewrites them all. */
+  #rewriteAll = false;
+
+  readonly #entriesPerFile: number;
+
+  /**
+   * `version`: strichka's, for a cache kept on disk (a new version parses everything again);
+   * `entriesPerFile`: about how many entries each of its files holds.
+   */
+  constructor(version = "", entriesPerFile = ENTRIES_PER_FILE) {
+    this.#format = `${FORMAT}/${version}`;
+    this.#entriesPerFile = entriesPerFile;
+  }
 
   /** How many articles are cached. */
   get size(): number {
@@ -27,39 +72,113 @@ export class ArticleCache {
   }
 
   clear(): void {
+    for (const key of this.#entries.keys()) this.#dirty.add(key);
     this.#entries.clear();
   }
 
+  /** Starts a load with `context`: entries of another context are dropped. */
+  begin(context: string): void {
+    if (context !== this.#context) {
+      this.clear();
+      this.#context = context;
+      this.#rewriteAll = true;
+    }
+    this.#seen.clear();
+  }
+
   /**
-   * The article at `path`: from the cache when its file has the modification time and size
-   * it had when cached, else `read` (which reports into the array it is given). Either way
-   * the article's problems are added to `problems`.
+   * The article file at `path` (`key` names it: the file relative to the project), parsed
+   * with `parse` unless the cache has it (see the top of this file). Its problems are added
+   * to `problems`. Undefined when it cannot be read or has problems.
    */
   read(
     path: string,
-    context: string,
-    read: (problems: ContentProblem[]) => ParsedArticle | undefined,
+    key: string,
+    parse: (bytes: Uint8Array, problems: ContentProblem[]) => ParsedArticle | undefined,
     problems: ContentProblem[],
-  ): ParsedArticle | undefined {
-    if (context !== this.#context) {
-      this.#entries.clear();
-      this.#context = context;
+  ): { parsed: ParsedArticle; hash: string } | undefined {
+    this.#seen.add(key);
+    const stats = statSync(path, { throwIfNoEntry: false });
+    let cached = this.#entries.get(key);
+    if (!stats || !cached || cached.mtimeMs !== stats.mtimeMs || cached.size !== stats.size) {
+      const own: ContentProblem[] = [];
+      const bytes = readBytes(path, key, own);
+      const hash = bytes ? contentHash(bytes) : "";
+      if (bytes && cached && cached.hash === hash) {
+        cached = { ...cached, mtimeMs: stats?.mtimeMs ?? 0, size: stats?.size ?? 0 };
+      } else {
+        const parsed = bytes && parse(bytes, own);
+        cached = { mtimeMs: stats?.mtimeMs ?? 0, size: stats?.size ?? 0, hash, parsed, problems: own };
+      }
+      if (stats && bytes) {
+        this.#entries.set(key, cached);
+        this.#dirty.add(key);
+      }
     }
-    let stats: { mtimeMs: number; size: number } | undefined;
+    problems.push(...cached.problems);
+    return cached.parsed && { parsed: cached.parsed, hash: cached.hash };
+  }
+
+  /** Ends a load: the entries of files it did not read (deleted or moved files) go. */
+  sweep(): void {
+    for (const key of this.#entries.keys()) {
+      if (!this.#seen.has(key)) {
+        this.#entries.delete(key);
+        this.#dirty.add(key);
+      }
+    }
+  }
+
+  /**
+   * Writes the cache into `folder` (its own: what else is there goes), rewriting only the
+   * files whose entries changed since it was loaded or saved. Each file is written to a
+   * temporary name and renamed, so a build that dies midway leaves whole files.
+   */
+  async save(folder: string): Promise<void> {
+    const buckets = Math.max(1, 2 ** Math.ceil(Math.log2(Math.max(1, this.#entries.size / this.#entriesPerFile))));
+    const names = new Set(await readdir(folder).catch(() => [] as string[]));
+    const layoutChanged = this.#rewriteAll || !names.has(`${buckets - 1}.json`) || names.has(`${buckets}.json`);
+    const files = Array.from({ length: buckets }, () => [] as [string, CachedArticle][]);
+    for (const entry of this.#entries) files[bucketOf(entry[0], buckets)]!.push(entry);
+    const dirty = new Set([...this.#dirty].map((key) => bucketOf(key, buckets)));
+    await mkdir(folder, { recursive: true });
+    for (const [index, entries] of files.entries()) {
+      if (!layoutChanged && !dirty.has(index)) continue;
+      const file: CacheFile = { format: this.#format, context: this.#context, buckets, entries };
+      const path = join(folder, `${index}.json`);
+      await writeFile(`${path}.tmp`, JSON.stringify(file));
+      await rename(`${path}.tmp`, path);
+    }
+    const wanted = new Set(files.map((_, index) => `${index}.json`));
+    for (const name of names) if (!wanted.has(name)) await rm(join(folder, name), { force: true });
+    this.#dirty.clear();
+    this.#rewriteAll = false;
+  }
+
+  /**
+   * The cache saved in `folder` by this version of strichka; an empty cache when there is
+   * none, or it is of another version, format or layout, or damaged: it is only ever an
+   * optimisation. (Its context is checked by the first load that uses it, see begin.)
+   */
+  static async load(folder: string, version: string, entriesPerFile?: number): Promise<ArticleCache> {
+    const cache = new ArticleCache(version, entriesPerFile);
+    const names = await readdir(folder).catch(() => [] as string[]);
+    const files = names.filter((name) => /^\d+\.json$/.test(name));
     try {
-      stats = statSync(path);
+      for (const name of files) {
+        const file = JSON.parse(await readFile(join(folder, name), "utf8")) as CacheFile;
+        cache.#context = file.context;
+        if (file.format !== cache.#format || file.context !== cache.#context || file.buckets !== files.length || !Array.isArray(file.entries)) throw new Error("another cache");
+        for (const [key, entry] of file.entries) {
+          if (typeof key !== "string" || typeof entry?.hash !== "string" || typeof entry.mtimeMs !== "number" || !Array.isArray(entry.problems)) throw new Error("damaged");
+          cache.#entries.set(key, entry);
+        }
+      }
     } catch {
-      stats = undefined;
+      cache.#entries.clear();
+      cache.#context = "";
+      cache.#rewriteAll = true;
     }
-    const cached = this.#entries.get(path);
-    if (stats && cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) {
-      problems.push(...cached.problems);
-      return cached.parsed;
-    }
-    const own: ContentProblem[] = [];
-    const parsed = read(own);
-    if (stats) this.#entries.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, parsed, problems: own });
-    problems.push(...own);
-    return parsed;
+    return cache;
   }
 }

@@ -8,7 +8,7 @@ import { relatedArticles } from "../related.js";
 import { typographText } from "../typography.js";
 import { UrlScheme } from "../urls.js";
 import { videoForDay, type VideoOfTheDay } from "../video.js";
-import { readArticle, type ParsedArticle } from "./article-file.js";
+import { parseArticle, type ParseContext, type ParsedArticle } from "./article-file.js";
 import { toArticles } from "./articles.js";
 import { ArticleCache } from "./cache.js";
 import { listMarkdown, readDataFile, readSiteSettings } from "./files.js";
@@ -104,19 +104,25 @@ export interface ArticleSource {
   /** The file's path, as found in the articles folder (through links, not to their targets). */
   path: string;
   parsed: ParsedArticle;
+  /** The version of the file's bytes. */
+  hash: string;
 }
 
 /** Every article file, read and validated (through the cache: unchanged files are not read again). */
 function readArticles(options: LoadOptions, root: string, topics: Topics | undefined, urls: UrlScheme, problems: ContentProblem[]): ArticleSource[] {
   const slugs = topics?.valid ? [...topics.bySlug.keys()] : undefined;
-  const schema = articleSchema(slugs, options.timeZone);
-  const context = `${slugs?.join(",") ?? "?"}|${options.timeZone}|${root}|${urls.articles}`;
+  const context: ParseContext = { schema: articleSchema(slugs, options.timeZone), urls, zone: options.timeZone };
   const cache = options.cache ?? new ArticleCache();
+  // What a parse depends on besides the file; paths relative to the project, so that the
+  // same site checked out elsewhere (a CI machine) keeps its cache.
+  cache.begin(JSON.stringify([slugs ?? null, options.timeZone, relative(root, options.articlesDir), urls.articles]));
   const sources: ArticleSource[] = [];
   for (const path of listMarkdown(options.articlesDir, root, problems)) {
-    const parsed = cache.read(path, context, (own) => readArticle(path, root, schema, own), problems);
-    if (parsed) sources.push({ path, parsed });
+    const file = relative(root, path);
+    const read = cache.read(path, file, (bytes, own) => parseArticle(bytes, file, context, own), problems);
+    if (read) sources.push({ path, ...read });
   }
+  cache.sweep();
   return sources;
 }
 

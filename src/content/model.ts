@@ -45,8 +45,12 @@ export interface ArticleLink {
 export interface Article extends ArticleLink {
   /** Path inside the articles folder ("x.md"): with the publication day, the article's permanent feed id. */
   sourceFile: string;
-  /** The Markdown body (after front matter), rendered by the plugin's markdown-it. */
-  body: string;
+  /**
+   * The version of the article's file (a hash of its bytes). The body is not kept in memory
+   * (a million articles' bodies would not fit): pages and feeds read it from the file
+   * (`readArticleBody`), which must still be this version.
+   */
+  contentHash: string;
   /** The front matter as written, for fields of a site's own (e.g. `article.frontMatter.author` in an overridden layout). */
   frontMatter: Readonly<Record<string, unknown>>;
   lede?: string;

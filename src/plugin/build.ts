@@ -9,7 +9,7 @@ import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { readAssets, type Asset } from "../assets.js";
-import { ArticleCache, loadNewsSite, type NewsSite, type PagesToWrite } from "../content/index.js";
+import { ArticleCache, loadNewsSite, readArticleBody, type Article, type NewsSite, type PagesToWrite } from "../content/index.js";
 import { pageHashes, pagesToRender, sourceFingerprint, type PageState } from "../incremental.js";
 import type { EleventyConfig } from "../eleventy-config.js";
 import { resolveLocale, type LocaleText } from "../locale.js";
@@ -36,7 +36,9 @@ export class SiteBuild {
   readonly markdown: MarkdownIt;
   readonly #eleventyConfig: EleventyConfig;
   /** Parsed articles, kept across the preview's rebuilds; this instance's own. */
-  readonly #articleCache = new ArticleCache();
+  #articleCache = new ArticleCache();
+  /** Where `strichka build` keeps parsed articles between builds (see cache.ts). */
+  #articleCacheFolder: { folder: string; fresh: boolean } | undefined;
   readonly #preview = new PreviewPages();
   #site: Promise<NewsSite> | undefined;
   #assets = new Map<string, Asset>();
@@ -72,6 +74,11 @@ export class SiteBuild {
   /** This build's content model (loaded on first use if Eleventy asks before `begin`). */
   get site(): Promise<NewsSite> {
     return (this.#site ??= this.#load());
+  }
+
+  /** An article's Markdown body, read from its file (the content model keeps no bodies). */
+  bodyOf(article: Article): string {
+    return readArticleBody(join(this.articlesPath, article.sourceFile), article.contentHash);
   }
 
   /** The path of site.url ("/" or e.g. "/news/"), for the 404 page's links. */
@@ -110,6 +117,14 @@ export class SiteBuild {
    */
   usePreviousPages(state: PageState | undefined): void {
     this.#previousPages = state;
+  }
+
+  /**
+   * For `strichka build`: keep parsed articles in `folder` between builds, so that only
+   * changed files are read and parsed; `fresh` ignores what is there (`--full`).
+   */
+  useArticleCache(folder: string, { fresh }: { fresh: boolean }): void {
+    this.#articleCacheFolder = { folder, fresh };
   }
 
   /** After a production build: what its pages were made of, and the files of the pages it did not render. */
@@ -154,7 +169,18 @@ export class SiteBuild {
     if (!files.every((file) => file.endsWith(".md") && resolve(file).startsWith(articles + sep))) this.#rewriteEverything = true;
   }
 
-  #load(): Promise<NewsSite> {
+  async #load(): Promise<NewsSite> {
+    const kept = this.production ? this.#articleCacheFolder : undefined;
+    if (kept) this.#articleCache = kept.fresh ? new ArticleCache(STRICHKA_VERSION) : await timed("content", () => ArticleCache.load(kept.folder, STRICHKA_VERSION));
+    try {
+      return await this.#loadWithCache();
+    } finally {
+      // Also after an editor's mistake: the files without problems need not be parsed again.
+      if (kept) await timed("content", () => this.#articleCache.save(kept.folder));
+    }
+  }
+
+  #loadWithCache(): Promise<NewsSite> {
     const { timeZone, relatedCount, pageSize, navTopics, site } = this.options;
     const { input, data } = this.#eleventyConfig.directories;
     return timed("content", () =>
