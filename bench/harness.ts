@@ -1,5 +1,9 @@
-// What the benchmarks share: builds measured in a fresh Node process each (the measure.mjs
-// preload reports CPU time and peak RSS), and the generated site set up as strichka's.
+// What the benchmarks share: builds measured in a fresh Node process each, and the generated
+// site set up as strichka's. A build may run child processes (strichka renders shards in
+// two at a time), so what is reported is the whole process tree's: CPU time (the measure.mjs
+// preload adds the children's, which the build has waited for, to its own) and peak RSS
+// (sampled here from /proc every 150 ms while the build runs, summed over the build and all
+// its descendants).
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -8,14 +12,122 @@ export const ROOT = resolve(import.meta.dirname, "..");
 
 export interface Measure {
   wallMs: number;
+  /** CPU time of the build and of every child process it waited for. */
   cpuMs: number;
+  /** CPU time of the build's own process. */
+  ownCpuMs: number;
+  /**
+   * Peak RSS of the process tree: the largest sum over the build and its descendants seen by
+   * the sampler, or the build's own peak when that is larger (a peak between two samples).
+   * Pages shared between processes (Node's binary, mostly) count once per process.
+   */
   maxRssMb: number;
+  /** Peak RSS of the build's own process (the kernel's figure, exact). */
+  ownRssMb: number;
+  /** The most processes seen at once in the tree (1: the build ran alone); 0 without /proc. */
+  processes: number;
   pages: number;
   phases?: Record<string, number>;
 }
 
 export function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true }).filter((name) => String(name).endsWith(".html")).length;
+}
+
+const SAMPLE_MS = 150;
+
+/** The direct children of `pid`, from each of its threads' `children` file (Linux with CONFIG_PROC_CHILDREN). */
+function childrenFromTasks(pid: number): number[] {
+  const children: number[] = [];
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ")) if (child.trim()) children.push(Number(child));
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return children;
+}
+
+/** The children of each process, by a scan of every /proc/<pid>/stat (kernels without `children` files). */
+function childrenByScan(): (pid: number) => number[] {
+  const byParent = new Map<number, number[]>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      // Field 4, after the command name in parentheses (which may hold spaces).
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      byParent.set(parent, [...(byParent.get(parent) ?? []), Number(name)]);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return (pid) => byParent.get(pid) ?? [];
+}
+
+let childrenFiles: boolean | undefined;
+
+/** `pid` and its descendants (gone ones may be listed: their RSS reads as 0); none without /proc. */
+export function processTree(pid: number): number[] {
+  childrenFiles ??= (() => {
+    try {
+      readFileSync(`/proc/self/task/${process.pid}/children`, "utf8");
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  try {
+    const childrenOf = childrenFiles ? childrenFromTasks : childrenByScan();
+    const tree: number[] = [];
+    const queue = [pid];
+    while (queue.length > 0) {
+      const current = queue.shift()!;
+      try {
+        queue.push(...childrenOf(current));
+        tree.push(current);
+      } catch {
+        // Gone: neither it nor its children count.
+      }
+    }
+    return tree;
+  } catch {
+    return [];
+  }
+}
+
+/** VmRSS of a process in bytes; 0 once it has gone (or for a zombie, which holds no memory). */
+function rssBytes(pid: number): number {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb === undefined ? 0 : Number(kb) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples the RSS of `pid`'s process tree until stopped; the largest sum and the most processes seen. */
+export function sampleTree(pid: number): () => { maxRssMb: number; processes: number } {
+  let maxBytes = 0;
+  let processes = 0;
+  const sample = () => {
+    let bytes = 0;
+    let alive = 0;
+    for (const member of processTree(pid)) {
+      const rss = rssBytes(member);
+      bytes += rss;
+      if (rss > 0) alive++;
+    }
+    maxBytes = Math.max(maxBytes, bytes);
+    processes = Math.max(processes, alive);
+  };
+  sample();
+  const timer = setInterval(sample, SAMPLE_MS);
+  return () => {
+    clearInterval(timer);
+    return { maxRssMb: maxBytes / 1024 / 1024, processes };
+  };
 }
 
 /** Runs `node [args]` in `cwd` with the measuring preload; wall time from spawn to exit. */
@@ -29,23 +141,36 @@ export function measure(label: string, cwd: string, nodeArgs: string[], output: 
       stdio: ["ignore", "ignore", "inherit"],
       env: { ...process.env, BENCH_REPORT: report, STRICHKA_PHASES: phases, ...env },
     });
-    child.on("error", fail);
+    const stopSampling = child.pid === undefined ? () => ({ maxRssMb: 0, processes: 0 }) : sampleTree(child.pid);
+    child.on("error", (error) => {
+      stopSampling();
+      fail(error);
+    });
     child.on("exit", (code) => {
       const wallMs = performance.now() - start;
+      const tree = stopSampling();
       if (code !== 0) return fail(new Error(`${label} build exited with ${code}`));
-      const usage = JSON.parse(readFileSync(report, "utf8")) as { cpuMs: number; maxRssMb: number };
+      const usage = JSON.parse(readFileSync(report, "utf8")) as { ownCpuMs: number; ownRssMb: number; childrenCpuMs: number | null };
       let phaseTimes: Record<string, number> | undefined;
       try {
         phaseTimes = JSON.parse(readFileSync(phases, "utf8")) as Record<string, number>;
       } catch {
         phaseTimes = undefined;
       }
-      done({ wallMs, ...usage, pages: countPages(output), phases: phaseTimes });
+      done({
+        wallMs,
+        cpuMs: usage.ownCpuMs + (usage.childrenCpuMs ?? 0),
+        ownCpuMs: usage.ownCpuMs,
+        maxRssMb: Math.max(tree.maxRssMb, usage.ownRssMb),
+        ownRssMb: usage.ownRssMb,
+        processes: tree.processes,
+        pages: countPages(output),
+        phases: phaseTimes,
+      });
     });
   });
 }
 
-/** `strichka build` of the site in `site` (the real CLI, a fresh process), measured. */
 /** `strichka build` in `site`; `full` renders every page (the default is incremental: only what changed since the site it builds into). */
 export function buildStrichka(site: string, { config = "eleventy.config.ts", full = true }: { config?: string; full?: boolean } = {}): Promise<Measure> {
   return measure("strichka", site, ["--import", "tsx", join(ROOT, "src/cli.ts"), "build", `--config=${join(ROOT, config)}`, ...(full ? ["--full"] : [])], join(site, "_site"));

@@ -163,10 +163,11 @@ export async function measurePublish(site: string, generated: GeneratedSite, { f
 
 function printPublish(count: number, steps: Step[], kind: string): void {
   console.log(`\nPublishing, ${count} articles, ${kind} (node ${process.version}, ${new Date().toISOString()})\n`);
-  console.log("| step | wall | CPU | peak RSS | pages | files | added | changed | deleted |");
-  console.log("|---|---|---|---|---|---|---|---|---|");
+  // CPU time and peak RSS of all the build's processes, and of its main process (see harness.ts).
+  console.log("| step | wall | CPU, all processes | CPU, main process | peak RSS, all processes | peak RSS, main process | processes at once | pages | files | added | changed | deleted |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const { name, measure, files, churn } of steps) {
-    console.log(`| ${name} | ${seconds(measure.wallMs)} | ${seconds(measure.cpuMs)} | ${measure.maxRssMb.toFixed(0)} MB | ${measure.pages} | ${files} | ${churn.added.length} | ${churn.changed.length} | ${churn.deleted.length} |`);
+    console.log(`| ${name} | ${seconds(measure.wallMs)} | ${seconds(measure.cpuMs)} | ${seconds(measure.ownCpuMs)} | ${measure.maxRssMb.toFixed(0)} MB | ${measure.ownRssMb.toFixed(0)} MB | ${measure.processes} | ${measure.pages} | ${files} | ${churn.added.length} | ${churn.changed.length} | ${churn.deleted.length} |`);
   }
   console.log("\nFiles by kind (+ added, ~ changed, − deleted; content compared, not times):\n");
   console.log(`| step | ${KINDS.join(" | ")} |`);

@@ -6,6 +6,8 @@
 // more with the minifier off. Prints the median wall time, CPU time and peak RSS of each,
 // pages written, the ratio to the baseline (median of the per-round ratios: this machine is
 // noisy, and a round's two builds see the same noise) and strichka's per-phase breakdown.
+// CPU time and peak RSS are the whole process tree's (a build's child processes included,
+// see bench/harness.ts), with the main process's own beside them.
 // --edit measures the preview instead (below); --publish, what one new, edited or deleted
 // article rewrites with full builds (bench/publish.ts).
 // A benchmark, not a test: nothing here passes or fails, and no figure is asserted anywhere.
@@ -97,10 +99,10 @@ async function main(): Promise<void> {
     const strichka = median(strichkaRuns);
     const ratio = middle(strichkaRuns.map((run, index) => run.wallMs / bareRuns[index]!.wallMs));
     const row = (name: string, m: Measure, ratioToBaseline: number) =>
-      `| ${name} | ${seconds(m.wallMs)} | ${seconds(m.cpuMs)} | ${m.maxRssMb.toFixed(0)} MB | ${m.pages} | ${ratioToBaseline.toFixed(2)} |`;
+      `| ${name} | ${seconds(m.wallMs)} | ${seconds(m.cpuMs)} | ${seconds(m.ownCpuMs)} | ${m.maxRssMb.toFixed(0)} MB | ${m.ownRssMb.toFixed(0)} MB | ${m.processes} | ${m.pages} | ${ratioToBaseline.toFixed(2)} |`;
     console.log(`\n${fresh ? "Fresh build (empty output folder)" : "Rebuild (output of earlier builds in place)"}:\n`);
-    console.log("| build | wall | CPU | peak RSS | pages | ratio to baseline (wall) |");
-    console.log("|---|---|---|---|---|---|");
+    console.log("| build | wall | CPU, all processes | CPU, main process | peak RSS, all processes | peak RSS, main process | processes at once | pages | ratio to baseline (wall) |");
+    console.log("|---|---|---|---|---|---|---|---|---|");
     console.log(row("bare Eleventy (baseline)", baseline, 1));
     console.log(row("strichka", strichka, ratio));
     if (!fresh) {

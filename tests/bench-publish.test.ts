@@ -10,7 +10,7 @@ describe("npm run bench -- --publish", () => {
     const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "bench/run.ts"), "--publish", "--n=50"], { cwd: ROOT, encoding: "utf8" });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain("Publishing, 50 articles, incremental builds");
-    const row = (step: string) => new RegExp(`^\\| ${step} \\| [\\d.]+ s \\| [\\d.]+ s \\| \\d+ MB \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\|$`, "m");
+    const row = (step: string) => new RegExp(`^\\| ${step} \\| [\\d.]+ s \\| [\\d.]+ s \\| [\\d.]+ s \\| \\d+ MB \\| \\d+ MB \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\|$`, "m");
     for (const step of ["full build, empty _site/", "rebuild, nothing changed", "one new article", "title of a000025\\.md edited, URL kept \\(mid-archive\\)", "a000026\\.md deleted \\(mid-archive\\)"]) {
       expect(result.stdout).toMatch(row(step));
     }
