@@ -5,7 +5,7 @@
 // (sampled here from /proc every 150 ms while the build runs, summed over the build and all
 // its descendants).
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { copyFileSync, cpSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "..");
@@ -184,9 +184,46 @@ export function setUpStrichkaSite(site: string, source: string): void {
   cpSync(join(ROOT, "_includes"), join(site, "_includes"), { recursive: true });
   cpSync(join(ROOT, "content"), join(site, "content"), { recursive: true, filter: (path) => !path.includes(join("content", "articles", "")) });
   cpSync(join(source, "_data"), join(site, "_data"), { recursive: true });
-  cpSync(join(source, "content/articles"), join(site, "content/articles"), { recursive: true });
+  linkTree(join(source, "content/articles"), join(site, "content/articles"));
   mkdirSync(join(site, "_site"), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(site, "node_modules"));
+}
+
+/**
+ * Gives `to` the files of `from`, folder by folder, as hard links: a million articles are
+ * not copied for every run (the bench's own edits go through `rewrite`, so the generated
+ * data is never written through a link). Copies instead where links cannot be made (another
+ * file system).
+ */
+export function linkTree(from: string, to: string): void {
+  let link = true;
+  const walk = (source: string, target: string) => {
+    mkdirSync(target, { recursive: true });
+    for (const entry of readdirSync(source, { withFileTypes: true })) {
+      const path = join(source, entry.name);
+      if (entry.isDirectory()) {
+        walk(path, join(target, entry.name));
+        continue;
+      }
+      if (link) {
+        try {
+          linkSync(path, join(target, entry.name));
+          continue;
+        } catch (error) {
+          if (!["EXDEV", "EPERM", "EMLINK", "ENOTSUP"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+          link = false;
+        }
+      }
+      copyFileSync(path, join(target, entry.name));
+    }
+  };
+  walk(from, to);
+}
+
+/** Writes `text` to `path` as a new file: a hard link to the generated data (see linkTree) is replaced, never written through. */
+export function rewrite(path: string, text: string): void {
+  rmSync(path, { force: true });
+  writeFileSync(path, text);
 }
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

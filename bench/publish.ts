@@ -10,12 +10,12 @@
 // the same content. A benchmark, not a test: no figure is asserted anywhere.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { basename, join } from "node:path";
 import { slugify } from "../src/slug.js";
 import { DEFAULT_URLS, FIXED_URLS } from "../src/urls.js";
 import type { GeneratedSite } from "./generate.js";
-import { buildStrichka, seconds, type Measure } from "./harness.js";
+import { buildStrichka, rewrite, seconds, type Measure } from "./harness.js";
 
 /** Relative path ("novyny/2026/01/14/x.html") → hash of the file's bytes. */
 type Snapshot = Map<string, string>;
@@ -131,7 +131,7 @@ export async function measurePublish(site: string, generated: GeneratedSite, { f
   const count = generated.articles;
   const output = join(site, "_site");
   const articles = join(site, "content/articles");
-  const file = (index: number) => join(articles, `a${String(index).padStart(6, "0")}.md`);
+  const file = (index: number) => join(site, generated.file(index));
   const middle = Math.max(1, Math.ceil(count / 2));
 
   const steps: Step[] = [];
@@ -150,14 +150,15 @@ export async function measurePublish(site: string, generated: GeneratedSite, { f
   console.log(`\nPublishing ${count} articles with ${kind} (\`strichka build${full ? " --full" : ""}\`, a fresh process each):`);
   await step("full build, empty _site/", () => undefined);
   await step("rebuild, nothing changed", () => undefined);
-  await step("one new article", () => writeFileSync(join(articles, "new-article.md"), generated.another(later(generated.newest, 1))));
+  await step("one new article", () => rewrite(join(articles, "new-article.md"), generated.another(later(generated.newest, 1))));
   // The URL kept, as an editor keeps a published article's (a slug made from the new title
   // would move the page or not depending on where the 80-character cut falls).
-  await step(`title of a${String(middle).padStart(6, "0")}.md edited, URL kept (mid-archive)`, () => {
+  await step(`title of ${basename(file(middle))} edited, URL kept (mid-archive)`, () => {
     const source = readFileSync(file(middle), "utf8");
-    writeFileSync(file(middle), source.replace(/^title: "(.*)"$/m, (_, title: string) => `title: "${title}: уточнення"\nslug: ${slugify(title)}`));
+    // rewrite: the file may be a hard link to the generated data, which must stay as generated.
+    rewrite(file(middle), source.replace(/^title: "(.*)"$/m, (_, title: string) => `title: "${title}: уточнення"\nslug: ${slugify(title)}`));
   });
-  await step(`a${String(middle + 1).padStart(6, "0")}.md deleted (mid-archive)`, () => rmSync(file(middle + 1)));
+  await step(`${basename(file(middle + 1))} deleted (mid-archive)`, () => rmSync(file(middle + 1)));
   printPublish(count, steps, kind);
 }
 

@@ -1,4 +1,4 @@
-// npm run bench [-- --n=10000] [--runs=3] [--keep] [--edit] [--publish [--full]] [--settle=2000]
+// npm run bench [-- --n=10000] [--runs=3] [--data=DIR] [--seed=2026] [--keep] [--edit] [--publish [--full]] [--settle=2000] [--generate-only]
 // Generates N synthetic articles, then builds them, each build in a fresh Node process:
 // bare Eleventy (the baseline, see bench/bare/) and strichka's full production build,
 // alternately, --runs times each, in two situations: into empty output folders (CI,
@@ -10,13 +10,19 @@
 // see bench/harness.ts), with the main process's own beside them.
 // --edit measures the preview instead (below); --publish, what one new, edited or deleted
 // article rewrites with full builds (bench/publish.ts).
+// --data=DIR keeps the generated articles for later runs: in DIR/<N>/, reused when complete
+// and made by the same generator and seed (its marker, generated.json, is written last),
+// else generated there. DIR must lie outside the repository (e.g. /work/bench-data). Without
+// it, they are generated into a fresh temporary folder and removed with it. The sites built
+// get the articles as hard links (no copy per run). --generate-only stops once they are on
+// disk (to prepare 100,000 or 1,000,000 articles ahead of the builds).
 // A benchmark, not a test: nothing here passes or fails, and no figure is asserted anywhere.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateSite } from "./generate.js";
-import { buildStrichka, measure, ROOT, seconds, setUpStrichkaSite, type Measure } from "./harness.js";
+import { DEFAULT_SEED, generateSite, openSite, type GeneratedSite } from "./generate.js";
+import { buildStrichka, linkTree, measure, rewrite, ROOT, seconds, setUpStrichkaSite, type Measure } from "./harness.js";
 import { measurePublish } from "./publish.js";
 
 const args = process.argv.slice(2);
@@ -28,6 +34,9 @@ const editOnly = args.includes("--edit");
 const publishOnly = args.includes("--publish");
 /** How long to let the disk settle after emptying the outputs (ms): 0 where only the script is checked. */
 const settle = Number(option("settle") ?? 2000);
+const data = option("data");
+const seed = Number(option("seed") ?? DEFAULT_SEED);
+const generateOnly = args.includes("--generate-only");
 
 function middle(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -40,17 +49,37 @@ function median(measures: Measure[]): Measure {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** The generated articles: from --data (reused or generated there), else generated into `work`. */
+function generate(work: string | undefined): { source: string; generated: GeneratedSite } {
+  if (data !== undefined) {
+    const { site, dir, ms, generationMs, bytes } = openSite(data, count, { seed });
+    console.log(site.reused ? `  generated earlier in ${seconds(generationMs)}; ${megabytes(bytes)} of articles` : `  generated in ${seconds(ms)}; ${megabytes(bytes)} of articles`);
+    return { source: dir, generated: site };
+  }
+  const source = join(work!, "source");
+  console.log(`Generating ${count} articles in ${source} …`);
+  const started = performance.now();
+  const generated = generateSite(source, count, { seed, progress: (written) => console.log(`  ${written.toLocaleString("en")} of ${count.toLocaleString("en")} articles (${seconds(performance.now() - started)})`) });
+  console.log(`  generated in ${seconds(performance.now() - started)}`);
+  return { source, generated };
+}
+
 async function main(): Promise<void> {
+  if (generateOnly) {
+    if (data === undefined) throw new Error("--generate-only needs --data=DIR (a folder outside the repository to keep the articles in)");
+    generate(undefined);
+    return;
+  }
   const work = mkdtempSync(join(tmpdir(), "strichka-bench-"));
-  const source = join(work, "source");
-  console.log(`Generating ${count} articles in ${work} …`);
-  const generated = generateSite(source, count);
+  const { source, generated } = generate(work);
   console.log(`  ${generated.articles} articles, ${generated.topics} topics, ${generated.tags} tags, ${generated.videos} videos of the day`);
 
   // The baseline site: the same Markdown files, bare Eleventy's templates.
   const bare = join(work, "bare");
   cpSync(join(ROOT, "bench/bare"), bare, { recursive: true });
-  cpSync(join(source, "content/articles"), join(bare, "content/articles"), { recursive: true });
+  linkTree(join(source, "content/articles"), join(bare, "content/articles"));
   symlinkSync(join(ROOT, "node_modules"), join(bare, "node_modules"));
 
   // strichka's site: our templates and pages, the generated data and articles.
@@ -58,7 +87,7 @@ async function main(): Promise<void> {
   setUpStrichkaSite(ours, source);
 
   if (editOnly || publishOnly) {
-    if (editOnly) await measureEdit(ours);
+    if (editOnly) await measureEdit(ours, generated);
     else await measurePublish(ours, generated, { full: args.includes("--full") });
     if (!keep) rmSync(work, { recursive: true, force: true });
     return;
@@ -144,7 +173,7 @@ function printPhases(strichka: Measure): void {
  * first build is done, one article's title is changed, and the time until its page is
  * rewritten with the new title, and until the rebuild has finished, are measured.
  */
-async function measureEdit(site: string): Promise<void> {
+async function measureEdit(site: string, generated: GeneratedSite): Promise<void> {
   const server = spawn(process.execPath, ["--import", "tsx", join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${join(ROOT, "eleventy.config.ts")}`, "--serve", "--port=8765"], {
     cwd: site,
     stdio: ["ignore", "pipe", "pipe"],
@@ -174,12 +203,12 @@ async function measureEdit(site: string): Promise<void> {
     // An edit before the watcher is ready would go unseen.
     await waitFor(/Watching/, 0, 600_000);
     await new Promise((done) => setTimeout(done, 1000));
-    const file = join(site, "content/articles/a000001.md");
+    const file = join(site, generated.file(1));
     const source = readFileSync(file, "utf8");
     const title = "Відредагований заголовок для вимірювання";
     const from = log.length;
     const edited = performance.now();
-    writeFileSync(file, source.replace(/^title: .*$/m, `title: "${title}"`));
+    rewrite(file, source.replace(/^title: .*$/m, `title: "${title}"`));
     await new Promise<void>((done, fail) => {
       const timer = setInterval(() => {
         const pages = readdirSync(join(site, "_site/novyny"), { recursive: true }).map(String).filter((name) => name.includes("vidredahovanyi-zaholovok"));

@@ -11,7 +11,7 @@ describe("npm run bench -- --publish", () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain("Publishing, 50 articles, incremental builds");
     const row = (step: string) => new RegExp(`^\\| ${step} \\| [\\d.]+ s \\| [\\d.]+ s \\| [\\d.]+ s \\| \\d+ MB \\| \\d+ MB \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\|$`, "m");
-    for (const step of ["full build, empty _site/", "rebuild, nothing changed", "one new article", "title of a000025\\.md edited, URL kept \\(mid-archive\\)", "a000026\\.md deleted \\(mid-archive\\)"]) {
+    for (const step of ["full build, empty _site/", "rebuild, nothing changed", "one new article", "title of a0000025\\.md edited, URL kept \\(mid-archive\\)", "a0000026\\.md deleted \\(mid-archive\\)"]) {
       expect(result.stdout).toMatch(row(step));
     }
     // The by-kind table, and the new article's page among the files the new-article step added.

@@ -1,16 +1,24 @@
 // The benchmark script itself works (at N = 50): it is not a performance test, and no
-// figure is asserted; only that it builds both sites and reports; and that a build's child
-// processes are measured with it.
+// figure is asserted; only that it builds both sites and reports. Beside it, what its
+// figures rest on: the generated data (deterministic, by month, reused only when complete)
+// and the measurement of a build's whole process tree.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { measure } from "../bench/harness.js";
+import { generateSite, openSite } from "../bench/generate.js";
+import { linkTree, measure, rewrite } from "../bench/harness.js";
 import { ROOT } from "./helpers.js";
 
 const work = mkdtempSync(join(tmpdir(), "strichka-bench-test-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every file below `dir`, relative, with its text. */
+function files(dir: string): Map<string, string> {
+  const found = readdirSync(dir, { recursive: true }).map(String).filter((name) => statSync(join(dir, name)).isFile());
+  return new Map(found.sort().map((name) => [name, readFileSync(join(dir, name), "utf8")]));
+}
 
 describe("npm run bench", () => {
   it("builds the baseline and strichka at N = 50 and prints the table", () => {
@@ -18,11 +26,71 @@ describe("npm run bench", () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain("Results for 50 articles");
     expect(result.stdout).toContain("| build | wall | CPU, all processes | CPU, main process | peak RSS, all processes | peak RSS, main process | processes at once | pages | ratio to baseline (wall) |");
+    // Bare Eleventy finds the articles in their month folders: 50 pages, the home page, 3 list pages.
     expect(result.stdout).toMatch(/\| bare Eleventy \(baseline\) \| [\d.]+ s \| [\d.]+ s \| [\d.]+ s \| \d+ MB \| \d+ MB \| \d+ \| 54 \| 1\.00 \|/);
     expect(result.stdout).toContain("Fresh build (empty output folder)");
     expect(result.stdout).toContain("Rebuild (output of earlier builds in place)");
     expect(result.stdout.match(/\| strichka \| [\d.]+ s \| [\d.]+ s \| [\d.]+ s \| \d+ MB \| \d+ MB \| \d+ \| \d+ \| [\d.]+ \|/g)).toHaveLength(2);
     expect(result.stdout).toMatch(/\| content loading \(read, parse, validate\) \| [\d.]+ s \|/);
+  });
+});
+
+describe("the generated articles", () => {
+  it("are the same for the same N and seed, in a folder per month, numbered in date order", () => {
+    const first = generateSite(join(work, "one"), 300);
+    generateSite(join(work, "two"), 300);
+    const one = files(join(work, "one/content"));
+    expect(one).toEqual(files(join(work, "two/content")));
+    expect([...one.keys()]).toHaveLength(300);
+    for (const [name, text] of one) {
+      const [, year, month] = /^articles\/(\d{4})\/(\d\d)\/a\d{7}\.md$/.exec(name) ?? [];
+      expect(text).toMatch(new RegExp(`^date: ${year}-${month}-\\d\\d \\d\\d:\\d\\d:00$`, "m"));
+    }
+    expect(first.file(1)).toMatch(/^content\/articles\/\d{4}\/\d\d\/a0000001\.md$/);
+    expect(readFileSync(join(work, "one", first.file(300)), "utf8")).toContain(`date: ${first.newest}`);
+    const dates = [...one.values()].map((text) => /^date: (.*)$/m.exec(text)![1]!);
+    expect(dates).toEqual([...dates].sort());
+    generateSite(join(work, "other-seed"), 300, { seed: 7 });
+    expect(files(join(work, "other-seed/content"))).not.toEqual(one);
+  });
+
+  it("--data: generated once into DIR/<N>/, then reused while its marker matches; an incomplete set is made again", () => {
+    const data = join(work, "data");
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+    const made = openSite(data, 120, { log });
+    expect(made.site.reused).toBe(false);
+    expect(made.dir).toBe(join(data, "120"));
+    const again = openSite(data, 120, { log });
+    expect(again.site.reused).toBe(true);
+    expect(lines.at(-1)).toMatch(/^Reusing 120 generated articles/);
+    // A new article is the same whether the set was just made or reused, and its title is not one of that day's.
+    expect(again.site.another(again.site.newest)).toBe(made.site.another(made.site.newest));
+    expect(again.site.file(60)).toBe(made.site.file(60));
+
+    // Interrupted before the marker: generated again, not reused.
+    rmSync(join(data, "120/generated.json"));
+    writeFileSync(join(data, "120", made.site.file(1)), "half");
+    expect(openSite(data, 120, { log }).site.reused).toBe(false);
+    expect(readFileSync(join(data, "120", made.site.file(1)), "utf8")).toMatch(/^---\ntitle: /);
+    // Another seed is another set.
+    expect(openSite(data, 120, { seed: 9, log }).site.reused).toBe(false);
+  });
+
+  it("--data refuses a folder inside the repository", () => {
+    expect(() => openSite(join(ROOT, ".bench/data"), 10, { log: () => undefined })).toThrow(/outside the repository/);
+    expect(existsSync(join(ROOT, ".bench/data/10"))).toBe(false);
+  });
+
+  it("the sites get hard links to the articles, and the bench's edits never write through them", () => {
+    const source = join(work, "links/source");
+    mkdirSync(join(source, "2025/01"), { recursive: true });
+    writeFileSync(join(source, "2025/01/a.md"), "generated");
+    linkTree(source, join(work, "links/site"));
+    expect(statSync(join(work, "links/site/2025/01/a.md")).ino).toBe(statSync(join(source, "2025/01/a.md")).ino);
+    rewrite(join(work, "links/site/2025/01/a.md"), "edited");
+    expect(readFileSync(join(source, "2025/01/a.md"), "utf8")).toBe("generated");
+    expect(readFileSync(join(work, "links/site/2025/01/a.md"), "utf8")).toBe("edited");
   });
 });
 
