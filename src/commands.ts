@@ -13,6 +13,8 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { findContentError, findError } from "./errors.js";
 import { timed } from "./metrics.js";
 import { checkOutputFolder, SiteFolders } from "./publish.js";
+import { DEFAULT_SHARDS, renderShards } from "./shards.js";
+import { urlToFile } from "./urls.js";
 import { articleFile, siteFiles } from "./scaffold.js";
 import { settingsOf } from "./settings.js";
 
@@ -68,7 +70,27 @@ async function loadEleventy(configPath: string, output: string | undefined, { co
   return eleventy;
 }
 
-async function build({ config, output = "_site", full = false }: { config?: string; output?: string; full?: boolean }, options: CommandOptions): Promise<number> {
+interface BuildArguments {
+  config?: string;
+  output?: string;
+  full?: boolean;
+  "shard-pages"?: string;
+  processes?: string;
+}
+
+/** A whole number ≥ 1 from the command line, or the default. */
+function count(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`--${name} must be a whole number ≥ 1, not "${value}"`);
+  return number;
+}
+
+/** A shard's process's heap limit: room for its pages (Eleventy keeps ~40 KB a page until its run ends) over a base. */
+const shardHeapMb = (pages: number) => Math.min(4096, 512 + Math.ceil((pages * 80) / 1024));
+
+async function build({ config, output = "_site", full = false, ...args }: BuildArguments, options: CommandOptions): Promise<number> {
+  const shards = { pages: count(args["shard-pages"], "shard-pages", DEFAULT_SHARDS.pages), processes: count(args.processes, "processes", DEFAULT_SHARDS.processes) };
   const configPath = findConfig(config);
   let folders: SiteFolders;
   try {
@@ -87,8 +109,17 @@ async function build({ config, output = "_site", full = false }: { config?: stri
     const incremental = settingsOf(eleventy)?.build;
     incremental?.usePreviousPages(full ? undefined : folders.previousPages);
     incremental?.useArticleCache(folders.articleCache, { fresh: full });
+    incremental?.useShards(shards);
     const [passthrough, pages] = (await timed("eleventy", () => eleventy.write())) as EleventyResults;
     const written = [...pages.map((page) => page.outputPath), ...passthrough.flatMap((copy) => Object.values(copy.map ?? {}))].filter((path): path is string => typeof path === "string");
+    const pending = incremental?.pendingShards;
+    if (pending) {
+      const { news, shards: cut } = pending;
+      await timed("shards", () =>
+        renderShards(news, cut, { config: configPath, output: folders.staging, folder: join(folders.staging, ".strichka-shards"), processes: shards.processes, heapMb: shardHeapMb(shards.pages) }),
+      );
+      for (const shard of cut) for (const page of [...shard.articles, ...shard.listings]) written.push(join(folders.staging, urlToFile(page.url)));
+    }
     const result = incremental?.incrementalResult;
     const files = await timed("publishing", () => folders.complete(written, result?.keptFiles, result?.state));
     if (!files.has("index.html")) {
@@ -103,12 +134,22 @@ async function build({ config, output = "_site", full = false }: { config?: stri
     await (findContentError(error) ? folders.restore() : folders.discard()).catch(() => undefined);
     // Eleventy has printed content errors already, as a plain list without a stack trace;
     // anything else is a bug or a broken config, and its stack helps whoever fixes it.
-    const changed = findError(error, "ChangedDuringBuildError");
-    if (changed) console.error(changed.message);
+    const known = findError(error, "ChangedDuringBuildError") ?? findError(error, "ShardError");
+    if (known) console.error(known.message);
     else if (!findContentError(error)) console.error("\nThe build failed:", error);
     console.error(`Nothing was published: ${name}/ is as it was before this build.`);
     return FAILED;
   }
+}
+
+/**
+ * `strichka _render-shard`: one shard of a build's pages, in a child process of that build
+ * (see shards.ts; the shard's file is named by the STRICHKA_SHARD environment variable).
+ */
+async function renderShard({ config, output }: { config?: string; output?: string }, options: CommandOptions): Promise<number> {
+  const eleventy = await loadEleventy(findConfig(config), output, options);
+  await eleventy.write();
+  return 0;
 }
 
 /** Whether writing `path` would overwrite a file, or needs a folder where a file is. */
@@ -161,6 +202,8 @@ interface Command {
   help: string;
   options: NonNullable<ParseArgsConfig["options"]>;
   positionals: number;
+  /** Not listed in the help: run by strichka itself. */
+  hidden?: boolean;
   run(values: Record<string, unknown>, positionals: string[], options: CommandOptions): Promise<number>;
 }
 
@@ -168,16 +211,27 @@ const HELP_OPTION = { help: { type: "boolean", short: "h" } } as const;
 
 const COMMANDS: Record<string, Command> = {
   build: {
-    usage: "strichka build [--config=FILE] [--output=DIR] [--full]",
+    usage: "strichka build [--config=FILE] [--output=DIR] [--full] [--shard-pages=N] [--processes=N]",
     help:
       "Builds the site and publishes it into DIR (default _site) only if the whole build succeeds.\n" +
       "Renders only the pages whose content changed since the site it builds into, unless --full.\n" +
-      "  --config=FILE  the Eleventy config (default: eleventy.config.js/.ts/… in this folder)\n" +
-      "  --output=DIR   the published folder: new, empty, or one strichka built before\n" +
-      "  --full         render every page (as a build into an empty folder does)",
-    options: { config: { type: "string" }, output: { type: "string" }, full: { type: "boolean" }, ...HELP_OPTION },
+      "  --config=FILE     the Eleventy config (default: eleventy.config.js/.ts/… in this folder)\n" +
+      "  --output=DIR      the published folder: new, empty, or one strichka built before\n" +
+      "  --full            render every page (as a build into an empty folder does)\n" +
+      `  --shard-pages=N   more pages than N to render: render them in shards of at most N pages,\n` +
+      `                    each in a process of its own (default ${DEFAULT_SHARDS.pages})\n` +
+      `  --processes=N     shards rendered at a time (default ${DEFAULT_SHARDS.processes}, this machine's cores)`,
+    options: { config: { type: "string" }, output: { type: "string" }, full: { type: "boolean" }, "shard-pages": { type: "string" }, processes: { type: "string" }, ...HELP_OPTION },
     positionals: 0,
-    run: (values, _positionals, options) => build(values as { config?: string; output?: string; full?: boolean }, options),
+    run: (values, _positionals, options) => build(values as BuildArguments, options),
+  },
+  "_render-shard": {
+    usage: "strichka _render-shard --config=FILE --output=DIR (run by strichka build)",
+    help: "Renders one shard of a build's pages; strichka build runs it in child processes.",
+    options: { config: { type: "string" }, output: { type: "string" }, ...HELP_OPTION },
+    positionals: 0,
+    hidden: true,
+    run: (values, _positionals, options) => renderShard(values as { config?: string; output?: string }, options),
   },
   init: {
     usage: "strichka init <folder>",
@@ -200,7 +254,7 @@ const COMMANDS: Record<string, Command> = {
 };
 
 function overview(): string {
-  return `Usage:\n${Object.values(COMMANDS).map((command) => `  ${command.usage}`).join("\n")}\n\nstrichka <command> --help tells more.`;
+  return `Usage:\n${Object.values(COMMANDS).filter((command) => !command.hidden).map((command) => `  ${command.usage}`).join("\n")}\n\nstrichka <command> --help tells more.`;
 }
 
 /** Runs one command line; returns the exit code. */

@@ -33,6 +33,8 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: string | Record<string, string>): void;
   /** Globs Eleventy does not read as templates. */
   ignores: { add(glob: string): void };
+  /** What addPassthroughCopy has collected (a shard's run copies nothing, see shards.ts). */
+  passthroughCopies: Record<string, unknown>;
   addWatchTarget(path: string): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (event: { directories: { output: string }; runMode: string }) => unknown): void;
   /** Before a rebuild in watch mode, with the changed files ("./content/articles/x.md"). */

@@ -32,7 +32,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   // What the site is made of.
   useContentModel(eleventyConfig, build); // _data and articles, read and checked before any template
   useModelPages(eleventyConfig, build); // article and list pages, paginated over the model
-  useDefaults(eleventyConfig); // our layouts and pages where the site has none of its own
+  useDefaults(eleventyConfig, { pages: !build.shardFile }); // our layouts and pages where the site has none of its own
   useAssets(eleventyConfig, build); // CSS, JS, images and root files; fingerprints in production
   useMinifiedTemplates(eleventyConfig, build); // production HTML minified at no cost per page
   usePreview(eleventyConfig, build); // `npm start` rewrites only the pages a save changed

@@ -15,11 +15,17 @@ export interface IncrementalBuild {
   usePreviousPages(state: PageState | undefined): void;
   /** Keep parsed articles in `folder` between builds; `fresh` ignores what is there. */
   useArticleCache(folder: string, options: { fresh: boolean }): void;
+  /** Render big builds' article and list pages in shards (see shards.ts). */
+  useShards(settings: ShardSettings): void;
+  /** After Eleventy's run: the shards the article and list pages are still to be rendered in. */
+  readonly pendingShards: { news: NewsSite; shards: readonly PagesToWrite[] } | undefined;
   /** After the build: its page state, and the files of the pages it did not render. */
   readonly incrementalResult: { state: PageState; keptFiles: readonly string[] } | undefined;
 }
 
+import type { NewsSite, PagesToWrite } from "./content/index.js";
 import type { PageState } from "./incremental.js";
+import type { ShardSettings } from "./shards.js";
 
 // Kept on globalThis under a registered symbol, not in a module variable: a site's config may
 // load another copy of this package than the one the command runs from.

@@ -10,12 +10,19 @@ import { ASSETS_DIR, assetsFolder, IMAGES_DIR, PUBLIC_DIR } from "./folders.js";
 
 export function useAssets(eleventyConfig: EleventyConfig, build: SiteBuild): void {
   const { input } = eleventyConfig.directories;
-  eleventyConfig.addPassthroughCopy({ [assetsFolder(input)]: ASSETS_DIR });
-  // Article images: content/images/x.jpg is /images/x.jpg.
-  eleventyConfig.addPassthroughCopy({ [join(input, IMAGES_DIR)]: IMAGES_DIR });
-  // Files for the site's root as they are (CNAME, ads.txt, a search engine's verification
-  // page, .well-known/): content/public/x is /x. Never templates, even a .md or .njk there.
-  eleventyConfig.addPassthroughCopy({ [join(input, PUBLIC_DIR)]: "/" });
+  if (build.shardFile) {
+    // A shard's run (see shards.ts) renders article and list pages only: the coordinating
+    // build copies the files, the site's own passthrough copies included.
+    for (const key of Object.keys(eleventyConfig.passthroughCopies)) delete eleventyConfig.passthroughCopies[key];
+    eleventyConfig.ignores.add(join(input, "**"));
+  } else {
+    eleventyConfig.addPassthroughCopy({ [assetsFolder(input)]: ASSETS_DIR });
+    // Article images: content/images/x.jpg is /images/x.jpg.
+    eleventyConfig.addPassthroughCopy({ [join(input, IMAGES_DIR)]: IMAGES_DIR });
+    // Files for the site's root as they are (CNAME, ads.txt, a search engine's verification
+    // page, .well-known/): content/public/x is /x. Never templates, even a .md or .njk there.
+    eleventyConfig.addPassthroughCopy({ [join(input, PUBLIC_DIR)]: "/" });
+  }
   eleventyConfig.ignores.add(join(input, PUBLIC_DIR, "**"));
   // "/assets/style.css" | assetUrl: where this build publishes it.
   eleventyConfig.addFilter("assetUrl", (url: string) => build.publishedUrl(url));

@@ -9,13 +9,14 @@ import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { readAssets, type Asset } from "../assets.js";
-import { ArticleCache, loadNewsSite, readArticleBody, type Article, type NewsSite, type PagesToWrite } from "../content/index.js";
+import { ArticleCache, loadNewsSite, NewsSite, readArticleBody, type Article, type PagesToWrite } from "../content/index.js";
 import { pageHashes, pagesToRender, sourceFingerprint, type PageState } from "../incremental.js";
 import type { EleventyConfig } from "../eleventy-config.js";
 import { resolveLocale, type LocaleText } from "../locale.js";
 import { createMarkdown } from "../markdown.js";
 import { timed } from "../metrics.js";
 import { checkPreviewOutput, PreviewPages } from "../preview.js";
+import { cutIntoShards, readShard, SHARD_ENV, type ShardSettings } from "../shards.js";
 import { urlToFile, UrlScheme } from "../urls.js";
 import { ASSETS_DIR, assetsFolder, DEFAULT_INCLUDES, DEFAULT_INPUT, PACKAGE_ROOT, PUBLIC_DIR } from "./folders.js";
 import type { ResolvedOptions } from "./options.js";
@@ -41,7 +42,10 @@ export class SiteBuild {
   #articleCacheFolder: { folder: string; fresh: boolean } | undefined;
   readonly #preview = new PreviewPages();
   #site: Promise<NewsSite> | undefined;
+  /** This build's content model, once loaded. */
+  #loaded: NewsSite | undefined;
   #assets = new Map<string, Asset>();
+  #writeAssets = true;
   #sitePath = "/";
   /** Whether the next preview build rewrites every page rather than those a save changed. */
   #rewriteEverything = true;
@@ -51,6 +55,15 @@ export class SiteBuild {
   #pageState: PageState | undefined;
   /** Files of pages the output folder already holds as they would be rendered. */
   #keptFiles: string[] = [];
+  /** How `strichka build` cuts big builds into shards; undefined renders everything here. */
+  #shardSettings: ShardSettings | undefined;
+  /** The shards this build's article and list pages were cut into (none: rendered here). */
+  #shards: PagesToWrite[] = [];
+  /**
+   * This Eleventy run renders one shard of another build's pages (a child process of
+   * `strichka build`, see shards.ts): the file that has them, else undefined.
+   */
+  readonly shardFile = process.env[SHARD_ENV] || undefined;
 
   constructor(
     eleventyConfig: EleventyConfig,
@@ -86,9 +99,9 @@ export class SiteBuild {
     return this.#sitePath;
   }
 
-  /** The fingerprinted CSS and JS of a production build (none in the preview). */
+  /** The fingerprinted CSS and JS this build writes (none in the preview, nor in a shard's run). */
   get assets(): Asset[] {
-    return [...this.#assets.values()];
+    return this.#writeAssets ? [...this.#assets.values()] : [];
   }
 
   /** Where an asset ("/assets/style.css") is published: its fingerprinted copy, or itself. */
@@ -99,14 +112,24 @@ export class SiteBuild {
   /** Before Eleventy reads a template: everything a page needs, checked; nothing written but page folders. */
   async begin({ output }: { output: string }): Promise<void> {
     if (!this.production) checkPreviewOutput(output);
-    this.#site = this.#load();
+    this.#site = this.shardFile ? this.#loadShard(this.shardFile) : this.#load();
     // Awaited together: a content error must reach Eleventy (and cli.ts) as this build's
     // failure, not as an unhandled rejection while the assets are read.
     const assetsDir = assetsFolder(this.#eleventyConfig.directories.input);
     const [news, assets] = await Promise.all([this.#site, this.production ? readAssets(assetsDir, `/${ASSETS_DIR}/`) : []]);
+    this.#loaded = news;
     this.#assets = new Map(assets.map((asset) => [asset.url, asset]));
-    if (!this.production) news.pagesToWrite = this.#preview.select(news, this.#rewriteEverything);
-    else this.#selectIncremental(news, output);
+    if (this.shardFile) {
+      // The fingerprinted assets are the coordinating build's to write; their URLs are needed here.
+      this.#writeAssets = false;
+    } else if (!this.production) {
+      news.pagesToWrite = this.#preview.select(news, this.#rewriteEverything);
+    } else {
+      this.#selectIncremental(news, output);
+      this.#shards = this.#shardSettings ? cutIntoShards(news.pagesToWrite, this.#shardSettings) : [];
+      // Rendered by the shards' processes; this run renders the site-wide pages.
+      if (this.#shards.length > 0) news.pagesToWrite = { articles: [], listings: [] };
+    }
     this.#sitePath = new URL(news.site.url).pathname.replace(/\/?$/, "/");
     await makePageFolders(news.pagesToWrite, output);
   }
@@ -125,6 +148,16 @@ export class SiteBuild {
    */
   useArticleCache(folder: string, { fresh }: { fresh: boolean }): void {
     this.#articleCacheFolder = { folder, fresh };
+  }
+
+  /** For `strichka build`: render big builds' article and list pages in shards (see shards.ts). */
+  useShards(settings: ShardSettings): void {
+    this.#shardSettings = settings;
+  }
+
+  /** After a production build's Eleventy run: the shards its article and list pages are still to be rendered in. */
+  get pendingShards(): { news: NewsSite; shards: readonly PagesToWrite[] } | undefined {
+    return this.#shards.length > 0 && this.#loaded ? { news: this.#loaded, shards: this.#shards } : undefined;
   }
 
   /** After a production build: what its pages were made of, and the files of the pages it did not render. */
@@ -167,6 +200,15 @@ export class SiteBuild {
   changed(files: readonly string[]): void {
     const articles = resolve(this.articlesPath);
     if (!files.every((file) => file.endsWith(".md") && resolve(file).startsWith(articles + sep))) this.#rewriteEverything = true;
+  }
+
+  /** A shard's pages, with what they show (see shards.ts): a model of these pages only. */
+  async #loadShard(file: string): Promise<NewsSite> {
+    const shard = await readShard(file);
+    const { timeZone, pageSize, navTopics } = this.options;
+    const news = new NewsSite(shard.site, shard.topics, [], [], { timeZone, pageSize, navTopics, archiveHeading: this.text.archiveHeading, buildTime: shard.buildTime }, this.urls);
+    news.pagesToWrite = { articles: shard.articles, listings: shard.listings };
+    return news;
   }
 
   async #load(): Promise<NewsSite> {

@@ -9,7 +9,8 @@ import { DEFAULT_INCLUDES, DEFAULT_INPUT } from "./folders.js";
 /** Our page templates, by their path inside the input folder. */
 const DEFAULT_PAGES = ["index.njk", "topics-index.njk", "tags-index.njk", "404.njk", "feeds/atom.njk", "feeds/rss.njk", "feeds/json.njk", "feeds/topics.njk", "feeds/sitemap.njk", "feeds/sitemaps.njk", "feeds/news-sitemap.njk", "feeds/robots.njk"];
 
-export function useDefaults(eleventyConfig: EleventyConfig): void {
+/** `pages`: false in a shard's run, which renders article and list pages only (see shards.ts). */
+export function useDefaults(eleventyConfig: EleventyConfig, { pages = true }: { pages?: boolean } = {}): void {
   const { input, includes } = eleventyConfig.directories;
   // Layouts: an alias to our file, for each one the site does not have. (Virtual templates
   // would do too, but with the includes folder outside the input folder Eleventy also
@@ -23,7 +24,7 @@ export function useDefaults(eleventyConfig: EleventyConfig): void {
     const loader = environment.loaders?.[0];
     if (loader?.searchPaths && !loader.searchPaths.includes(DEFAULT_INCLUDES)) loader.searchPaths.push(DEFAULT_INCLUDES);
   });
-  for (const page of DEFAULT_PAGES) {
+  for (const page of pages ? DEFAULT_PAGES : []) {
     if (existsSync(join(input, page))) continue;
     const { body, data } = readTemplate(join(DEFAULT_INPUT, page));
     eleventyConfig.addTemplate(page, body, data);

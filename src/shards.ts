@@ -1,0 +1,135 @@
+// Rendering a big build's article and list pages in shards: slices of the pages, each
+// rendered by an Eleventy run of its own in a child process, two (or as many as the
+// machine has cores) at a time.
+//
+// Why: Eleventy keeps every page it renders in memory until its run ends (about 40 KB a
+// page), so one run over a million articles cannot fit on an ordinary machine, and it uses
+// one core. The coordinating `strichka build` keeps only the content model (metadata, no
+// bodies) and renders the site-wide pages itself (home, feeds, sitemaps, indexes); each
+// shard gets the pages it renders with everything they show (the articles with their
+// related news and videos, the list pages with their items), so a child never loads the
+// archive. A page comes out byte for byte the same whichever process renders it (a test
+// builds a site both ways). The same shard files could be rendered on other machines (see
+// the README's "Building across machines").
+import { spawn } from "node:child_process";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { deserialize, serialize } from "node:v8";
+import type { Article, Listing, NewsSite, PagesToWrite, SiteSettings, Topic } from "./content/index.js";
+
+/** The environment variable that tells the plugin in a child process which shard it renders. */
+export const SHARD_ENV = "STRICHKA_SHARD";
+
+/** How a build is cut into shards (`strichka build --shard-pages --processes`). */
+export interface ShardSettings {
+  /** At most this many pages per shard; a build with fewer pages to render renders them itself. */
+  pages: number;
+  /** Child processes at a time. */
+  processes: number;
+}
+
+export const DEFAULT_SHARDS: ShardSettings = { pages: 10_000, processes: Math.max(1, Math.min(availableParallelism(), 4)) };
+
+/** What a child process needs to render its pages as the coordinating build would. */
+export interface Shard {
+  site: SiteSettings;
+  topics: readonly Topic[];
+  buildTime: Date;
+  articles: readonly Article[];
+  listings: readonly Listing[];
+}
+
+/**
+ * `pages` cut into shards: none when they fit in one (the build renders them itself), else
+ * at least one per process, each at most `settings.pages`, the archive's order kept (pages
+ * of one month end up together, which keeps each shard's folders few).
+ */
+export function cutIntoShards(pages: PagesToWrite, settings: ShardSettings): PagesToWrite[] {
+  const total = pages.articles.length + pages.listings.length;
+  if (total <= settings.pages) return [];
+  const count = Math.max(settings.processes, Math.ceil(total / settings.pages));
+  const shards: PagesToWrite[] = [];
+  const slice = <T>(items: readonly T[], index: number) => items.slice(Math.floor((items.length * index) / count), Math.floor((items.length * (index + 1)) / count));
+  for (let index = 0; index < count; index++) shards.push({ articles: slice(pages.articles, index), listings: slice(pages.listings, index) });
+  return shards;
+}
+
+/** The shard of `news` with these pages, as a file's bytes (v8 serialization keeps dates and shared objects). */
+export function shardBytes(news: NewsSite, pages: PagesToWrite): Buffer {
+  const shard: Shard = { site: news.site, topics: news.topics, buildTime: news.buildTime, articles: pages.articles, listings: pages.listings };
+  return serialize(shard);
+}
+
+export async function readShard(file: string): Promise<Shard> {
+  return deserialize(await readFile(file)) as Shard;
+}
+
+/** Why a shard's process failed, in words for whoever runs the build. */
+export class ShardError extends Error {
+  override readonly name = "ShardError";
+}
+
+/**
+ * Renders `shards` of `news` into `output`, `processes` child processes at a time, each an
+ * Eleventy run of the site's `config` (through `strichka _render-shard`). Resolves when all
+ * have finished; rejects with a ShardError when one fails (the others are stopped).
+ */
+export async function renderShards(news: NewsSite, shards: readonly PagesToWrite[], { config, output, folder, processes, heapMb }: { config: string; output: string; folder: string; processes: number; heapMb: number }): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  const running = new Set<ReturnType<typeof spawn>>();
+  let failure: ShardError | undefined;
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < shards.length && !failure) {
+      const index = next++;
+      const file = join(folder, `${index}.bin`);
+      await writeFile(file, shardBytes(news, shards[index]!));
+      const code = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
+        const child = spawn(process.execPath, [...childNodeArgs(heapMb), CLI, "_render-shard", `--config=${config}`, `--output=${output}`], {
+          env: { ...process.env, [SHARD_ENV]: file },
+          stdio: ["ignore", "ignore", "inherit"],
+        });
+        running.add(child);
+        child.on("exit", (exitCode, signal) => {
+          running.delete(child);
+          done({ code: exitCode, signal });
+        });
+        child.on("error", () => done({ code: -1, signal: null }));
+      });
+      await rm(file, { force: true });
+      if (code.code !== 0 && !failure) {
+        failure = new ShardError(
+          code.code === 134 || code.signal === "SIGABRT" || code.signal === "SIGKILL"
+            ? `Rendering shard ${index + 1} of ${shards.length} ran out of memory (its limit is ${heapMb} MB). Build with smaller shards: strichka build --shard-pages=${Math.max(1, Math.floor((shards[index]!.articles.length + shards[index]!.listings.length) / 2))}`
+            : `Rendering shard ${index + 1} of ${shards.length} failed (exit ${code.code ?? code.signal}); its error is above.`,
+        );
+        for (const child of running) child.kill();
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(processes, shards.length) }, lane));
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+  if (failure) throw failure;
+}
+
+/** The strichka command, as this module finds it: src/cli.ts under tsx, dist/cli.js when installed. */
+const CLI = fileURLToPath(new URL(`./cli${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url));
+
+/**
+ * Node's arguments for a child: this process's own (a TypeScript loader such as tsx, which a
+ * site's eleventy.config.ts needs), with tsx added when the command itself is TypeScript,
+ * and the child's heap limit instead of this process's.
+ */
+function childNodeArgs(heapMb: number): string[] {
+  const own = process.execArgv.filter((arg) => !arg.startsWith("--max-old-space-size"));
+  const hasTsx = own.some((arg) => arg.includes("tsx"));
+  // tsx as strichka finds it (the site's folder, the child's working directory, may have none).
+  const tsx = () => pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+  return [...own, ...(CLI.endsWith(".ts") && !hasTsx ? ["--import", tsx()] : []), `--max-old-space-size=${heapMb}`];
+}
