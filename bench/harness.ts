@@ -130,7 +130,19 @@ export function sampleTree(pid: number): () => { maxRssMb: number; processes: nu
   };
 }
 
-/** Runs `node [args]` in `cwd` with the measuring preload; wall time from spawn to exit. */
+/** A measured build that failed (at a million articles, a heap exhausted is a result), with what was measured until then. */
+export class BuildFailed extends Error {
+  constructor(
+    readonly label: string,
+    readonly code: number | null,
+    readonly signal: NodeJS.Signals | null,
+    readonly partial: Pick<Measure, "wallMs" | "maxRssMb" | "processes">,
+  ) {
+    super(`${label} build ${signal ? `was killed by ${signal}` : `exited with ${code}`} after ${seconds(partial.wallMs)} (peak RSS of all its processes ${partial.maxRssMb.toFixed(0)} MB)`);
+  }
+}
+
+/** Runs `node [args]` in `cwd` with the measuring preload; wall time from spawn to exit; a failed build rejects with BuildFailed. */
 export function measure(label: string, cwd: string, nodeArgs: string[], output: string, env: Record<string, string> = {}): Promise<Measure> {
   const report = join(cwd, `.bench-${label}.json`);
   const phases = join(cwd, `.bench-${label}-phases.json`);
@@ -146,10 +158,10 @@ export function measure(label: string, cwd: string, nodeArgs: string[], output: 
       stopSampling();
       fail(error);
     });
-    child.on("exit", (code) => {
+    child.on("exit", (code, signal) => {
       const wallMs = performance.now() - start;
       const tree = stopSampling();
-      if (code !== 0) return fail(new Error(`${label} build exited with ${code}`));
+      if (code !== 0) return fail(new BuildFailed(label, code, signal, { wallMs, maxRssMb: tree.maxRssMb, processes: tree.processes }));
       const usage = JSON.parse(readFileSync(report, "utf8")) as { ownCpuMs: number; ownRssMb: number; childrenCpuMs: number | null };
       let phaseTimes: Record<string, number> | undefined;
       try {
@@ -171,9 +183,9 @@ export function measure(label: string, cwd: string, nodeArgs: string[], output: 
   });
 }
 
-/** `strichka build` in `site`; `full` renders every page (the default is incremental: only what changed since the site it builds into). */
-export function buildStrichka(site: string, { config = "eleventy.config.ts", full = true }: { config?: string; full?: boolean } = {}): Promise<Measure> {
-  return measure("strichka", site, ["--import", "tsx", join(ROOT, "src/cli.ts"), "build", `--config=${join(ROOT, config)}`, ...(full ? ["--full"] : [])], join(site, "_site"));
+/** `strichka build` in `site`; `full` renders every page (the default is incremental: only what changed since the site it builds into); `args`, more of its options. */
+export function buildStrichka(site: string, { config = "eleventy.config.ts", full = true, args = [] }: { config?: string; full?: boolean; args?: string[] } = {}): Promise<Measure> {
+  return measure("strichka", site, ["--import", "tsx", join(ROOT, "src/cli.ts"), "build", `--config=${join(ROOT, config)}`, ...(full ? ["--full"] : []), ...args], join(site, "_site"));
 }
 
 /**

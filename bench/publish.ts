@@ -1,4 +1,4 @@
-// npm run bench -- --publish [--n=10000] [--full] [--keep]
+// npm run bench -- --publish [--n=10000] [--full] [--keep] [--data=DIR] [--build-args="…"]
 // Publishing churn: what one editorial change costs with `strichka build` (the real CLI, a
 // fresh process per build; incremental as by default, or --full to render every page), and how many files of `_site/` it rewrites, which is
 // what a deploy uploads and a CDN invalidates. After a full build of the generated site and
@@ -126,7 +126,7 @@ interface Step {
 }
 
 /** The publishing steps on the generated site in `site` (see setUpStrichkaSite), and their table. */
-export async function measurePublish(site: string, generated: GeneratedSite, { full }: { full: boolean }): Promise<void> {
+export async function measurePublish(site: string, generated: GeneratedSite, { full, buildArgs = [] }: { full: boolean; buildArgs?: string[] }): Promise<void> {
   const kind = full ? "full builds" : "incremental builds";
   const count = generated.articles;
   const output = join(site, "_site");
@@ -141,7 +141,7 @@ export async function measurePublish(site: string, generated: GeneratedSite, { f
     // What earlier steps wrote is on disk before the clock starts.
     spawnSync("sync");
     console.log(`${name} …`);
-    const measure = await buildStrichka(site, { full });
+    const measure = await buildStrichka(site, { full, args: buildArgs });
     const after = snapshot(output);
     steps.push({ name, measure, files: after.size, churn: compare(before, after) });
     before = after;

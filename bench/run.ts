@@ -1,4 +1,5 @@
-// npm run bench [-- --n=10000] [--runs=3] [--data=DIR] [--seed=2026] [--keep] [--edit] [--publish [--full]] [--settle=2000] [--generate-only]
+// npm run bench [-- --n=10000] [--runs=3] [--data=DIR] [--seed=2026] [--keep] [--fresh-only] [--no-baseline]
+//   [--build-args="--shard-pages=500 --processes=2"] [--edit] [--publish [--full]] [--settle=2000] [--generate-only]
 // Generates N synthetic articles, then builds them, each build in a fresh Node process:
 // bare Eleventy (the baseline, see bench/bare/) and strichka's full production build,
 // alternately, --runs times each, in two situations: into empty output folders (CI,
@@ -8,6 +9,11 @@
 // noisy, and a round's two builds see the same noise) and strichka's per-phase breakdown.
 // CPU time and peak RSS are the whole process tree's (a build's child processes included,
 // see bench/harness.ts), with the main process's own beside them.
+// At 100,000 and 1,000,000 articles a build takes long: --fresh-only measures builds into
+// empty folders only (no warm-up, rebuilds or minifier-off build), --no-baseline strichka
+// alone. A baseline that fails (bare Eleventy's heap exhausted) is reported as failed, with
+// its time and memory until then, and not built again; strichka's builds go on.
+// --build-args passes options to every `strichka build` (how it shards, how many processes).
 // --edit measures the preview instead (below); --publish, what one new, edited or deleted
 // article rewrites with full builds (bench/publish.ts).
 // --data=DIR keeps the generated articles for later runs: in DIR/<N>/, reused when complete
@@ -22,11 +28,12 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_SEED, generateSite, openSite, type GeneratedSite } from "./generate.js";
-import { buildStrichka, linkTree, measure, rewrite, ROOT, seconds, setUpStrichkaSite, type Measure } from "./harness.js";
+import { BuildFailed, buildStrichka, linkTree, measure, rewrite, ROOT, seconds, setUpStrichkaSite, type Measure } from "./harness.js";
 import { measurePublish } from "./publish.js";
 
 const args = process.argv.slice(2);
-const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
+/** `--name=value`'s value (which may hold "=" itself). */
+const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const count = Number(option("n") ?? 10_000);
 const runs = Number(option("runs") ?? 3);
 const keep = args.includes("--keep");
@@ -37,6 +44,10 @@ const settle = Number(option("settle") ?? 2000);
 const data = option("data");
 const seed = Number(option("seed") ?? DEFAULT_SEED);
 const generateOnly = args.includes("--generate-only");
+const freshOnly = args.includes("--fresh-only");
+const withBaseline = !args.includes("--no-baseline");
+/** More options for every `strichka build`, e.g. --build-args="--shard-pages=500 --processes=2". */
+const buildArgs = (option("build-args") ?? "").split(" ").filter(Boolean);
 
 function middle(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -73,6 +84,16 @@ async function main(): Promise<void> {
     return;
   }
   const work = mkdtempSync(join(tmpdir(), "strichka-bench-"));
+  try {
+    await measureBuilds(work);
+  } finally {
+    // At a million articles the sites and their output take tens of GB: not left behind by a failure either.
+    if (keep) console.log(`\nKept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function measureBuilds(work: string): Promise<void> {
   const { source, generated } = generate(work);
   console.log(`  ${generated.articles} articles, ${generated.topics} topics, ${generated.tags} tags, ${generated.videos} videos of the day`);
 
@@ -86,16 +107,25 @@ async function main(): Promise<void> {
   const ours = join(work, "ours");
   setUpStrichkaSite(ours, source);
 
-  if (editOnly || publishOnly) {
-    if (editOnly) await measureEdit(ours, generated);
-    else await measurePublish(ours, generated, { full: args.includes("--full") });
-    if (!keep) rmSync(work, { recursive: true, force: true });
-    return;
-  }
+  if (editOnly) return measureEdit(ours, generated);
+  if (publishOnly) return measurePublish(ours, generated, { full: args.includes("--full"), buildArgs });
 
-  const buildBare = () => measure("bare", bare, [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.mjs", "--quiet"], join(bare, "_site"));
+  /** Why there is no baseline (--no-baseline, or a failed build, which is not tried again). */
+  let noBaseline = withBaseline ? undefined : "not built (--no-baseline)";
+  /** Bare Eleventy's build, or undefined when there is no baseline. */
+  const buildBare = async (): Promise<Measure | undefined> => {
+    if (noBaseline) return undefined;
+    try {
+      return await measure("bare", bare, [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.mjs", "--quiet"], join(bare, "_site"));
+    } catch (error) {
+      if (!(error instanceof BuildFailed)) throw error;
+      console.log(`  ${error.message}; no baseline from here on`);
+      noBaseline = `failed: ${error.message.replace(/^bare build /, "")}`;
+      return undefined;
+    }
+  };
   // Full production builds (--full): what is compared with bare Eleventy is rendering every page.
-  const buildOurs = (config?: string) => buildStrichka(ours, { config, full: true });
+  const buildOurs = (config?: string) => buildStrichka(ours, { config, full: true, args: buildArgs });
   /** Empties both output folders (and what strichka keeps beside its own), then lets the disk settle. */
   const emptyOutputs = async () => {
     rmSync(join(bare, "_site"), { recursive: true, force: true });
@@ -108,7 +138,7 @@ async function main(): Promise<void> {
   // of earlier builds (an editor's machine), where bare Eleventy overwrites its files in place
   // and strichka builds into its recycled site (see src/publish.ts).
   console.log(`\nResults for ${count} articles, median of ${runs} rounds (node ${process.version}, ${new Date().toISOString()})`);
-  for (const fresh of [true, false]) {
+  for (const fresh of freshOnly ? [true] : [true, false]) {
     if (!fresh) {
       console.log("\nWarming up: bare Eleventy once, strichka twice (its third build is the first into a recycled site) …");
       await buildBare();
@@ -117,34 +147,38 @@ async function main(): Promise<void> {
     }
     const bareRuns: Measure[] = [];
     const strichkaRuns: Measure[] = [];
+    /** Wall time against the same round's baseline, where there is one. */
+    const ratios: number[] = [];
     for (let round = 1; round <= runs; round++) {
-      console.log(`${fresh ? "Fresh" : "Rebuild"}, round ${round} of ${runs}: bare Eleventy (baseline), then strichka (full production build) …`);
+      console.log(`${fresh ? "Fresh" : "Rebuild"}, round ${round} of ${runs}: ${noBaseline ? "" : "bare Eleventy (baseline), then "}strichka (full production build) …`);
       if (fresh) await emptyOutputs();
-      bareRuns.push(await buildBare());
+      const baseline = await buildBare();
       if (fresh) await emptyOutputs();
-      strichkaRuns.push(await buildOurs());
+      const strichka = await buildOurs();
+      strichkaRuns.push(strichka);
+      if (baseline) {
+        bareRuns.push(baseline);
+        ratios.push(strichka.wallMs / baseline.wallMs);
+      }
     }
-    const baseline = median(bareRuns);
     const strichka = median(strichkaRuns);
-    const ratio = middle(strichkaRuns.map((run, index) => run.wallMs / bareRuns[index]!.wallMs));
-    const row = (name: string, m: Measure, ratioToBaseline: number) =>
-      `| ${name} | ${seconds(m.wallMs)} | ${seconds(m.cpuMs)} | ${seconds(m.ownCpuMs)} | ${m.maxRssMb.toFixed(0)} MB | ${m.ownRssMb.toFixed(0)} MB | ${m.processes} | ${m.pages} | ${ratioToBaseline.toFixed(2)} |`;
+    const row = (name: string, m: Measure, ratioToBaseline: number | undefined) =>
+      `| ${name} | ${seconds(m.wallMs)} | ${seconds(m.cpuMs)} | ${seconds(m.ownCpuMs)} | ${m.maxRssMb.toFixed(0)} MB | ${m.ownRssMb.toFixed(0)} MB | ${m.processes} | ${m.pages} | ${ratioToBaseline === undefined ? "–" : ratioToBaseline.toFixed(2)} |`;
     console.log(`\n${fresh ? "Fresh build (empty output folder)" : "Rebuild (output of earlier builds in place)"}:\n`);
     console.log("| build | wall | CPU, all processes | CPU, main process | peak RSS, all processes | peak RSS, main process | processes at once | pages | ratio to baseline (wall) |");
     console.log("|---|---|---|---|---|---|---|---|---|");
-    console.log(row("bare Eleventy (baseline)", baseline, 1));
-    console.log(row("strichka", strichka, ratio));
+    if (bareRuns.length > 0) console.log(row(`bare Eleventy (baseline${bareRuns.length < runs ? `, ${bareRuns.length} of ${runs} rounds` : ""})`, median(bareRuns), 1));
+    else console.log(`| bare Eleventy (baseline) | ${noBaseline} | | | | | | | |`);
+    console.log(row("strichka", strichka, ratios.length > 0 ? middle(ratios) : undefined));
     if (!fresh) {
       console.log("Building with strichka, minifier off (what minification costs in all) …");
       const unminified = await buildOurs("bench/no-minify.config.ts");
-      console.log(row("strichka, minifier off (one run)", unminified, unminified.wallMs / bareRuns.at(-1)!.wallMs));
+      const lastBaseline = bareRuns.at(-1);
+      console.log(row("strichka, minifier off (one run)", unminified, lastBaseline && unminified.wallMs / lastBaseline.wallMs));
     }
-    console.log(`\nWall times of each round: bare ${bareRuns.map((run) => seconds(run.wallMs)).join(", ")}; strichka ${strichkaRuns.map((run) => seconds(run.wallMs)).join(", ")}`);
+    console.log(`\nWall times of each round: bare ${bareRuns.map((run) => seconds(run.wallMs)).join(", ") || "–"}; strichka ${strichkaRuns.map((run) => seconds(run.wallMs)).join(", ")}`);
     printPhases(strichka);
   }
-
-  if (keep) console.log(`\nKept ${work}`);
-  else rmSync(work, { recursive: true, force: true });
 }
 
 /** strichka's per-phase breakdown of one build. */
@@ -159,12 +193,15 @@ function printPhases(strichka: Measure): void {
   console.log("\nstrichka, per phase (the median round):\n");
   console.log("| phase | time |");
   console.log("|---|---|");
-  console.log(`| process start, config, tsx | ${seconds(strichka.wallMs - eleventy - (phases.publishing ?? 0))} |`);
+  // Shards (pages rendered in child processes, see src/shards.ts) run after Eleventy's own run, between it and publishing.
+  const shards = phases.shards ?? 0;
+  console.log(`| process start, config, tsx | ${seconds(strichka.wallMs - eleventy - shards - (phases.publishing ?? 0))} |`);
   console.log(`| content loading (read, parse, validate) | ${seconds(content - indexes)} |`);
   console.log(`| indexes (order, related, videos, lists) | ${seconds(indexes)} |`);
   console.log(`| rendering and writing (Eleventy) | ${seconds(Math.max(0, eleventy - content - minification - feeds))} |`);
   console.log(`| minification (html-minifier-terser) | ${seconds(minification)} |`);
   console.log(`| feeds and sitemap | ${seconds(feeds)} |`);
+  if (phases.shards !== undefined) console.log(`| rendering shards in child processes (wall) | ${seconds(shards)} |`);
   console.log(`| publishing (stale files out, swap into _site) | ${seconds(phases.publishing ?? 0)} |`);
 }
 

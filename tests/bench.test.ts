@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateSite, openSite } from "../bench/generate.js";
-import { linkTree, measure, rewrite } from "../bench/harness.js";
+import { BuildFailed, linkTree, measure, rewrite } from "../bench/harness.js";
 import { ROOT } from "./helpers.js";
 
 const work = mkdtempSync(join(tmpdir(), "strichka-bench-test-"));
@@ -32,6 +32,14 @@ describe("npm run bench", () => {
     expect(result.stdout).toContain("Rebuild (output of earlier builds in place)");
     expect(result.stdout.match(/\| strichka \| [\d.]+ s \| [\d.]+ s \| [\d.]+ s \| \d+ MB \| \d+ MB \| \d+ \| \d+ \| [\d.]+ \|/g)).toHaveLength(2);
     expect(result.stdout).toMatch(/\| content loading \(read, parse, validate\) \| [\d.]+ s \|/);
+  });
+
+  it("--fresh-only --no-baseline: strichka alone, into an empty folder (for 100,000 articles and more)", () => {
+    const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "bench/run.ts"), "--n=20", "--runs=1", "--settle=0", "--fresh-only", "--no-baseline"], { cwd: ROOT, encoding: "utf8" });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain("| bare Eleventy (baseline) | not built (--no-baseline) |");
+    expect(result.stdout).toMatch(/\| strichka \| [\d.]+ s \| [\d.]+ s \| [\d.]+ s \| \d+ MB \| \d+ MB \| \d+ \| \d+ \| – \|/);
+    expect(result.stdout).not.toContain("Rebuild");
   });
 });
 
@@ -105,5 +113,15 @@ describe("the measurement", () => {
     expect(result.processes).toBe(3);
     expect(result.maxRssMb).toBeGreaterThan(result.ownRssMb + 2 * 150);
     expect(result.cpuMs).toBeGreaterThan(result.ownCpuMs + 1000);
+  });
+
+  it("a failed build rejects with its time and memory until then", async () => {
+    const dir = join(work, "failing");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "fail.mjs"), "process.exit(3);\n");
+    const failure = await measure("failing", dir, [join(dir, "fail.mjs")], dir).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BuildFailed);
+    expect((failure as BuildFailed).code).toBe(3);
+    expect((failure as BuildFailed).message).toMatch(/^failing build exited with 3 after [\d.]+ s \(peak RSS of all its processes \d+ MB\)$/);
   });
 });
