@@ -124,7 +124,7 @@ export function toZoned(value: DateInput, zone: string = DEFAULT_TIME_ZONE): Dat
 // lists, in related blocks), and luxon computes a zone's offset anew for every DateTime it
 // makes: so each (instant, zone) becomes a DateTime once per process, in one map per zone
 // keyed by the instant's milliseconds (no key strings built per call).
-const CACHE_LIMIT = 200_000;
+const CACHE_LIMIT = 20_000;
 const zonedInstants = new Map<string, Map<number, DateTime>>();
 
 function zonedInstant(value: Date, zone: string): DateTime {

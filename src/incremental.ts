@@ -26,18 +26,23 @@ export interface PageState {
 const hash = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 22);
 
 /**
- * The hash of every article and list page's data. An article page shows the article
- * (with its related news, topic and video); a list page its own fields and its articles.
+ * The hash of every article and list page's data. Cheap at a million pages: what an article
+ * page shows is its own file (its content hash: front matter and body) and its related
+ * news; what a list page shows is its own fields and its articles' files. Everything else a
+ * page shows (topics, videos, options, templates, versions) is in the fingerprint.
  */
 export function pageHashes(news: NewsSite): Map<string, string> {
   const hashes = new Map<string, string>();
-  const articleHash = new Map<string, string>();
   for (const article of news.articles) {
-    const own = hash(JSON.stringify(article));
-    articleHash.set(article.url, own);
-    hashes.set(article.url, own);
+    let text = `${article.contentHash}\0${article.sourceFile}\0${article.url}`;
+    for (const link of article.related) text += `\0${link.url}\t${link.title}\t${link.date.getTime()}`;
+    hashes.set(article.url, hash(text));
   }
-  for (const listing of news.listings) hashes.set(listing.url, hash(JSON.stringify({ ...listing, items: listing.items.map((item) => articleHash.get(item.url)) } satisfies Omit<Listing, "items"> & { items: unknown[] })));
+  for (const listing of news.listings) {
+    let text = JSON.stringify({ ...listing, items: undefined } satisfies Omit<Listing, "items"> & { items: undefined });
+    for (const item of listing.items) text += `\0${item.url}\t${item.contentHash}`;
+    hashes.set(listing.url, hash(text));
+  }
   return hashes;
 }
 

@@ -25,6 +25,12 @@ export interface TagSummary extends Tag {
   count: number;
 }
 
+/**
+ * What a list page's template may use of each of its items (`listing.items`): a big build
+ * renders list pages in shards (see shards.ts), whose items carry these fields only.
+ */
+export const LIST_ITEM_FIELDS = ["title", "url", "date", "day", "dateOnly", "topic", "draft"] as const satisfies readonly (keyof Article)[];
+
 /** One page of a paginated list: the archive, a topic or a tag. */
 export interface Listing extends ListPage<Article> {
   kind: "archive" | "topic" | "tag";
@@ -51,7 +57,10 @@ export interface Article extends ArticleLink {
    * (`readArticleBody`), which must still be this version.
    */
   contentHash: string;
-  /** The front matter as written, for fields of a site's own (e.g. `article.frontMatter.author` in an overridden layout). */
+  /**
+   * The front-matter fields of a site's own, as written (e.g. `article.frontMatter.author` in
+   * an overridden layout); strichka's own fields (title, date, …) are the article's fields.
+   */
   frontMatter: Readonly<Record<string, unknown>>;
   lede?: string;
   source?: string;
