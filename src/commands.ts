@@ -11,6 +11,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { findContentError, findError } from "./errors.js";
+import { outOfMemoryMessage, watchHeap } from "./heap-watch.js";
 import { timed } from "./metrics.js";
 import { checkOutputFolder, SiteFolders } from "./publish.js";
 import { DEFAULT_SHARDS, renderShards } from "./shards.js";
@@ -103,6 +104,9 @@ async function build({ config, output = "_site", full = false, ...args }: BuildA
   const refused = checkOutputFolder(folders.output, { project: process.cwd(), sources: [input, includes, data, layouts].filter((dir): dir is string => !!dir), config: configPath });
   if (refused) throw new UsageError(`${refused}. Nothing was built.`);
   const name = basename(folders.output);
+  const stopWatching = watchHeap((limitMb) =>
+    outOfMemoryMessage("The build", limitMb, `Nothing was published: ${name}/ is as it was. Give Node more memory, e.g. NODE_OPTIONS=--max-old-space-size=${limitMb * 2} npm run build, and see "Big archives" in strichka's README.`),
+  );
   try {
     await folders.prepare();
     // Incremental unless --full: pages whose data is what the staging folder holds already are not rendered.
@@ -139,6 +143,8 @@ async function build({ config, output = "_site", full = false, ...args }: BuildA
     else if (!findContentError(error)) console.error("\nThe build failed:", error);
     console.error(`Nothing was published: ${name}/ is as it was before this build.`);
     return FAILED;
+  } finally {
+    stopWatching();
   }
 }
 
@@ -147,6 +153,8 @@ async function build({ config, output = "_site", full = false, ...args }: BuildA
  * (see shards.ts; the shard's file is named by the STRICHKA_SHARD environment variable).
  */
 async function renderShard({ config, output }: { config?: string; output?: string }, options: CommandOptions): Promise<number> {
+  // Its build says which shard and what to do (see shards.ts).
+  watchHeap((limitMb) => outOfMemoryMessage("Rendering a shard", limitMb, ""));
   const eleventy = await loadEleventy(findConfig(config), output, options);
   await eleventy.write();
   return 0;

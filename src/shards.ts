@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { deserialize, serialize } from "node:v8";
+import { OUT_OF_MEMORY } from "./heap-watch.js";
 import { LIST_ITEM_FIELDS, type Article, type Listing, type NewsSite, type PagesToWrite, type SiteSettings, type Topic } from "./content/index.js";
 
 /** The environment variable that tells the plugin in a child process which shard it renders. */
@@ -116,7 +117,7 @@ export async function renderShards(news: NewsSite, shards: readonly PagesToWrite
       await rm(file, { force: true });
       if (code.code !== 0 && !failure) {
         failure = new ShardError(
-          code.code === 134 || code.signal === "SIGABRT" || code.signal === "SIGKILL"
+          code.code === OUT_OF_MEMORY || code.code === 134 || code.signal === "SIGABRT" || code.signal === "SIGKILL"
             ? `Rendering shard ${index + 1} of ${shards.length} ran out of memory (its limit is ${heapMb} MB). Build with smaller shards: strichka build --shard-pages=${Math.max(1, Math.floor((shards[index]!.articles.length + shards[index]!.listings.length) / 2))}`
             : `Rendering shard ${index + 1} of ${shards.length} failed (exit ${code.code ?? code.signal}); its error is above.`,
         );

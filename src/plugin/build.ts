@@ -218,7 +218,11 @@ export class SiteBuild {
       return await this.#loadWithCache();
     } finally {
       // Also after an editor's mistake: the files without problems need not be parsed again.
-      if (kept) await timed("content", () => this.#articleCache.save(kept.folder));
+      if (kept) {
+        await timed("content", () => this.#articleCache.save(kept.folder));
+        // A production build loads once: its parses are on disk now, and need no memory.
+        this.#articleCache = new ArticleCache();
+      }
     }
   }
 

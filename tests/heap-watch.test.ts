@@ -1,0 +1,28 @@
+// Out of memory, said plainly: a process past its heap limit prints what happened and what to
+// do, and exits with OUT_OF_MEMORY, instead of V8's fatal error and native stack.
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { OUT_OF_MEMORY } from "../src/heap-watch.js";
+import { ROOT, tempDir } from "./helpers.js";
+
+describe("watchHeap", () => {
+  it("stops a process that fills its heap with a plain message before V8 dies", () => {
+    const script = join(tempDir(), "fill.mts");
+    writeFileSync(
+      script,
+      `import { outOfMemoryMessage, watchHeap } from ${JSON.stringify(join(ROOT, "src/heap-watch.ts"))};
+watchHeap((limitMb) => outOfMemoryMessage("The build", limitMb, "Give it more memory."));
+const kept: string[][] = [];
+for (let round = 0; round < 100_000; round++) {
+  kept.push(Array.from({ length: 10_000 }, (_, index) => \`\${round}-\${index}\`));
+  await new Promise((next) => setImmediate(next));
+}`,
+    );
+    const result = spawnSync(process.execPath, ["--max-old-space-size=200", "--import", "tsx", script], { cwd: ROOT, encoding: "utf8" });
+    expect(result.stderr).toMatch(/^The build ran out of memory: it needs more than its heap limit of 200 MB\. Give it more memory\.$/m);
+    expect(result.stderr).not.toMatch(/FATAL ERROR|Native stack/);
+    expect(result.status).toBe(OUT_OF_MEMORY);
+  });
+});
