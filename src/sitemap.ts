@@ -1,7 +1,7 @@
 // Sitemaps by the protocol (sitemaps.org 0.9) and Google News sitemaps: the XML, the cutting
 // into files within the protocol's limits, and which articles are news. Pure functions; what
 // goes into which file is site-sitemaps.ts.
-import { IANAZone } from "luxon";
+import { offsetMinutes } from "./dates.js";
 import { escapeHtml, stripNonXmlCharacters } from "./feeds.js";
 
 export const SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -27,27 +27,6 @@ export interface SitemapEntry {
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const URLSET_OPEN = `<urlset xmlns="${SITEMAP_NAMESPACE}">\n`;
 const URLSET_CLOSE = "</urlset>\n";
-
-const DAY_MS = 86_400_000;
-// A zone's offset (minutes) for each UTC day, or null for a day it changes in. luxon asks Intl
-// for the offset of every instant (about 13 µs: 13 s for a million articles), while a zone's
-// offset changes at most once a day and a few days a year: a day whose first and last
-// millisecond have one offset has it throughout.
-const dayOffsets = new Map<string, Map<number, number | null>>();
-
-function offsetMinutes(ms: number, zone: string): number {
-  const ianaZone = IANAZone.create(zone);
-  let days = dayOffsets.get(zone);
-  if (!days) dayOffsets.set(zone, (days = new Map()));
-  const day = Math.floor(ms / DAY_MS);
-  let offset = days.get(day);
-  if (offset === undefined) {
-    const first = ianaZone.offset(day * DAY_MS);
-    offset = first === ianaZone.offset((day + 1) * DAY_MS - 1) ? first : null;
-    days.set(day, offset);
-  }
-  return offset ?? ianaZone.offset(ms);
-}
 
 const twoDigits = (value: number) => String(value).padStart(2, "0");
 
