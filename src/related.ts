@@ -15,8 +15,13 @@ export interface Relatable {
 
 /** A shared topic counts as much as two shared tags. */
 const TOPIC_WEIGHT = 2;
-/** How far back each index (the topic, each tag) is searched for candidates. */
-export const LOOKBACK = 200;
+/**
+ * How far back each index (the topic, each tag) is searched for candidates. Every build
+ * works out every article's list, so this is the cost per article: at 100,000 articles
+ * (tags of ~1,500 articles each) 200 cost 5 s a build, 50 cost ~1.3 s, and 50 articles of
+ * the same topic or tag reach back days even in a newsroom of 400 articles a day.
+ */
+export const LOOKBACK = 50;
 
 /** For each key, the indexes of the items that have it, in the items' order. */
 function groupBy<T>(items: readonly T[], keysOf: (item: T) => Iterable<string>): Map<string, number[]> {
