@@ -31,7 +31,7 @@ const hash = (text: string) => createHash("sha256").update(text).digest("base64u
  * news; what a list page shows is its own fields and its articles' files. Everything else a
  * page shows (topics, videos, options, templates, versions) is in the fingerprint.
  */
-export function pageHashes(news: NewsSite): Map<string, string> {
+export function pageHashes(news: NewsSite, { latestCount }: { latestCount: number }): Map<string, string> {
   const hashes = new Map<string, string>();
   for (const article of news.articles) {
     let text = `${article.contentHash}\0${article.sourceFile}\0${article.url}`;
@@ -43,6 +43,14 @@ export function pageHashes(news: NewsSite): Map<string, string> {
     for (const item of listing.items) text += `\0${item.url}\t${item.contentHash}`;
     hashes.set(listing.url, hash(text));
   }
+  // The site-wide files that are many (and so rendered only when changed): sitemap files,
+  // and each topic's feed (its latest articles' files; the feed's own fields are the topic's).
+  for (const file of news.sitemaps.files) hashes.set(file.url, hash(news.sitemaps.contentOf(file.url)));
+  for (const topic of news.topics) {
+    let text = topic.slug;
+    for (const article of news.articlesOfTopic(topic.slug).filter((entry) => !entry.draft).slice(0, latestCount)) text += `\0${article.url}\t${article.contentHash}`;
+    hashes.set(news.urls.topicFeed(topic.slug), hash(text));
+  }
   return hashes;
 }
 
@@ -51,6 +59,17 @@ export function pagesToRender(news: NewsSite, hashes: ReadonlyMap<string, string
   if (!previous || previous.fingerprint !== fingerprint) return { articles: news.articles, listings: news.listings };
   const changed = (url: string) => previous.pages[url] !== hashes.get(url);
   return { articles: news.articles.filter((article) => changed(article.url)), listings: news.listings.filter((listing) => changed(listing.url)) };
+}
+
+/**
+ * Sets which sitemap files and topic feeds the build writes (those that differ from
+ * `previous`'s, all without one) and returns their URLs.
+ */
+export function selectSiteFiles(news: NewsSite, hashes: ReadonlyMap<string, string>, fingerprint: string, previous: PageState | undefined): string[] {
+  const changed = (url: string) => !previous || previous.fingerprint !== fingerprint || previous.pages[url] !== hashes.get(url);
+  news.sitemaps.filesToWrite = news.sitemaps.files.filter((file) => changed(file.url));
+  news.topicFeedsToWrite = news.topics.filter((topic) => changed(news.urls.topicFeed(topic.slug)));
+  return [...news.sitemaps.filesToWrite.map((file) => file.url), ...news.topicFeedsToWrite.map((topic) => news.urls.topicFeed(topic.slug))];
 }
 
 /**

@@ -31,6 +31,11 @@ const changed = (article: Article) => article.updated ?? article.date;
 export class SiteSitemaps {
   /** Every sitemap file, in the order the index lists them: pages, lists, then months, newest first. */
   readonly files: readonly SitemapFile[];
+  /**
+   * The files this build writes (content/feeds/sitemaps.njk paginates over these): all of
+   * them, but in an incremental build only those whose entries changed (see incremental.ts).
+   */
+  filesToWrite: readonly SitemapFile[];
   readonly #entries = new Map<string, readonly SitemapEntry[]>();
 
   constructor(
@@ -49,6 +54,12 @@ export class SiteSitemaps {
     add("lists", this.#listEntries());
     for (const [month, entries] of this.#monthEntries()) add(month, entries);
     this.files = files;
+    this.filesToWrite = files;
+  }
+
+  /** What a file's XML is made of besides the zone: each URL with its lastmod, as text. */
+  contentOf(url: string): string {
+    return (this.#entries.get(url) ?? []).map((entry) => `${entry.url}\t${entry.lastmod?.getTime() ?? ""}`).join("\n");
   }
 
   get #zone(): string {

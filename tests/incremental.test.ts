@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadNewsSite } from "../src/content/index.js";
 import { pageHashes, pagesToRender } from "../src/incremental.js";
-import { UrlScheme } from "../src/urls.js";
+import { UrlScheme, urlToFile } from "../src/urls.js";
 import { article, buildCommandInProcess, listFiles, makeSite, TOPICS_JSON } from "./helpers.js";
 
 const publish = buildCommandInProcess;
@@ -35,14 +35,14 @@ describe("pagesToRender", () => {
     const load = () =>
       loadNewsSite({ inputDir: join(dir, "content"), articlesDir: join(dir, "content/articles"), dataDir: join(dir, "_data"), timeZone: "Europe/Kyiv", includeDrafts: false, relatedCount: 5, pageSize: 30, urls: new UrlScheme(), root: dir });
     const before = await load();
-    const state = { fingerprint: "f", pages: Object.fromEntries(pageHashes(before)) };
-    expect(pagesToRender(before, pageHashes(before), "f", state)).toEqual({ articles: [], listings: [] });
-    expect(pagesToRender(before, pageHashes(before), "g", state).articles).toHaveLength(3);
+    const state = { fingerprint: "f", pages: Object.fromEntries(pageHashes(before, { latestCount: 50 })) };
+    expect(pagesToRender(before, pageHashes(before, { latestCount: 50 }), "f", state)).toEqual({ articles: [], listings: [] });
+    expect(pagesToRender(before, pageHashes(before, { latestCount: 50 }), "g", state).articles).toHaveLength(3);
 
     // A newer article: its own page and the lists it is on; no older article's page (related news are earlier ones).
     writeFileSync(join(dir, "content/articles/d.md"), STORY(4));
     const after = await load();
-    const render = pagesToRender(after, pageHashes(after), "f", state);
+    const render = pagesToRender(after, pageHashes(after, { latestCount: 50 }), "f", state);
     expect(render.articles.map((page) => page.title)).toEqual(["Новина 4"]);
     expect(render.listings.map((page) => page.url).sort()).toEqual(["/arkhiv/", "/tehy/kyiv/", "/temy/kultura/"]);
   });
@@ -50,18 +50,25 @@ describe("pagesToRender", () => {
 
 describe("strichka build, incremental", () => {
   it("renders only what changed, leaves other pages' files as they were, and equals a full build", async () => {
-    const dir = makeSite({ "content/articles/a.md": STORY(1), "content/articles/b.md": STORY(2), "content/articles/c.md": STORY(3) });
+    const dir = makeSite({
+      "content/articles/a.md": STORY(1),
+      "content/articles/b.md": STORY(2),
+      "content/articles/c.md": STORY(3),
+      "content/articles/old.md": STORY(5, { date: "2025-12-01 10:00" }),
+    });
     // The third build is the first into a recycled site (the first one's) with its page state.
     for (let build = 0; build < 3; build++) expect((await publish(dir)).status).toBe(0);
     // This build goes into the recycled folder (the second build's): an article page it does
-    // not render stays that folder's file, with its time.
-    const page = "novyny/2026/01/11/novyna-1.html";
-    const before = statSync(join(dir, "._site.recycled", page)).mtimeMs;
+    // not render stays that folder's file, with its time; so do the feed of the other topic
+    // and the sitemap file of another month.
+    const kept = ["novyny/2026/01/11/novyna-1.html", urlToFile(new UrlScheme().topicFeed("ekonomika")).slice(1), "sitemaps/2025-12.xml"];
+    const before = kept.map((file) => statSync(join(dir, "._site.recycled", file)).mtimeMs);
     writeFileSync(join(dir, "content/articles/d.md"), STORY(4));
     const result = await publish(dir);
     expect(result.status, result.stderr).toBe(0);
-    expect(statSync(join(dir, "_site", page)).mtimeMs).toBe(before);
-    expect(statSync(join(dir, "_site/index.html")).mtimeMs).toBeGreaterThan(before);
+    expect(kept.map((file) => statSync(join(dir, "_site", file)).mtimeMs)).toEqual(before);
+    expect(statSync(join(dir, "_site", urlToFile(new UrlScheme().topicFeed("kultura")))).mtimeMs).toBeGreaterThan(before[0]!);
+    expect(statSync(join(dir, "_site/index.html")).mtimeMs).toBeGreaterThan(before[0]!);
     expect(contents(join(dir, "_site"))).toEqual(await fullBuild(dir));
   });
 

@@ -106,6 +106,11 @@ export class NewsSite {
    * of them, but in a preview rebuild only those that changed (see preview.ts).
    */
   pagesToWrite: PagesToWrite;
+  /**
+   * The topics whose Atom feed this build writes (content/feeds/topics.njk paginates over
+   * these): all of them, but in an incremental build only those whose latest articles changed.
+   */
+  topicFeedsToWrite: readonly Topic[];
   readonly #byTopic: Map<string, Article[]>;
   readonly #byTag: Map<string, Article[]>;
   #sitemaps: SiteSitemaps | undefined;
@@ -155,6 +160,7 @@ export class NewsSite {
       ),
     ];
     this.pagesToWrite = { articles, listings: this.listings };
+    this.topicFeedsToWrite = topics;
   }
 
   /** The sitemap index's files (site-sitemaps.ts), cut when a template first asks. */

@@ -10,7 +10,7 @@ import { dirname, join, resolve, sep } from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { readAssets, type Asset } from "../assets.js";
 import { ArticleCache, loadNewsSite, NewsSite, readArticleBody, type Article, type PagesToWrite } from "../content/index.js";
-import { pageHashes, pagesToRender, sourceFingerprint, type PageState } from "../incremental.js";
+import { pageHashes, pagesToRender, selectSiteFiles, sourceFingerprint, type PageState } from "../incremental.js";
 import type { EleventyConfig } from "../eleventy-config.js";
 import { resolveLocale, type LocaleText } from "../locale.js";
 import { createMarkdown } from "../markdown.js";
@@ -167,14 +167,15 @@ export class SiteBuild {
 
   /** Production: the pages whose data differs from what the output folder holds (and any whose file is missing there). */
   #selectIncremental(news: NewsSite, output: string): void {
-    const hashes = pageHashes(news);
+    const hashes = pageHashes(news, this.options);
     this.#pageState = { fingerprint: this.#fingerprint(news), pages: Object.fromEntries(hashes) };
     const previous = this.#previousPages && {
       ...this.#previousPages,
       pages: Object.fromEntries(Object.entries(this.#previousPages.pages).filter(([url]) => existsSync(join(output, urlToFile(url))))),
     };
     news.pagesToWrite = pagesToRender(news, hashes, this.#pageState.fingerprint, previous);
-    const rendered = new Set([...news.pagesToWrite.articles, ...news.pagesToWrite.listings].map((page) => page.url));
+    const siteFiles = selectSiteFiles(news, hashes, this.#pageState.fingerprint, previous);
+    const rendered = new Set([...news.pagesToWrite.articles, ...news.pagesToWrite.listings].map((page) => page.url).concat(siteFiles));
     this.#keptFiles = [...hashes.keys()].filter((url) => !rendered.has(url)).map((url) => urlToFile(url).slice(1));
   }
 
