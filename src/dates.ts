@@ -158,10 +158,15 @@ export interface WallClock {
   offset: number;
 }
 
+// luxon checks a zone by making an Intl.DateTimeFormat, whose ICU objects live outside V8's
+// heap until a full collection: once per page it grew a shard's process by gigabytes.
+const knownZones = new Map<string, boolean>();
+const isKnownZone = (zone: string) => knownZones.get(zone) ?? (knownZones.set(zone, IANAZone.isValidZone(zone)), knownZones.get(zone)!);
+
 function zonedInstant(value: Date, zone: string): WallClock {
   const ms = value.getTime();
   if (Number.isNaN(ms)) throw new TypeError(`Not a date: ${String(value)}`);
-  if (!IANAZone.isValidZone(zone)) return toZoned(value, zone);
+  if (!isKnownZone(zone)) return toZoned(value, zone);
   const offset = offsetMinutes(ms, zone);
   const local = new Date(ms + offset * 60_000);
   return {

@@ -145,7 +145,8 @@ export function readArticleBody(path: string, hash: string): string {
   if (contentHash(bytes) !== hash) {
     throw new ChangedDuringBuildError(path);
   }
-  return splitFrontMatter(new TextDecoder().decode(bytes)).body;
+  // (Buffer's own decoding: a TextDecoder per call holds native memory until the next full collection.)
+  return splitFrontMatter(bytes.toString("utf8")).body;
 }
 
 /** A file's bytes; a file that cannot be read is a problem. */
