@@ -72,6 +72,21 @@ describe("strichka build, incremental", () => {
     expect(contents(join(dir, "_site"))).toEqual(await fullBuild(dir));
   });
 
+  it("is incremental from the second build on: with no site to recycle yet, it builds into a copy of the published one", async () => {
+    const dir = makeSite({ "content/articles/a.md": STORY(1), "content/articles/b.md": STORY(2) });
+    expect((await publish(dir)).status).toBe(0);
+    const page = join(dir, "_site/novyny/2026/01/11/novyna-1.html");
+    const published = statSync(page).mtimeMs;
+    writeFileSync(join(dir, "content/articles/c.md"), STORY(3));
+    const second = await publish(dir);
+    expect(second.status, second.stderr).toBe(0);
+    // Not rendered again: the copy keeps the published file's time.
+    expect(statSync(page).mtimeMs).toBe(published);
+    expect(contents(join(dir, "_site"))).toEqual(await fullBuild(dir));
+    // The first site is the recycled one now, as after any build.
+    expect(statSync(join(dir, "._site.recycled/novyny/2026/01/11/novyna-1.html")).mtimeMs).toBe(published);
+  });
+
   it("after an editor's mistake, keeps the previous site and stays incremental", async () => {
     const dir = makeSite({ "content/articles/a.md": STORY(1), "content/articles/b.md": STORY(2) });
     for (let build = 0; build < 3; build++) expect((await publish(dir)).status).toBe(0);
