@@ -11,6 +11,13 @@ export const UKRAINIAN = {
   archiveHeading: "Архів новин",
   allTopics: "Усі теми",
   allTags: "Усі теги",
+  /** The tags index of a site with many tags: the most used ones, then the alphabet. */
+  popularTags: "Найуживаніші теги",
+  tagsByLetter: "Теги за абеткою",
+  /** A letter's page of tags: «Теги на літеру «А»». */
+  tagsOnLetter: "Теги на літеру",
+  /** The page of tags that start with a digit or a sign. */
+  tagsOther: "Теги, що починаються з цифри чи знака",
   allNewsFeed: "усі новини",
   moreInArchive: "Усі новини в архіві →",
   emptyList: "Тут поки немає новин.",

@@ -3,6 +3,7 @@
 import { DateTime } from "luxon";
 import { paginate, type ListPage } from "../pagination.js";
 import { SiteSitemaps } from "../site-sitemaps.js";
+import { tagLetterPages, topTags, type TagLetterPage } from "../tag-letters.js";
 import { UrlScheme } from "../urls.js";
 import type { VideoOfTheDay } from "../video.js";
 import type { SiteSettings } from "./schema.js";
@@ -114,6 +115,8 @@ export class NewsSite {
   readonly #byTopic: Map<string, Article[]>;
   readonly #byTag: Map<string, Article[]>;
   #sitemaps: SiteSitemaps | undefined;
+  #tagLetterPages: TagLetterPage<TagSummary>[] | undefined;
+  #topTags: TagSummary[] | undefined;
 
   constructor(
     readonly site: SiteSettings,
@@ -161,6 +164,16 @@ export class NewsSite {
     ];
     this.pagesToWrite = { articles, listings: this.listings };
     this.topicFeedsToWrite = topics;
+  }
+
+  /** The tags by letter, when there are too many for one index page (tag-letters.ts); none otherwise. */
+  get tagLetterPages(): readonly TagLetterPage<TagSummary>[] {
+    return (this.#tagLetterPages ??= tagLetterPages(this.tags, this.urls.tags));
+  }
+
+  /** The most used tags, for an index page that cannot list them all. */
+  get topTags(): readonly TagSummary[] {
+    return (this.#topTags ??= topTags(this.tags));
   }
 
   /** The sitemap index's files (site-sitemaps.ts), cut when a template first asks. */
