@@ -73,7 +73,10 @@ export function shardBytes(news: NewsSite, pages: PagesToWrite): Buffer {
     return summary;
   };
   const listings = pages.listings.map((listing) => ({ ...listing, items: listing.items.map(item) }));
-  const shard = { site: news.site, topics: news.topics, buildTime: news.buildTime, articles: pages.articles, listings };
+  // Related news as links: the model's are the articles themselves, and serializing those
+  // would carry their related news in turn, and so on through the archive.
+  const articles = pages.articles.map((article) => ({ ...article, related: article.related.map(({ title, url, date }) => ({ title, url, date })) }));
+  const shard = { site: news.site, topics: news.topics, buildTime: news.buildTime, articles, listings };
   return serialize(shard);
 }
 

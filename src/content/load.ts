@@ -137,7 +137,9 @@ function buildIndexes(site: SiteSettings, topics: Map<string, Topic>, articles: 
   );
   articles.forEach((article, index) => {
     article.video = videoForDay(videos, article.day);
-    article.related = related[index]!.map(({ article: other }) => ({ title: other.title, url: other.url, date: other.date }));
+    // The articles themselves, not copies of their links: five link objects (with dates) an
+    // article were ~350 MB at a million articles. (Shard files carry links only: shards.ts.)
+    article.related = related[index]!.map(({ article: other }) => other);
   });
 
   return new NewsSite(site, [...topics.values()], articles, videos, { timeZone: options.timeZone, pageSize: options.pageSize, navTopics: options.navTopics, archiveHeading: options.archiveHeading }, options.urls);
