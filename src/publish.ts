@@ -19,6 +19,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { cp, lstat, readdir, realpath, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parsePageState, type PageState } from "./incremental.js";
+import { urlToFile } from "./urls.js";
 
 /** The relative paths ("novyny/2026/01/14/x.html") of a folder's files as its build wrote them. */
 type Manifest = string[];
@@ -113,15 +114,16 @@ const sameName = process.platform === "darwin" || process.platform === "win32" ?
  * sameName): other files, links of any kind (never followed) and folders left empty.
  * Returns whether `dir` itself is now empty.
  */
-async function removeAllBut(dir: string, keep: ReadonlySet<string>, prefix = ""): Promise<boolean> {
+async function removeAllBut(dir: string, keep: ReadonlySet<string>, present: Set<string>, prefix = ""): Promise<boolean> {
   let kept = 0;
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const file = prefix + entry.name;
     const path = join(dir, entry.name);
     if (entry.isDirectory() && !entry.isSymbolicLink()) {
-      if (await removeAllBut(path, keep, `${file}/`)) await rmdir(path);
+      if (await removeAllBut(path, keep, present, `${file}/`)) await rmdir(path);
       else kept++;
     } else if (entry.isFile() && keep.has(sameName(file))) {
+      present.add(file);
       kept++;
     } else {
       await unlink(path);
@@ -224,6 +226,8 @@ export class SiteFolders {
   /** The site before the published one, to build into next time. */
   readonly recycled: string;
   #previousFiles: Manifest = [];
+  /** The files of the previous build found in the staging folder (relative, "/"-separated). */
+  #present = new Set<string>();
   /** What the staging folder's pages were made of, when it is a recycled site with its page state. */
   previousPages: PageState | undefined;
   readonly #warn: (message: string) => void;
@@ -259,9 +263,12 @@ export class SiteFolders {
     // Whatever else is there (a preview's drafts, files or links added by hand) goes.
     const files = readManifest(this.staging);
     if (!files || !("files" in files)) return;
-    await removeAllBut(this.staging, new Set(files.files.map(sameName)));
+    const present = (this.#present = new Set<string>());
+    await removeAllBut(this.staging, new Set(files.files.map(sameName)), present);
     this.#previousFiles = files.files;
-    this.previousPages = existsSync(pageStatePath(this.staging)) ? parsePageState(readFileSync(pageStatePath(this.staging), "utf8")) : undefined;
+    const state = existsSync(pageStatePath(this.staging)) ? parsePageState(readFileSync(pageStatePath(this.staging), "utf8")) : undefined;
+    // Only pages whose file is there (one deleted by hand is rendered again).
+    this.previousPages = state && { ...state, pages: Object.fromEntries(Object.entries(state.pages).filter(([url]) => present.has(urlToFile(url).slice(1)))) };
   }
 
   /**
@@ -315,7 +322,9 @@ export class SiteFolders {
       if (inside && !inside.startsWith("..") && statSync(join(this.staging, inside), { throwIfNoEntry: false })?.isFile()) files.add(inside.split(sep).join("/"));
     };
     for (const path of written) add(relative(this.staging, resolve(path)));
-    for (const file of kept) if (isSafeEntry(file)) add(file);
+    // Kept files were found in the folder by prepare(): no second look at each of them.
+    for (const file of kept) if (this.#present.has(file)) files.add(file);
+    else if (isSafeEntry(file)) add(file);
     const ours = new Set([...files].map(sameName));
     for (const file of this.#previousFiles) {
       if (!ours.has(sameName(file))) await this.#delete(file);

@@ -169,10 +169,8 @@ export class SiteBuild {
   #selectIncremental(news: NewsSite, output: string): void {
     const hashes = pageHashes(news, this.options);
     this.#pageState = { fingerprint: this.#fingerprint(news), pages: Object.fromEntries(hashes) };
-    const previous = this.#previousPages && {
-      ...this.#previousPages,
-      pages: Object.fromEntries(Object.entries(this.#previousPages.pages).filter(([url]) => existsSync(join(output, urlToFile(url))))),
-    };
+    // (The output folder's pages whose file is missing are not in it: see SiteFolders.prepare.)
+    const previous = this.#previousPages;
     news.pagesToWrite = pagesToRender(news, hashes, this.#pageState.fingerprint, previous);
     const siteFiles = selectSiteFiles(news, hashes, this.#pageState.fingerprint, previous);
     const rendered = new Set([...news.pagesToWrite.articles, ...news.pagesToWrite.listings].map((page) => page.url).concat(siteFiles));
