@@ -27,7 +27,11 @@ export function siteFiles(name: string, strichkaVersion: string): Record<string,
     "_data/videos.json": json([{ date: yesterday.toISODate(), title: "Відео дня: огляд новин", youtube: "M7lc1UVf-VE" }]),
     [`content/articles/${yesterday.toISODate()}-vidkryly-novyi-mist.md`]: `---\ntitle: 'У місті відкрили новий міст через річку'\nlede: Рух транспортом відновили після двох років ремонту.\ndate: ${yesterday.set({ hour: 9, minute: 30 }).toFormat("yyyy-MM-dd HH:mm")}\ntopic: hromada\ntags: [ремонт, транспорт]\nsource: Міська рада\n---\nМіст відкрили для руху вранці. Роботи тривали два роки.\n\nРемонт профінансували з міського бюджету та кредиту європейського банку.\n\nМешканці кажуть, що дорога до центру тепер займає вдвічі менше часу.\n`,
     [`content/articles/${yesterday.toISODate()}-tsiny-na-rynku.md`]: `---\ntitle: 'Ціни на ринку: що подешевшало цього тижня'\nlede: Овочі дешевшають, м'ясо — дорожчає.\ndate: ${yesterday.set({ hour: 12, minute: 0 }).toFormat("yyyy-MM-dd HH:mm")}\ntopic: ekonomika\ntags: [ціни, ринок]\n---\nНа центральному ринку подешевшали картопля й капуста.\n\nЦіни на м'ясо натомість зросли на п'ять відсотків.\n`,
-    "netlify.toml": `[build]\n  command = "npm run build"\n  publish = "_site"\n\n[build.environment]\n  NODE_VERSION = "22"\n`,
+    "netlify.toml":
+      `[build]\n  command = "npm run build"\n  publish = "_site"\n\n[build.environment]\n  NODE_VERSION = "22"\n\n` +
+      "# strichka's build state between deploys: with it, `npm run build` renders only the pages\n" +
+      "# that changed since the last deploy (see strichka's README, \"On Netlify\").\n" +
+      `[[plugins]]\n  package = "/node_modules/strichka/netlify/plugins/strichka-build-state"\n`,
     "README.md": `# ${name}\n\n\`\`\`sh\nnpm install && npm run build   # builds the site into _site/\nnpm start                      # preview with live reload\n\`\`\`\n\nArticles are Markdown files in \`content/articles/\`; \`npx strichka new "Заголовок" --topic hromada\` starts one.\nTopics, the video of the day and the site's name are in \`_data/\`. Made with strichka.\n`,
     // _site/ and what `strichka build` keeps beside it (see publish.ts).
     ".gitignore": "node_modules/\n_site/\n._site.*\n_preview/\n",

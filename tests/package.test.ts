@@ -1,7 +1,7 @@
 // strichka as an npm package: what `npm pack` ships, and that the shipped JavaScript runs
 // on plain Node (no tsx, no TypeScript).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { atomSchemaErrors, brokenInternalLinks, listFiles, readHtml, ROOT, tempDir } from "./helpers.js";
@@ -23,7 +23,7 @@ beforeAll(() => {
 
 describe("the package", () => {
   it("packs compiled JavaScript with type declarations, the default layouts, pages and assets; no sources, tests or content", () => {
-    for (const file of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli.js", "_includes/base.njk", "_includes/partials/video.njk", "_includes/listing.njk", "content/feeds/atom.njk", "content/assets/style.css"]) {
+    for (const file of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli.js", "_includes/base.njk", "_includes/partials/video.njk", "_includes/listing.njk", "content/feeds/atom.njk", "content/assets/style.css", "netlify/plugins/strichka-build-state/index.js", "netlify/plugins/strichka-build-state/manifest.yml"]) {
       expect(files).toContain(file);
     }
     // Not our sources, tests, benchmark, or our newsroom's content.
@@ -54,6 +54,10 @@ describe("a newsroom that has never seen this repository", () => {
     expect(init.status, init.stderr).toBe(0);
     const install = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: site, encoding: "utf8" });
     expect(install.status, install.stderr).toBe(0);
+
+    // The site's netlify.toml names the package's build-state plugin, where npm installed it.
+    const plugin = /package = "\/(node_modules\/strichka\/[^"]+)"/.exec(readFileSync(join(site, "netlify.toml"), "utf8"))?.[1];
+    expect(existsSync(join(site, plugin!, "manifest.yml"))).toBe(true);
 
     const made = spawnSync("npx", ["strichka", "new", "Нова школа відкрилася в Ірпені", "--topic", "hromada"], { cwd: site, encoding: "utf8" });
     expect(made.status, made.stderr).toBe(0);
