@@ -57,9 +57,9 @@ export class SiteSitemaps {
     this.filesToWrite = files;
   }
 
-  /** What a file's XML is made of besides the zone: each URL with its lastmod, as text. */
-  contentOf(url: string): string {
-    return (this.#entries.get(url) ?? []).map((entry) => `${entry.url}\t${entry.lastmod?.getTime() ?? ""}`).join("\n");
+  /** What a file's XML is made of besides the zone: each URL with its lastmod. */
+  entriesOf(url: string): readonly SitemapEntry[] {
+    return this.#entries.get(url) ?? [];
   }
 
   get #zone(): string {
