@@ -1,30 +1,17 @@
 // Incremental production builds: `strichka build` renders only the pages whose data changed
 // since the site it builds into, and the result is byte for byte what a full build gives.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadNewsSite } from "../src/content/index.js";
 import { pageHashes, pagesToRender } from "../src/incremental.js";
 import { UrlScheme, urlToFile } from "../src/urls.js";
-import { article, buildCommandInProcess, listFiles, makeSite, TOPICS_JSON } from "./helpers.js";
+import { article, buildCommandInProcess, fullBuildContents, listFiles, makeSite, siteContents, TOPICS_JSON } from "./helpers.js";
 
 const publish = buildCommandInProcess;
 
-/** Every file of a built site with its bytes. */
-function contents(site: string): Map<string, string> {
-  return new Map(listFiles(site).map((file) => [file, readFileSync(join(site, file)).toString("base64")]));
-}
 
-/** A full build of `dir` into a new folder: what the incremental build must equal. */
-async function fullBuild(dir: string): Promise<Map<string, string>> {
-  const output = join(mkdtempSync(join(tmpdir(), "strichka-full-")), "_site");
-  expect((await publish(dir, "--full", `--output=${output}`)).status).toBe(0);
-  const files = contents(output);
-  rmSync(output, { recursive: true, force: true });
-  return files;
-}
 
 const STORY = (n: number, changes: Record<string, string> = {}) =>
   article({ title: `Новина ${n}`, date: `2026-01-${String(10 + n).padStart(2, "0")} 10:00`, topic: n % 2 ? "ekonomika" : "kultura", tags: n % 3 ? "[Київ]" : "[Київ, Львів]", ...changes });
@@ -69,7 +56,7 @@ describe("strichka build, incremental", () => {
     expect(kept.map((file) => statSync(join(dir, "_site", file)).mtimeMs)).toEqual(before);
     expect(statSync(join(dir, "_site", urlToFile(new UrlScheme().topicFeed("kultura")))).mtimeMs).toBeGreaterThan(before[0]!);
     expect(statSync(join(dir, "_site/index.html")).mtimeMs).toBeGreaterThan(before[0]!);
-    expect(contents(join(dir, "_site"))).toEqual(await fullBuild(dir));
+    expect(siteContents(join(dir, "_site"))).toEqual(await fullBuildContents(dir));
   });
 
   it("is incremental from the second build on: with no site to recycle yet, it builds into a copy of the published one", async () => {
@@ -82,7 +69,7 @@ describe("strichka build, incremental", () => {
     expect(second.status, second.stderr).toBe(0);
     // Not rendered again: the copy keeps the published file's time.
     expect(statSync(page).mtimeMs).toBe(published);
-    expect(contents(join(dir, "_site"))).toEqual(await fullBuild(dir));
+    expect(siteContents(join(dir, "_site"))).toEqual(await fullBuildContents(dir));
     // The first site is the recycled one now, as after any build.
     expect(statSync(join(dir, "._site.recycled/novyny/2026/01/11/novyna-1.html")).mtimeMs).toBe(published);
   });
@@ -90,15 +77,15 @@ describe("strichka build, incremental", () => {
   it("after an editor's mistake, keeps the previous site and stays incremental", async () => {
     const dir = makeSite({ "content/articles/a.md": STORY(1), "content/articles/b.md": STORY(2) });
     for (let build = 0; build < 3; build++) expect((await publish(dir)).status).toBe(0);
-    const published = contents(join(dir, "_site"));
+    const published = siteContents(join(dir, "_site"));
     writeFileSync(join(dir, "content/articles/bad.md"), article({ title: "Погана", date: "2026-13-45", topic: "kultura" }));
     expect((await publish(dir)).status).toBe(1);
-    expect(contents(join(dir, "_site"))).toEqual(published);
+    expect(siteContents(join(dir, "_site"))).toEqual(published);
     expect(readFileSync(join(dir, "._site.recycled.pages.json"), "utf8")).toContain("fingerprint");
     rmSync(join(dir, "content/articles/bad.md"));
     writeFileSync(join(dir, "content/articles/c.md"), STORY(3));
     expect((await publish(dir)).status).toBe(0);
-    expect(contents(join(dir, "_site"))).toEqual(await fullBuild(dir));
+    expect(siteContents(join(dir, "_site"))).toEqual(await fullBuildContents(dir));
   });
 
   type Change =
@@ -140,7 +127,7 @@ describe("strichka build, incremental", () => {
           apply(dir, step);
           const result = await publish(dir);
           expect(result.status, `${JSON.stringify(step)}: ${result.stderr}`).toBe(0);
-          expect(contents(join(dir, "_site")), JSON.stringify(steps)).toEqual(await fullBuild(dir));
+          expect(siteContents(join(dir, "_site")), JSON.stringify(steps)).toEqual(await fullBuildContents(dir));
           // (The layout really is read anew: the full build above would not show a stale one either.)
           const pages = listFiles(join(dir, "_site")).filter((file) => file.startsWith("novyny/"));
           if (step.kind === "layout") for (const page of pages) expect(readFileSync(join(dir, "_site", page), "utf8")).toContain("Змінений шаблон");

@@ -1,27 +1,15 @@
 // Big builds render their article and list pages in shards, in child processes (src/shards.ts):
 // a sharded build must be byte for byte the build that renders everything in one process.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cutIntoShards } from "../src/shards.js";
-import { article, buildCommandInProcess, listFiles, makeSite } from "./helpers.js";
+import { article, buildCommandInProcess, fullBuildContents, makeSite, siteContents } from "./helpers.js";
 
 const STORY = (n: number, changes: Record<string, string> = {}) =>
   article({ title: `Новина ${n}`, date: `2026-01-${String(10 + n).padStart(2, "0")} 10:00`, topic: n % 2 ? "ekonomika" : "kultura", tags: n % 3 ? "[Київ]" : "[Київ, Львів]", ...changes }, `Текст новини ${n}.\n\nДругий абзац.\n`);
 
-function contents(site: string): Map<string, string> {
-  return new Map(listFiles(site).map((file) => [file, readFileSync(join(site, file)).toString("base64")]));
-}
 
-/** A build of `dir` in one process, into a new folder: what a sharded build must equal. */
-async function unsharded(dir: string): Promise<Map<string, string>> {
-  const output = join(mkdtempSync(join(tmpdir(), "strichka-unsharded-")), "_site");
-  expect((await buildCommandInProcess(dir, "--full", `--output=${output}`)).status).toBe(0);
-  const files = contents(output);
-  rmSync(output, { recursive: true, force: true });
-  return files;
-}
 
 describe("cutIntoShards", () => {
   const pages = (articles: number, listings: number) => ({
@@ -46,7 +34,7 @@ describe("strichka build in shards", () => {
     // 17 pages in shards of at most 9: two shards, one process each.
     const first = await buildCommandInProcess(dir, "--shard-pages=9", "--processes=2");
     expect(first.status, first.stderr).toBe(0);
-    expect(contents(join(dir, "_site"))).toEqual(await unsharded(dir));
+    expect(siteContents(join(dir, "_site"))).toEqual(await fullBuildContents(dir));
 
     // Incremental builds in shards too: a new article, an edited one, a deleted one.
     expect((await buildCommandInProcess(dir)).status).toBe(0);
@@ -55,7 +43,7 @@ describe("strichka build in shards", () => {
     rmSync(join(dir, "content/articles/n2.md"));
     const next = await buildCommandInProcess(dir, "--shard-pages=4", "--processes=2");
     expect(next.status, next.stderr).toBe(0);
-    expect(contents(join(dir, "_site"))).toEqual(await unsharded(dir));
+    expect(siteContents(join(dir, "_site"))).toEqual(await fullBuildContents(dir));
     // The shards' files are gone.
     expect(readdirSync(dir).filter((name) => name.includes("building"))).toEqual([]);
     expect(existsSync(join(dir, "_site/.strichka-shards"))).toBe(false);

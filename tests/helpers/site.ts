@@ -2,7 +2,7 @@
 // process where the command itself is under test (exit code, output, publishing), else in
 // this process, which is some twenty times faster and renders exactly the same pages.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { inject } from "vitest";
@@ -208,4 +208,19 @@ async function inProcessNow<T>(siteDir: string, task: () => Promise<T>, runMode:
   }
   const text = (lines: string[]) => lines.map((line) => `${line}\n`).join("").replace(/\x1b\[[0-9;]*m/g, "");
   return { value, error, stdout: text(said.stdout), stderr: text(said.stderr) };
+}
+
+/** Every file of a built site with its bytes (base64), to compare two builds byte for byte. */
+export function siteContents(site: string): Map<string, string> {
+  return new Map(listFiles(site).map((file) => [file, readFileSync(join(site, file)).toString("base64")]));
+}
+
+/** A full `strichka build` of `dir` in this process, into a new folder, as siteContents: what an incremental or sharded build must equal. */
+export async function fullBuildContents(dir: string): Promise<Map<string, string>> {
+  const output = join(tempDir("strichka-full-"), "_site");
+  const result = await buildCommandInProcess(dir, "--full", `--output=${output}`);
+  if (result.status !== 0) throw new Error(`the full build failed: ${result.stderr}`);
+  const files = siteContents(output);
+  rmSync(output, { recursive: true, force: true });
+  return files;
 }
