@@ -3,23 +3,13 @@ import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { contentHash } from "../src/content/article-file.js";
-import { ArticleCache, loadNewsSite, readArticleBody } from "../src/content/index.js";
-import { article, makeSite } from "./helpers.js";
+import { ArticleCache, readArticleBody } from "../src/content/index.js";
+import { article, loadSite, makeSite } from "./helpers.js";
 
 /** Loads the site in `dir` through `cache`; returns the titles and how many files were parsed. */
 async function load(dir: string, cache: ArticleCache) {
   const parsedBefore = parses;
-  const site = await loadNewsSite({
-    cache,
-    root: dir,
-    inputDir: join(dir, "content"),
-    articlesDir: join(dir, "content/articles"),
-    dataDir: join(dir, "_data"),
-    timeZone: "Europe/Kyiv",
-    includeDrafts: false,
-    relatedCount: 5,
-    pageSize: 30,
-  });
+  const site = await loadSite(dir, { cache });
   return { titles: site.articles.map((entry) => entry.title).sort(), parsed: parses - parsedBefore };
 }
 

@@ -4,22 +4,12 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadNewsSite } from "../src/content/index.js";
 import { ContentError, formatProblem } from "../src/errors.js";
 import { MinifiedTemplates } from "../src/minify.js";
-import { article, build, makeSite, tempDir } from "./helpers.js";
+import { article, build, loadSite, makeSite, tempDir } from "./helpers.js";
 
 function load(dir: string) {
-  return loadNewsSite({
-    root: dir,
-    inputDir: join(dir, "content"),
-    articlesDir: join(dir, "content/articles"),
-    dataDir: join(dir, "_data"),
-    timeZone: "Europe/Kyiv",
-    includeDrafts: false,
-    relatedCount: 5,
-    pageSize: 30,
-  });
+  return loadSite(dir);
 }
 
 async function problemsOf(dir: string): Promise<string[]> {

@@ -2,22 +2,12 @@
 import { rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ArticleCache, loadNewsSite } from "../src/content/index.js";
+import { ArticleCache } from "../src/content/index.js";
 import { ContentError, formatProblem } from "../src/errors.js";
-import { article, makeSite } from "./helpers.js";
+import { article, loadSite, makeSite } from "./helpers.js";
 
 function load(dir: string, includeDrafts = false, cache?: ArticleCache) {
-  return loadNewsSite({
-    cache,
-    root: dir,
-    inputDir: join(dir, "content"),
-    articlesDir: join(dir, "content/articles"),
-    dataDir: join(dir, "_data"),
-    timeZone: "Europe/Kyiv",
-    includeDrafts,
-    relatedCount: 5,
-    pageSize: 30,
-  });
+  return loadSite(dir, { includeDrafts, cache });
 }
 
 async function problemsOf(dir: string): Promise<string[]> {
@@ -156,7 +146,7 @@ describe("loadNewsSite", () => {
   it("takes site settings from the plugin's option over _data/site.json, or from the option alone", async () => {
     const dir = makeSite({ "content/articles/a.md": article({ title: "А", date: "2026-01-14", topic: "kultura" }) });
     const withOption = (site: Record<string, unknown>) =>
-      loadNewsSite({ root: dir, inputDir: join(dir, "content"), articlesDir: join(dir, "content/articles"), dataDir: join(dir, "_data"), timeZone: "Europe/Kyiv", includeDrafts: false, relatedCount: 5, pageSize: 30, site });
+      loadSite(dir, { site });
     expect((await withOption({ title: "З опції" })).site.title).toBe("З опції");
     rmSync(join(dir, "_data/site.json"));
     expect((await withOption({ title: "Т", description: "О", url: "https://x.ua", author: "Р" })).site.url).toBe("https://x.ua");

@@ -148,13 +148,3 @@ export function readArticleBody(path: string, hash: string): string {
   // (Buffer's own decoding: a TextDecoder per call holds native memory until the next full collection.)
   return splitFrontMatter(bytes.toString("utf8")).body;
 }
-
-/** A file's bytes; a file that cannot be read is a problem. */
-export function readBytes(path: string, file: string, problems: ContentProblem[]): Uint8Array | undefined {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    problems.push({ file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
-    return undefined;
-  }
-}

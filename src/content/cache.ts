@@ -12,7 +12,8 @@ import { statSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ContentProblem } from "../errors.js";
-import { contentHash, readBytes, type ParsedArticle } from "./article-file.js";
+import { contentHash, type ParsedArticle } from "./article-file.js";
+import { readBytes } from "./files.js";
 
 interface CachedArticle {
   mtimeMs: number;

@@ -4,7 +4,7 @@
 //                       read the assets, choose the pages a preview rewrites;
 //   committed()         after Eleventy has written every page (a successful build only);
 // and in the preview, changed(files) before each rebuild says what the save touched.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import type { MarkdownIt } from "markdown-it";
@@ -125,7 +125,7 @@ export class SiteBuild {
     } else if (!this.production) {
       news.pagesToWrite = this.#preview.select(news, this.#rewriteEverything);
     } else {
-      this.#selectIncremental(news, output);
+      this.#selectIncremental(news);
       this.#shards = this.#shardSettings ? cutIntoShards(news.pagesToWrite, this.#shardSettings) : [];
       // Rendered by the shards' processes; this run renders the site-wide pages.
       if (this.#shards.length > 0) news.pagesToWrite = { articles: [], listings: [] };
@@ -166,7 +166,7 @@ export class SiteBuild {
   }
 
   /** Production: the pages whose data differs from what the output folder holds (and any whose file is missing there). */
-  #selectIncremental(news: NewsSite, output: string): void {
+  #selectIncremental(news: NewsSite): void {
     const hashes = pageHashes(news, this.options);
     this.#pageState = { fingerprint: this.#fingerprint(news), pages: Object.fromEntries(hashes) };
     // (The output folder's pages whose file is missing are not in it: see SiteFolders.prepare.)

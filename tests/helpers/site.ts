@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { inject } from "vitest";
+import { loadNewsSite, type LoadOptions, type NewsSite } from "../../src/content/index.js";
 import { findContentError } from "../../src/errors.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -223,4 +224,19 @@ export async function fullBuildContents(dir: string): Promise<Map<string, string
   const files = siteContents(output);
   rmSync(output, { recursive: true, force: true });
   return files;
+}
+
+/** The content model of the site in `dir` (see makeSite), as the plugin loads it with its default options, `options` over them. */
+export function loadSite(dir: string, options: Partial<LoadOptions> = {}): Promise<NewsSite> {
+  return loadNewsSite({
+    root: dir,
+    inputDir: join(dir, "content"),
+    articlesDir: join(dir, "content/articles"),
+    dataDir: join(dir, "_data"),
+    timeZone: "Europe/Kyiv",
+    includeDrafts: false,
+    relatedCount: 5,
+    pageSize: 30,
+    ...options,
+  });
 }
