@@ -10,12 +10,14 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { findContentError, findError } from "./errors.js";
+import { listMarkdown } from "./content/files.js";
+import { findContentError, findError, type ContentProblem } from "./errors.js";
 import { outOfMemoryMessage, watchHeap } from "./heap-watch.js";
 import { timed } from "./metrics.js";
 import { checkOutputFolder, SiteFolders } from "./publish.js";
 import { DEFAULT_SHARDS, renderShards } from "./shards.js";
 import { urlToFile } from "./urls.js";
+import { pinSlug } from "./pin-slugs.js";
 import { articleFile, siteFiles } from "./scaffold.js";
 import { settingsOf } from "./settings.js";
 
@@ -205,6 +207,27 @@ async function newArticle(title: string, topic: string, config: string | undefin
   return 0;
 }
 
+/** `strichka pin-slugs`: keeps every article's URL through the upgrade to slugs from file names (pin-slugs.ts). */
+async function pinSlugs(config: string | undefined, options: CommandOptions): Promise<number> {
+  const eleventy = await loadEleventy(findConfig(config), undefined, options);
+  const settings = settingsOf(eleventy);
+  if (!settings) throw new UsageError("The site's config does not add the strichka plugin (eleventyConfig.addPlugin(strichka)).");
+  const folder = join(eleventy.directories.input, settings.articlesDir);
+  const problems: ContentProblem[] = [];
+  let pinned = 0;
+  for (const path of listMarkdown(folder, process.cwd(), problems)) {
+    const text = await readFile(path, "utf8");
+    const pinnedSlug = pinSlug(text, basename(path));
+    if (pinnedSlug === undefined) continue;
+    await writeFile(path, pinnedSlug.text);
+    console.log(`${relative(".", path)}: slug: ${pinnedSlug.slug}`);
+    pinned++;
+  }
+  for (const problem of problems) console.error(`${problem.file}: ${problem.message}`);
+  console.log(pinned === 0 ? "Every article's URL already comes from its file name or slug field." : `Pinned the slug of ${pinned} article(s): their URLs stay as they were.`);
+  return problems.length > 0 ? FAILED : 0;
+}
+
 interface Command {
   usage: string;
   help: string;
@@ -258,6 +281,17 @@ const COMMANDS: Record<string, Command> = {
     options: { topic: { type: "string" }, config: { type: "string" }, ...HELP_OPTION },
     positionals: 1,
     run: (values, [title], options) => newArticle(title!, String(values.topic ?? ""), values.config as string | undefined, options),
+  },
+  "pin-slugs": {
+    usage: "strichka pin-slugs [--config=FILE]",
+    help:
+      "Once, when upgrading from strichka 0.1: article URLs now come from file names, not headlines.\n" +
+      "Writes slug: into the front matter of every article whose file name would give it another URL,\n" +
+      "so that no published URL changes.\n" +
+      "  --config=FILE  the Eleventy config (default: eleventy.config.js/.ts/… in this folder)",
+    options: { config: { type: "string" }, ...HELP_OPTION },
+    positionals: 0,
+    run: (values, _positionals, options) => pinSlugs(values.config as string | undefined, options),
   },
 };
 

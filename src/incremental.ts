@@ -92,6 +92,8 @@ export function pageHashes(news: NewsSite, { latestCount }: { latestCount: numbe
     for (const entry of news.sitemaps.entriesOf(file.url)) page.update(`${entry.url}\t${entry.lastmod?.getTime() ?? ""}\n`);
     hashes.set(file.url, page.digest("base64url"));
   }
+  // A redirect page shows its article's title and links to its URL.
+  for (const alias of news.aliases) hashes.set(alias.url, new Hasher().text(alias.url).text(alias.article.url).text(alias.article.title).toString());
   for (const topic of news.topics) {
     // (The file's path too: it is the entry's id.)
     let text = topic.slug;
@@ -109,14 +111,15 @@ export function pagesToRender(news: NewsSite, hashes: ReadonlyMap<string, string
 }
 
 /**
- * Sets which sitemap files and topic feeds the build writes (those that differ from
+ * Sets which sitemap files, topic feeds and redirect pages the build writes (those that differ from
  * `previous`'s, all without one) and returns their URLs.
  */
 export function selectSiteFiles(news: NewsSite, hashes: ReadonlyMap<string, string>, fingerprint: string, previous: PageState | undefined): string[] {
   const changed = (url: string) => !previous || previous.fingerprint !== fingerprint || previous.pages[url] !== hashes.get(url);
   news.sitemaps.filesToWrite = news.sitemaps.files.filter((file) => changed(file.url));
   news.topicFeedsToWrite = news.topics.filter((topic) => changed(news.urls.topicFeed(topic.slug)));
-  return [...news.sitemaps.filesToWrite.map((file) => file.url), ...news.topicFeedsToWrite.map((topic) => news.urls.topicFeed(topic.slug))];
+  news.aliasesToWrite = news.aliases.filter((alias) => changed(alias.url));
+  return [...news.sitemaps.filesToWrite.map((file) => file.url), ...news.topicFeedsToWrite.map((topic) => news.urls.topicFeed(topic.slug)), ...news.aliasesToWrite.map((alias) => alias.url)];
 }
 
 /**

@@ -43,6 +43,9 @@ export const UKRAINIAN = {
   notFoundHome: "Перейти до стрічки новин",
   notFoundOr: "або пошукати в",
   notFoundArchive: "архіві",
+  /** The page at an article's old address (aliases), which sends the reader on to it. */
+  movedTitle: "Новину перенесено",
+  movedText: "Ця новина тепер за новою адресою:",
   newsForms: ["новина", "новини", "новин"] as PluralForms,
   minuteForms: ["хвилина", "хвилини", "хвилин"] as PluralForms,
 };

@@ -72,3 +72,17 @@ function shorten(slug: string, max: number): string {
   const hyphen = slug.lastIndexOf("-", max);
   return hyphen >= max / 2 ? slug.slice(0, hyphen) : slug.slice(0, max).replace(/-+$/, "");
 }
+
+/** A date before the slug in an article's file name, as `strichka new` writes it: "2026-01-14-". */
+const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;
+
+/**
+ * The slug an article's file name gives: "2026-01-14-nova-shkola.md" → "nova-shkola". The
+ * name, not the headline, is what an article's URL is made of (an edited headline must not
+ * move a published page): `strichka new` and the editors' desk make the name from the title
+ * once, at creation. A name written by hand in Cyrillic is transliterated like a title.
+ */
+export function slugFromFileName(name: string): string {
+  const base = name.slice(name.lastIndexOf("/") + 1).replace(/\.md$/i, "");
+  return slugify(base.replace(DATE_PREFIX, ""));
+}

@@ -42,6 +42,8 @@ export const FIXED_URLS = {
   /** Google News sitemap of the last two days' articles. */
   newsSitemap: "/news-sitemap.xml",
   robots: "/robots.txt",
+  /** Netlify's redirect rules: a 301 for each article's old address (aliases). */
+  redirects: "/_redirects",
   icon: "/assets/icon.svg",
 } as const;
 
@@ -61,6 +63,7 @@ export class UrlScheme {
   readonly sitemap = FIXED_URLS.sitemap;
   readonly newsSitemap = FIXED_URLS.newsSitemap;
   readonly robots = FIXED_URLS.robots;
+  readonly redirects = FIXED_URLS.redirects;
   readonly icon = FIXED_URLS.icon;
 
   constructor(options: Partial<UrlOptions> = {}) {

@@ -98,6 +98,14 @@ describe.skipIf(!existsSync(CHROMIUM))("in Chromium", () => {
         await page.context().close();
       });
 
+      it("follows an article's old address (aliases in its front matter) to the article", async () => {
+        const { page, watch } = await open(`${base()}novyny/2026/01/08/hryvnia-zmitsnylasia-pislia-sviat.html`);
+        await page.waitForURL(/novyny\/2026\/01\/08\/hryvnia-zmitsnylasia-v-pershyi-robochyi-tyzhden-roku\.html$/);
+        expect(await page.locator("article h1").textContent()).toBe("Гривня зміцнилася в перший робочий тиждень року");
+        expect(watch.problems).toEqual([]);
+        await page.context().close();
+      });
+
       it("reads an article, and loads the YouTube player only when the reader clicks", async () => {
         const { page, watch } = await open(`${base()}${CLASSIC}`);
         expect(await page.locator("article h1").textContent()).toContain("Переговори в Женеві");

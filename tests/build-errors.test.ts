@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { article, build, buildCommandInProcess, buildInProcess, listFiles, makeSite, tempDir, TOPICS_JSON } from "./helpers.js";
 
-const GOOD = { "content/articles/good.md": article({ title: "Добра новина", date: "2026-01-14 10:00", topic: "kultura" }) };
+const GOOD = { "content/articles/dobra-novyna.md": article({ title: "Добра новина", date: "2026-01-14 10:00", topic: "kultura" }) };
 
 /** `strichka build` in this process (the whole command), for the builds a test only sets up with. */
 const publish = (dir: string, output = join(dir, "_site")) => buildCommandInProcess(dir, `--output=${output}`);
@@ -33,8 +33,8 @@ const cases: Case[] = [
   { what: "a file that is not UTF-8", files: { "content/articles/x.md": Buffer.from("---\ntitle: \xcf\xf0\xe8\n---\n", "latin1") }, says: ["content/articles/x.md: is not valid UTF-8 text; save it as UTF-8"] },
   {
     what: "two articles with the same URL",
-    files: { "content/articles/a.md": article({ title: "Однакова", date: "2026-01-14", topic: "kultura" }), "content/articles/b.md": article({ title: "Однакова", date: "2026-01-14 18:00", topic: "ekonomika" }) },
-    says: ["content/articles/b.md: title gives the URL /novyny/2026/01/14/odnakova.html, which content/articles/a.md has too; change the slug of one of them"],
+    files: { "content/articles/2026-01-14-odnakova.md": article({ title: "Однакова", date: "2026-01-14", topic: "kultura" }), "content/articles/odnakova.md": article({ title: "Інша", date: "2026-01-14 18:00", topic: "ekonomika" }) },
+    says: ["content/articles/odnakova.md: gives the URL /novyny/2026/01/14/odnakova.html, which content/articles/2026-01-14-odnakova.md has too; rename one of the files or give it a slug field"],
   },
   {
     what: "two topics with the same slug",
@@ -122,11 +122,11 @@ describe("nothing is lost", () => {
   });
 
   it("replaces the whole _site on success, so nothing stale stays published", async () => {
-    const dir = makeSite({ ...GOOD, "content/articles/vydalena.md": article({ title: "Видалена новина", date: "2026-01-13 10:00", topic: "kultura" }) });
+    const dir = makeSite({ ...GOOD, "content/articles/vydalena-novyna.md": article({ title: "Видалена новина", date: "2026-01-13 10:00", topic: "kultura" }) });
     const output = join(dir, "_site");
     expect((await publish(dir, output)).status).toBe(0);
     expect(listFiles(output)).toContain("novyny/2026/01/13/vydalena-novyna.html");
-    rmSync(join(dir, "content/articles/vydalena.md"));
+    rmSync(join(dir, "content/articles/vydalena-novyna.md"));
 
     const result = build(dir, output);
     expect(result.stderr).toBe("");
@@ -162,7 +162,7 @@ describe("nothing is lost", () => {
     // Between the builds: an article, its topic's only article, its tag and an image go; one comes.
     rmSync(join(dir, "content/articles/old.md"));
     rmSync(join(dir, "content/images/photo.svg"));
-    writeFileSync(join(dir, "content/articles/new.md"), article({ title: "Нова новина", date: "2026-01-15 10:00", topic: "kultura" }));
+    writeFileSync(join(dir, "content/articles/nova-novyna.md"), article({ title: "Нова новина", date: "2026-01-15 10:00", topic: "kultura" }));
     const third = build(dir, output);
     expect(third.status, third.stderr).toBe(0);
 
@@ -177,7 +177,7 @@ describe("nothing is lost", () => {
   });
 
   it("builds files with a BOM and Windows line endings like any other", async () => {
-    const dir = makeSite({ "content/articles/windows.md": "\uFEFF---\r\ntitle: Віндовс\r\ndate: 2026-01-14 10:00\r\ntopic: kultura\r\n---\r\nПерший абзац.\r\n\r\nДругий абзац.\r\n" });
+    const dir = makeSite({ "content/articles/vindovs.md": "\uFEFF---\r\ntitle: Віндовс\r\ndate: 2026-01-14 10:00\r\ntopic: kultura\r\n---\r\nПерший абзац.\r\n\r\nДругий абзац.\r\n" });
     const result = await buildInProcess(dir);
     expect(result.error, result.stderr).toBeUndefined();
     const html = readFileSync(join(result.output, "novyny/2026/01/14/vindovs.html"), "utf8");

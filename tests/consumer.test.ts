@@ -25,8 +25,8 @@ beforeAll(() => {
     "_data/site.json": JSON.stringify({ ...SITE_JSON, title: "Назва з файлу" }),
     "_data/topics.json": JSON.stringify(TOPICS_JSON),
     "_data/videos.json": JSON.stringify([{ date: "2026-01-01", title: "Відео громади", youtube: "M7lc1UVf-VE" }]),
-    "content/articles/persha.md": article({ title: "Перша новина громади", date: "2026-01-14 10:00", topic: "kultura", tags: "[Полтава]" }, "Один.\n\nДва.\n\nТри.\n\nЧотири.\n"),
-    "content/articles/druha.md": article({ title: "Друга новина громади", date: "2026-01-15 09:00", topic: "ekonomika", tags: "[Полтава]" }),
+    "content/articles/persha-novyna-hromady.md": article({ title: "Перша новина громади", date: "2026-01-14 10:00", topic: "kultura", tags: "[Полтава]" }, "Один.\n\nДва.\n\nТри.\n\nЧотири.\n"),
+    "content/articles/druha-novyna-hromady.md": article({ title: "Друга новина громади", date: "2026-01-15 09:00", topic: "ekonomika", tags: "[Полтава]" }),
   };
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(join(site, path, ".."), { recursive: true });
@@ -88,7 +88,7 @@ describe("a site with its own URL scheme", () => {
       "_data/site.json": JSON.stringify(SITE_JSON),
       "_data/topics.json": JSON.stringify(TOPICS_JSON),
       "_data/videos.json": "[]",
-      "content/articles/a.md": article({ title: "Новина", date: "2026-01-14 10:00", topic: "kultura", tags: "[Полтава]" }),
+      "content/articles/novyna.md": article({ title: "Новина", date: "2026-01-14 10:00", topic: "kultura", tags: "[Полтава]" }),
     };
     for (const [path, content] of Object.entries(files)) {
       mkdirSync(join(dir, path, ".."), { recursive: true });

@@ -23,7 +23,7 @@ async function problemsOf(dir: string): Promise<string[]> {
 describe("loadNewsSite", () => {
   it("builds the model: Kyiv dates, URLs, topics, tags, typography, newest first", async () => {
     const dir = makeSite({
-      "content/articles/a.md": article({ title: `'"Укренерго" - про графіки'`, date: "2026-01-14 23:40", topic: "ekonomika", tags: "[Київ, енергетика]" }),
+      "content/articles/ukrenerho-pro-hrafiky.md": article({ title: `'"Укренерго" - про графіки'`, date: "2026-01-14 23:40", topic: "ekonomika", tags: "[Київ, енергетика]" }),
       "content/articles/b.md": article({ title: "Друга", date: "2026-01-15T00:30:00+02:00", topic: "kultura", slug: "druha-novyna" }),
       "content/articles/c.md": article({ title: "Чернетка", date: "2026-01-16", topic: "kultura", draft: "true" }),
     });
@@ -40,7 +40,7 @@ describe("loadNewsSite", () => {
       { name: "енергетика", slug: "enerhetyka", url: "/tehy/enerhetyka/" },
     ]);
     expect(second!.url).toBe("/novyny/2026/01/15/druha-novyna.html");
-    expect(first!.sourceFile).toBe("a.md");
+    expect(first!.sourceFile).toBe("ukrenerho-pro-hrafiky.md");
     expect(site.articlesOfTopic("kultura")).toEqual([second]);
     // Related news are earlier articles only (see related.ts).
     expect(second!.related.map((link) => link.url)).toEqual([first!.url]);
@@ -67,8 +67,8 @@ describe("loadNewsSite", () => {
       "content/articles/bad-tags.md": article({ title: "Теги", date: "2026-01-14", topic: "kultura", tags: "[Київ, 2026]" }),
       "content/articles/broken.md": "---\ntitle: [Незакрита\ndate: 2026-01-14\n---\nТекст",
       "content/articles/empty.md": "",
-      "content/articles/one.md": article({ title: "Однакова", date: "2026-01-14", topic: "kultura" }),
-      "content/articles/two.md": article({ title: "Однакова", date: "2026-01-14 18:00", topic: "kultura" }),
+      "content/articles/2026-01-14-odnakova.md": article({ title: "Однакова", date: "2026-01-14", topic: "kultura" }),
+      "content/articles/odnakova.md": article({ title: "Однакова", date: "2026-01-14 18:00", topic: "kultura" }),
       "content/articles/latin1.md": Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x3a, 0x20, 0xe9, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]),
       "_data/videos.json": JSON.stringify([{ date: "2026-02-30", title: "Відео", youtube: "not-an-id" }]),
     });
@@ -80,7 +80,7 @@ describe("loadNewsSite", () => {
       "content/articles/bad-tags.md:5: tags[1] 2026 is not text; put it in quotes",
       "content/articles/empty.md: is empty;",
       "content/articles/broken.md:3: front matter is not valid YAML",
-      "content/articles/two.md: title gives the URL /novyny/2026/01/14/odnakova.html, which content/articles/one.md has too",
+      "content/articles/odnakova.md: gives the URL /novyny/2026/01/14/odnakova.html, which content/articles/2026-01-14-odnakova.md has too",
       "content/articles/latin1.md: is not valid UTF-8 text",
       '_data/videos.json: [0].date "2026-02-30" is not a day',
       '_data/videos.json: [0].youtube "not-an-id" is not a YouTube video id',

@@ -9,7 +9,7 @@ import { zonedDay } from "../dates.js";
 import { ChangedDuringBuildError, type ContentProblem } from "../errors.js";
 import { lineOfKey, parseYaml, splitFrontMatter } from "../front-matter.js";
 import { readingMinutes } from "../reading-time.js";
-import { slugify } from "../slug.js";
+import { slugFromFileName } from "../slug.js";
 import { typographText } from "../typography.js";
 import type { UrlScheme } from "../urls.js";
 import { bodyProblems, frontMatterControlCharacters } from "./body-checks.js";
@@ -27,13 +27,15 @@ export interface ParsedArticle {
   tags: string[];
   draft: boolean;
   source?: string;
-  /** The front matter gives the slug (a URL clash is then its `slug` field's). */
+  /** The front matter gives the slug; else the file name does (a URL clash is then the name's). */
   ownSlug: boolean;
   /** The editor gave a day without a time. */
   dateOnly: boolean;
-  /** "" when the title has nothing to make a slug of. */
+  /** "" when the file name has nothing to make a slug of (and there is no slug field). */
   slug: string;
   url: string;
+  /** Old URLs of the article (`aliases:`), each redirected to `url`; absent when none. */
+  aliases?: string[];
   /** Typography applied. */
   title: string;
   lede?: string;
@@ -97,7 +99,8 @@ export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zo
   if (front.updated && front.updated < front.date) {
     problems.push({ file, line: lineOfKey(yaml, "updated", yamlLine), field: "updated", message: "is before date; an update comes after publication" });
   }
-  const slug = front.slug ?? slugify(front.title);
+  // Never the title: an edited headline keeps the URL (README, «Постійні адреси»).
+  const slug = front.slug ?? slugFromFileName(file);
   return detached({
     file,
     data: ownFields(data),
@@ -109,6 +112,7 @@ export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zo
     dateOnly: typeof data.date === "string" && DAY.test(data.date.trim()),
     slug,
     url: slug === "" ? "" : urls.article(front.date, slug),
+    ...(front.aliases && front.aliases.length > 0 && { aliases: [...new Set(front.aliases)] }),
     title: typographText(front.title),
     ...(front.lede !== undefined && { lede: typographText(front.lede) }),
     date: front.date.toMillis(),
@@ -119,7 +123,7 @@ export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zo
 }
 
 /** strichka's own front-matter fields (see schema.ts): the model has them in its own fields. */
-const KNOWN_FIELDS = new Set(["title", "date", "topic", "lede", "tags", "source", "updated", "slug", "draft"]);
+const KNOWN_FIELDS = new Set(["title", "date", "topic", "lede", "tags", "source", "updated", "slug", "aliases", "draft"]);
 
 /** The fields of a site's own: every article's copy of the known ones would cost ~750 MB at a million articles. */
 function ownFields(data: Record<string, unknown>): Record<string, unknown> {

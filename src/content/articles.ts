@@ -3,7 +3,8 @@
 import { relative, sep } from "node:path";
 import { describeValue, type ContentProblem } from "../errors.js";
 import { slugify } from "../slug.js";
-import type { UrlScheme } from "../urls.js";
+import { FINGERPRINTED_DIR } from "../assets.js";
+import { FIXED_URLS, NOT_FOUND_URL, SITEMAP_FILES, type UrlScheme } from "../urls.js";
 import type { ParsedArticle } from "./article-file.js";
 import type { ArticleSource, LoadOptions } from "./load.js";
 import type { Article, Tag, Topic } from "./model.js";
@@ -14,14 +15,14 @@ import type { Article, Tag, Topic } from "./model.js";
  */
 export function toArticles(sources: readonly ArticleSource[], topics: ReadonlyMap<string, Topic>, options: LoadOptions, urls: UrlScheme, problems: ContentProblem[]): Article[] {
   const articles: Article[] = [];
-  const fileOfUrl = new Map<string, string>();
+  const addresses = new SiteAddresses(urls);
   const tags = new TagIndex(urls);
   for (const { path, parsed, hash } of sources) {
     if (parsed.slug === "") {
-      problems.push({ file: parsed.file, field: "title", message: "has no letters or digits to make a URL from; add a slug field, e.g. slug: novyna-dnia" });
+      problems.push({ file: parsed.file, message: "has a file name with no letters or digits to make a URL from; rename the file (e.g. 2026-01-14-novyna-dnia.md) or add a slug field, e.g. slug: novyna-dnia" });
       continue;
     }
-    checkUrlClash(parsed, fileOfUrl, problems);
+    addresses.add(parsed, problems);
     const articleTags = tags.tagsOf(parsed, problems);
     const topic = topics.get(parsed.topic);
     // No topic: topics.json has problems of its own, and nothing is built.
@@ -31,12 +32,45 @@ export function toArticles(sources: readonly ArticleSource[], topics: ReadonlyMa
   return articles;
 }
 
-function checkUrlClash({ file, url, ownSlug }: ParsedArticle, fileOfUrl: Map<string, string>, problems: ContentProblem[]): void {
-  const clash = fileOfUrl.get(url);
-  if (clash) {
-    problems.push({ file, field: ownSlug ? "slug" : "title", message: `gives the URL ${url}, which ${clash} has too; change the slug of one of them` });
+/**
+ * Every address the articles claim: their URLs and their old ones (`aliases`). Two claims
+ * on one address are a problem (both files named), as is an alias where the site has a page
+ * of its own (lists, feeds, sitemaps, assets).
+ */
+class SiteAddresses {
+  /** Address → the file that claims it, and how. */
+  readonly #claims = new Map<string, { file: string; alias: boolean }>();
+  readonly #reserved: readonly string[];
+
+  constructor(readonly urls: UrlScheme) {
+    this.#reserved = [urls.topics, urls.tags, urls.archive, SITEMAP_FILES, FINGERPRINTED_DIR, "/assets/", "/images/"];
   }
-  fileOfUrl.set(url, file);
+
+  add({ file, url, ownSlug, aliases = [] }: ParsedArticle, problems: ContentProblem[]): void {
+    const clash = this.#claims.get(url);
+    if (clash) {
+      const rename = ownSlug ? "change the slug of one of them" : "rename one of the files or give it a slug field";
+      problems.push({ file, field: ownSlug ? "slug" : undefined, message: `gives the URL ${url}, which ${clash.file} ${clash.alias ? "lists in its aliases" : "has too"}; ${clash.alias ? "remove the alias there" : rename}` });
+    }
+    this.#claims.set(url, { file, alias: false });
+    for (const alias of aliases) {
+      const owner = this.#claims.get(alias);
+      if (alias === url) {
+        problems.push({ file, field: "aliases", message: `${describeValue(alias)} is the article's own URL; remove it from aliases` });
+      } else if (owner) {
+        problems.push({ file, field: "aliases", message: `${describeValue(alias)} is ${owner.alias ? "an alias" : "the URL"} of ${owner.file} too; an address can lead to one article only` });
+      } else if (this.#isSitePage(alias)) {
+        problems.push({ file, field: "aliases", message: `${describeValue(alias)} is a page of the site itself (home, lists, feeds or assets); remove it from aliases` });
+      } else {
+        this.#claims.set(alias, { file, alias: true });
+      }
+    }
+  }
+
+  #isSitePage(address: string): boolean {
+    const fixed: readonly string[] = [...Object.values(FIXED_URLS), NOT_FOUND_URL, "/index.html"];
+    return fixed.includes(address) || this.#reserved.some((folder) => address.startsWith(folder));
+  }
 }
 
 /** The tags of all articles: one spelling per tag page, each name transliterated once. */
@@ -97,6 +131,7 @@ function toArticle(parsed: ParsedArticle, contentHash: string, topic: Topic, tag
     topic,
     tags,
     slug: parsed.slug,
+    ...(parsed.aliases && { aliases: parsed.aliases }),
     draft: parsed.draft,
     readingMinutes: parsed.readingMinutes,
     video: undefined,

@@ -15,7 +15,7 @@ import type { ContentProblem } from "../errors.js";
 import { contentHash, type ParsedArticle } from "./article-file.js";
 import { readBytes } from "./files.js";
 
-interface CachedArticle {
+export interface CachedArticle {
   mtimeMs: number;
   size: number;
   hash: string;
@@ -33,7 +33,7 @@ interface CacheFile {
 }
 
 /** Bump when ParsedArticle or the parse changes: an older cache on disk is then ignored. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** Entries per file on disk, about: small enough for JSON.parse, few enough to list quickly. */
 const ENTRIES_PER_FILE = 16_384;
 
@@ -118,6 +118,30 @@ export class ArticleCache {
     }
     problems.push(...cached.problems);
     return cached.parsed && { parsed: cached.parsed, hash: cached.hash };
+  }
+
+  /** The entry for `key` as it is now: before `read`, what the previous load (build) made of the file. */
+  entry(key: string): CachedArticle | undefined {
+    return this.#entries.get(key);
+  }
+
+  /**
+   * Puts back an entry as it was before this load (undefined: none), so that the next load
+   * reads the file again and sees the same change (see moves.ts); kept by sweep.
+   */
+  restore(key: string, entry: CachedArticle | undefined): void {
+    if (entry) {
+      this.#entries.set(key, entry);
+      this.#seen.add(key);
+    } else {
+      this.#entries.delete(key);
+    }
+    this.#dirty.add(key);
+  }
+
+  /** Before sweep: the entries of files this load did not read (deleted or renamed since). */
+  *unread(): IterableIterator<[string, CachedArticle]> {
+    for (const entry of this.#entries) if (!this.#seen.has(entry[0])) yield entry;
   }
 
   /** Ends a load: the entries of files it did not read (deleted or moved files) go. */

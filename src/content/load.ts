@@ -11,6 +11,7 @@ import { videoForDay, type VideoOfTheDay } from "../video.js";
 import { parseArticle, type ParseContext, type ParsedArticle } from "./article-file.js";
 import { toArticles } from "./articles.js";
 import { ArticleCache } from "./cache.js";
+import { UrlMoves } from "./moves.js";
 import { listMarkdown, readDataFile, readSiteSettings } from "./files.js";
 import { NewsSite, type Article, type Topic } from "./model.js";
 import { articleSchema, topicsSchema, videosSchema, type SiteSettings } from "./schema.js";
@@ -42,6 +43,11 @@ export interface LoadOptions {
    * instance for its preview. Not given: a fresh one, so a load shares nothing.
    */
   cache?: ArticleCache;
+  /**
+   * The cache holds the previous build's parses (`strichka build`): a published article
+   * whose URL changed without an alias for the old one is a problem (see moves.ts).
+   */
+  checkMoves?: boolean;
 }
 
 /** Reads and validates the whole site (see the top of this file). */
@@ -116,12 +122,16 @@ function readArticles(options: LoadOptions, root: string, topics: Topics | undef
   // What a parse depends on besides the file; paths relative to the project, so that the
   // same site checked out elsewhere (a CI machine) keeps its cache.
   cache.begin(JSON.stringify([slugs ?? null, options.timeZone, relative(root, options.articlesDir), urls.articles]));
+  const moves = options.checkMoves ? new UrlMoves(cache) : undefined;
   const sources: ArticleSource[] = [];
   for (const path of listMarkdown(options.articlesDir, root, problems)) {
     const file = relative(root, path);
+    const before = moves?.before(file);
     const read = cache.read(path, file, (bytes, own) => parseArticle(bytes, file, context, own), problems);
     if (read) sources.push({ path, ...read });
+    if (read && moves) moves.read(file, before, read.parsed, read.hash);
   }
+  moves?.check(problems);
   cache.sweep();
   return sources;
 }

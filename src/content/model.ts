@@ -73,10 +73,19 @@ export interface Article extends ArticleLink {
   topic: Topic;
   tags: Tag[];
   slug: string;
+  /** Old URLs of the article (`aliases:` in its front matter), each redirected here. */
+  aliases?: readonly string[];
   draft: boolean;
   readingMinutes: number;
   video?: VideoOfTheDay;
   related: ArticleLink[];
+}
+
+/** An article's old URL: a page there (and a 301 rule) sends readers to the article. */
+export interface Alias {
+  /** The old URL, from the site root. */
+  url: string;
+  article: Article;
 }
 
 /** The article and list pages a build writes. */
@@ -112,6 +121,13 @@ export class NewsSite {
    * these): all of them, but in an incremental build only those whose latest articles changed.
    */
   topicFeedsToWrite: readonly Topic[];
+  /**
+   * The redirect pages this build writes (the aliases template paginates over these): all of
+   * them, but in an incremental build only those that changed.
+   */
+  aliasesToWrite: readonly Alias[];
+  /** Every article's old URLs, in the order of the articles. */
+  readonly aliases: readonly Alias[];
   readonly #byTopic: Map<string, Article[]>;
   readonly #byTag: Map<string, Article[]>;
   #sitemaps: SiteSitemaps | undefined;
@@ -164,6 +180,8 @@ export class NewsSite {
     ];
     this.pagesToWrite = { articles, listings: this.listings };
     this.topicFeedsToWrite = topics;
+    this.aliases = articles.flatMap((article) => (article.aliases ?? []).map((url) => ({ url, article })));
+    this.aliasesToWrite = this.aliases;
   }
 
   /** The tags by letter, when there are too many for one index page (tag-letters.ts); none otherwise. */

@@ -9,6 +9,8 @@ import { YOUTUBE_ID } from "../video.js";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** An old address of an article, from the site root: "/novyny/2026/01/14/stara-nazva.html" or "/stara-adresa/". */
+const SITE_PATH = /^\/(?:[A-Za-z0-9_~%-][A-Za-z0-9._~%-]*\/)*(?:[A-Za-z0-9_~%-][A-Za-z0-9._~%-]*\.html?)?$/;
 const DATE_HINT = "write 2026-01-14, 2026-01-14 23:40 (Kyiv time) or 2026-01-14T23:40:00+02:00";
 
 /** Text that must be there and not blank; `what` completes "write …". */
@@ -65,6 +67,14 @@ export function articleSchema(topicSlugs: readonly string[] | undefined, zone: s
       .string({ error: (issue) => `${describeValue(issue.input)} is not text` })
       .regex(SLUG, { error: (issue) => `${describeValue(issue.input)} is not a URL slug; use lower-case Latin letters, digits and hyphens, e.g. perehovory-u-zhenevi` })
       .max(MAX_SLUG_LENGTH, { error: (issue) => `${describeValue(issue.input)} is longer than ${MAX_SLUG_LENGTH} characters; shorten it to the main words` })
+      .optional(),
+    aliases: z
+      .array(
+        z.string({ error: (issue) => `${describeValue(issue.input)} is not text; write the old address, e.g. /novyny/2026/01/14/stara-nazva.html` }).regex(SITE_PATH, {
+          error: (issue) => `${describeValue(issue.input)} is not an address inside the site; write the old address from the site root, starting with / and ending in .html or /, e.g. /novyny/2026/01/14/stara-nazva.html`,
+        }),
+        { error: (issue) => `${describeValue(issue.input)} is not a list; write aliases: [/novyny/2026/01/14/stara-nazva.html]` },
+      )
       .optional(),
     draft: z.boolean({ error: (issue) => `${describeValue(issue.input)} is not true or false` }).optional(),
   });

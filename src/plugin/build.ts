@@ -241,6 +241,8 @@ export class SiteBuild {
         archiveHeading: this.text.archiveHeading,
         urls: this.urls,
         cache: this.#articleCache,
+        // The cache on disk is the published site's: its URLs must keep working.
+        checkMoves: this.production && this.#articleCacheFolder !== undefined && !this.#articleCacheFolder.fresh,
         ...(Object.keys(site).length > 0 && { site }),
       }),
     );

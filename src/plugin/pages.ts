@@ -20,6 +20,8 @@ export function useModelPages(eleventyConfig: EleventyConfig, build: SiteBuild):
   // Every page of the archive, of each topic and of each tag: one flat list cut by the
   // content model (see pagination.ts).
   addModelPages(eleventyConfig, "lists", { data: "strichka.pagesToWrite.listings", alias: "listing", layout: "listing.njk" }, () => "");
+  // Articles' old addresses (aliases in front matter): a page that sends the reader on.
+  addModelPages(eleventyConfig, "redirects", { data: "strichka.aliasesToWrite", alias: "redirect", layout: "redirect.njk" }, () => "");
 }
 
 /**

@@ -8,6 +8,11 @@ import { parseHTML } from "linkedom";
 import { listFiles, ROOT } from "./site.js";
 
 /** HTML read with a real parser. */
+/** A page at an article's old address (aliases), which sends the reader on: nothing links to it. */
+export function isRedirectPage(path: string): boolean {
+  return readFileSync(path, "utf8").includes('http-equiv="refresh"');
+}
+
 export function parseHtml(html: string): Document {
   return parseHTML(html).document as unknown as Document;
 }

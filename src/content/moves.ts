@@ -1,0 +1,76 @@
+// The safety net for published URLs (README, «Постійні адреси»). An article's URL comes from
+// its file name (or slug field) and its Kyiv day, never from the headline; still, a changed
+// date, slug or file name moves the page, and every link shared to it would break. With the
+// previous build's parses at hand (the article cache `strichka build` keeps), a published
+// article whose URL changed fails the build unless its old URL is among its aliases, which
+// keep the old address working (a redirect page and a 301 rule).
+import type { ContentProblem } from "../errors.js";
+import type { ParsedArticle } from "./article-file.js";
+import type { ArticleCache, CachedArticle } from "./cache.js";
+
+interface Read {
+  key: string;
+  /** The cache's entry before this load read the file. */
+  before: CachedArticle | undefined;
+  parsed: ParsedArticle;
+  hash: string;
+}
+
+export class UrlMoves {
+  readonly #reads: Read[] = [];
+
+  constructor(readonly cache: ArticleCache) {}
+
+  /** Call before the cache reads `key`: what it had (the previous build's parse). */
+  before(key: string): CachedArticle | undefined {
+    return this.cache.entry(key);
+  }
+
+  /** The file `key` as this load read it, after `before`. */
+  read(key: string, before: CachedArticle | undefined, parsed: ParsedArticle, hash: string): void {
+    // An unchanged file cannot have moved: only re-read ones and new ones are kept.
+    if (before?.hash !== hash) this.#reads.push({ key, before, parsed, hash });
+  }
+
+  /**
+   * After every file was read, before the cache's sweep: a problem for each published page
+   * that moved without an alias for its old URL. Its file's entry is put back as it was, so
+   * that the next build sees the move again rather than take the new URL as published.
+   */
+  check(problems: ContentProblem[]): void {
+    // Files gone since the previous build, by content: a new file with the same bytes is the same article renamed.
+    const gone = new Map<string, [string, ParsedArticle]>();
+    for (const [key, entry] of this.cache.unread()) if (published(entry.parsed)) gone.set(entry.hash, [key, entry.parsed]);
+    for (const { key, before, parsed, hash } of this.#reads) {
+      if (parsed.draft) continue;
+      if (published(before?.parsed)) {
+        if (moved(before.parsed, parsed)) {
+          const field = parsed.slug !== before.parsed.slug ? "slug" : "date";
+          problems.push({ file: parsed.file, field, message: `moves the published page ${before.parsed.url} to ${parsed.url}; ${fix(before.parsed.url, parsed, `keep the old ${field}`)}` });
+          this.cache.restore(key, before);
+        }
+      } else if (!before) {
+        const renamed = gone.get(hash);
+        if (renamed && moved(renamed[1], parsed)) {
+          problems.push({ file: parsed.file, message: `is ${renamed[1].file} renamed, which moves its published page ${renamed[1].url} to ${parsed.url}; ${fix(renamed[1].url, parsed, "keep the old file name")}` });
+          this.cache.restore(key, undefined);
+          this.cache.restore(renamed[0], this.cache.entry(renamed[0]));
+        }
+      }
+    }
+  }
+}
+
+function published(parsed: ParsedArticle | undefined): parsed is ParsedArticle {
+  return !!parsed && !parsed.draft;
+}
+
+function moved(before: ParsedArticle, after: ParsedArticle): boolean {
+  return before.url !== after.url && !(after.aliases ?? []).includes(before.url);
+}
+
+/** What the editor can do, with the exact line to add. */
+function fix(oldUrl: string, parsed: ParsedArticle, keep: string): string {
+  const add = parsed.aliases ? `add ${oldUrl} to its aliases` : `add the line aliases: [${oldUrl}] to its front matter`;
+  return `links to the old address would break: ${keep}, or ${add} (the old address then redirects to the new one)`;
+}
