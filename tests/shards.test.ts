@@ -41,7 +41,9 @@ describe("strichka build in shards", () => {
     writeFileSync(join(dir, "content/articles/n13.md"), STORY(13));
     writeFileSync(join(dir, "content/articles/n5.md"), STORY(5, { title: "Виправлено" }));
     rmSync(join(dir, "content/articles/n2.md"));
-    const next = await buildCommandInProcess(dir, "--shard-pages=4", "--processes=2");
+    // The 13 to 16 pages this build rewrites, in shards of at most 8: two shards again (each
+    // shard is a process, two seconds to start; at 4 pages a shard, four of them).
+    const next = await buildCommandInProcess(dir, "--shard-pages=8", "--processes=2");
     expect(next.status, next.stderr).toBe(0);
     expect(siteContents(join(dir, "_site"))).toEqual(await fullBuildContents(dir));
     // The shards' files are gone.
