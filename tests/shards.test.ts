@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { sampleTree } from "../bench/harness.js";
 import { cutIntoShards } from "../src/shards.js";
 import { article, buildCommandInProcess, fullBuildContents, makeSite, siteContents } from "./helpers.js";
 
@@ -28,12 +29,26 @@ describe("cutIntoShards", () => {
   });
 });
 
+/**
+ * `strichka build ARGS` in this process, and the most processes this one had at once meanwhile
+ * (itself and its shards' processes, from /proc; 0 without it): proof that it rendered in shards.
+ */
+async function shardedBuild(dir: string, ...args: string[]) {
+  const stop = sampleTree(process.pid);
+  const result = await buildCommandInProcess(dir, ...args);
+  return { ...result, processes: stop().processes };
+}
+
+/** Two shards' processes at once beside this one, where /proc tells. */
+const TWO_SHARDS = process.platform === "linux" ? 3 : 0;
+
 describe("strichka build in shards", () => {
   it("gives byte for byte the site one process gives, built fully and incrementally", async () => {
     const dir = makeSite(Object.fromEntries(Array.from({ length: 12 }, (_, index) => [`content/articles/n${index + 1}.md`, STORY(index + 1)])));
     // 17 pages in shards of at most 9: two shards, one process each.
-    const first = await buildCommandInProcess(dir, "--shard-pages=9", "--processes=2");
+    const first = await shardedBuild(dir, "--shard-pages=9", "--processes=2");
     expect(first.status, first.stderr).toBe(0);
+    expect(first.processes).toBe(TWO_SHARDS);
     expect(siteContents(join(dir, "_site"))).toEqual(await fullBuildContents(dir));
 
     // Incremental builds in shards too: a new article, an edited one, a deleted one.
@@ -43,8 +58,9 @@ describe("strichka build in shards", () => {
     rmSync(join(dir, "content/articles/n2.md"));
     // The 13 to 16 pages this build rewrites, in shards of at most 8: two shards again (each
     // shard is a process, two seconds to start; at 4 pages a shard, four of them).
-    const next = await buildCommandInProcess(dir, "--shard-pages=8", "--processes=2");
+    const next = await shardedBuild(dir, "--shard-pages=8", "--processes=2");
     expect(next.status, next.stderr).toBe(0);
+    expect(next.processes).toBe(TWO_SHARDS);
     expect(siteContents(join(dir, "_site"))).toEqual(await fullBuildContents(dir));
     // The shards' files are gone.
     expect(readdirSync(dir).filter((name) => name.includes("building"))).toEqual([]);
