@@ -106,8 +106,10 @@ describe("the measurement", () => {
   it.skipIf(process.platform !== "linux")("counts the memory and CPU time of a build's child processes", async () => {
     const dir = join(work, "tree");
     mkdirSync(join(dir, "out"), { recursive: true });
-    // Two children at once, each holding 200 MB and busy for a second, as a build's shards would be.
-    const child = "const b = Buffer.alloc(200 * 1024 * 1024, 1); let x = 0; const end = Date.now() + 1000; while (Date.now() < end) x += b[x % b.length];";
+    // Two children at once, each holding 200 MB and busy for 0.6 s of its own CPU time (not of
+    // the clock: on a loaded machine a second of the clock may be less CPU than asserted), as a
+    // build's shards would be.
+    const child = "const b = Buffer.alloc(200 * 1024 * 1024, 1); let x = 0; while (process.cpuUsage().user < 600_000) for (let i = 0; i < 1e5; i++) x += b[x % b.length];";
     writeFileSync(join(dir, "parent.mjs"), `import { spawn } from "node:child_process";\nconst run = () => new Promise((done) => spawn(process.execPath, ["-e", ${JSON.stringify(child)}], { stdio: "inherit" }).on("exit", done));\nawait Promise.all([run(), run()]);\n`);
     const result = await measure("tree", dir, [join(dir, "parent.mjs")], join(dir, "out"));
     expect(result.processes).toBe(3);
