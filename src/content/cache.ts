@@ -97,10 +97,11 @@ export class ArticleCache {
     key: string,
     parse: (bytes: Uint8Array, problems: ContentProblem[]) => ParsedArticle | undefined,
     problems: ContentProblem[],
-  ): { parsed: ParsedArticle; hash: string } | undefined {
+  ): { parsed: ParsedArticle; hash: string; reparsed?: { previous: CachedArticle | undefined } } | undefined {
     this.#seen.add(key);
     const stats = statSync(path, { throwIfNoEntry: false });
     let cached = this.#entries.get(key);
+    let reparsed: { previous: CachedArticle | undefined } | undefined;
     if (!stats || !cached || cached.mtimeMs !== stats.mtimeMs || cached.size !== stats.size) {
       const own: ContentProblem[] = [];
       const bytes = readBytes(path, key, own);
@@ -109,6 +110,7 @@ export class ArticleCache {
         cached = { ...cached, mtimeMs: stats?.mtimeMs ?? 0, size: stats?.size ?? 0 };
       } else {
         const parsed = bytes && parse(bytes, own);
+        reparsed = { previous: cached };
         cached = { mtimeMs: stats?.mtimeMs ?? 0, size: stats?.size ?? 0, hash, parsed, problems: own };
       }
       if (stats && bytes) {
@@ -117,12 +119,7 @@ export class ArticleCache {
       }
     }
     problems.push(...cached.problems);
-    return cached.parsed && { parsed: cached.parsed, hash: cached.hash };
-  }
-
-  /** The entry for `key` as it is now: before `read`, what the previous load (build) made of the file. */
-  entry(key: string): CachedArticle | undefined {
-    return this.#entries.get(key);
+    return cached.parsed && { parsed: cached.parsed, hash: cached.hash, ...(reparsed && { reparsed }) };
   }
 
   /**

@@ -126,10 +126,10 @@ function readArticles(options: LoadOptions, root: string, topics: Topics | undef
   const sources: ArticleSource[] = [];
   for (const path of listMarkdown(options.articlesDir, root, problems)) {
     const file = relative(root, path);
-    const before = moves?.before(file);
     const read = cache.read(path, file, (bytes, own) => parseArticle(bytes, file, context, own), problems);
-    if (read) sources.push({ path, ...read });
-    if (read && moves) moves.read(file, before, read.parsed, read.hash);
+    if (!read) continue;
+    sources.push({ path, parsed: read.parsed, hash: read.hash });
+    if (read.reparsed) moves?.reparsed(file, read.reparsed.previous, read.parsed, read.hash);
   }
   moves?.check(problems);
   cache.sweep();
