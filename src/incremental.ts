@@ -92,6 +92,13 @@ export function pageHashes(news: NewsSite, { latestCount }: { latestCount: numbe
     for (const entry of news.sitemaps.entriesOf(file.url)) page.update(`${entry.url}\t${entry.lastmod?.getTime() ?? ""}\n`);
     hashes.set(file.url, page.digest("base64url"));
   }
+  // A search index file: its articles' files (and their URLs, which follow from them and the
+  // fingerprint, and their topics' titles, which are in the fingerprint).
+  for (const shard of news.search.shards) {
+    let text = shard.name;
+    for (const article of shard.articles) text += `\0${article.contentHash}\t${article.url}`;
+    hashes.set(shard.url, hash(text));
+  }
   // A redirect page shows its article's title and links to its URL.
   for (const alias of news.aliases) hashes.set(alias.url, new Hasher().text(alias.url).text(alias.article.url).text(alias.article.title).toString());
   for (const topic of news.topics) {
@@ -119,7 +126,8 @@ export function selectSiteFiles(news: NewsSite, hashes: ReadonlyMap<string, stri
   news.sitemaps.filesToWrite = news.sitemaps.files.filter((file) => changed(file.url));
   news.topicFeedsToWrite = news.topics.filter((topic) => changed(news.urls.topicFeed(topic.slug)));
   news.aliasesToWrite = news.aliases.filter((alias) => changed(alias.url));
-  return [...news.sitemaps.filesToWrite.map((file) => file.url), ...news.topicFeedsToWrite.map((topic) => news.urls.topicFeed(topic.slug)), ...news.aliasesToWrite.map((alias) => alias.url)];
+  news.search.shardsToWrite = news.search.shards.filter((shard) => changed(shard.url));
+  return [...news.sitemaps.filesToWrite.map((file) => file.url), ...news.topicFeedsToWrite.map((topic) => news.urls.topicFeed(topic.slug)), ...news.aliasesToWrite.map((alias) => alias.url), ...news.search.shardsToWrite.map((shard) => shard.url)];
 }
 
 /**

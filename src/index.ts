@@ -14,6 +14,7 @@ import { useMinifiedTemplates } from "./plugin/minified-templates.js";
 import { resolveOptions, type StrichkaOptions } from "./plugin/options.js";
 import { useModelPages } from "./plugin/pages.js";
 import { usePreview } from "./plugin/preview.js";
+import { useSearch } from "./plugin/search.js";
 import { registerListFilters, registerTextFilters } from "./plugin/text.js";
 import { registerUrlFilters } from "./plugin/urls.js";
 import { registerVideoFilters } from "./plugin/video.js";
@@ -32,6 +33,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   // What the site is made of.
   useContentModel(eleventyConfig, build); // _data and articles, read and checked before any template
   useModelPages(eleventyConfig, build); // article and list pages, paginated over the model
+  useSearch(eleventyConfig, build); // the search index beside the search page
   useDefaults(eleventyConfig, { pages: !build.shardFile }); // our layouts and pages where the site has none of its own
   useAssets(eleventyConfig, build); // CSS, JS, images and root files; fingerprints in production
   useMinifiedTemplates(eleventyConfig, build); // production HTML minified at no cost per page

@@ -43,6 +43,20 @@ export const UKRAINIAN = {
   notFoundHome: "Перейти до стрічки новин",
   notFoundOr: "або пошукати в",
   notFoundArchive: "архіві",
+  /** The search page (and the masthead's link to it). */
+  search: "Пошук",
+  searchLabel: "Що шукаємо?",
+  searchButton: "Знайти",
+  /** «Знайдено 12 новин» (with newsForms). */
+  searchFound: "Знайдено",
+  searchNothing: "Нічого не знайдено.",
+  searchHint: "Спробуйте інші слова, коротший запит або перегляньте архів.",
+  searchMore: "Шукати в старіших новинах",
+  searchLoading: "Шукаємо…",
+  /** Without JavaScript: «… шукайте новини в архіві або в темах.» */
+  searchNeedsJavaScript: "Пошук працює з увімкненим JavaScript. Без нього шукайте новини в",
+  searchOr: "або в",
+  searchTopics: "темах",
   /** The page at an article's old address (aliases), which sends the reader on to it. */
   movedTitle: "Новину перенесено",
   movedText: "Ця новина тепер за новою адресою:",

@@ -42,6 +42,8 @@ export const FIXED_URLS = {
   /** Google News sitemap of the last two days' articles. */
   newsSitemap: "/news-sitemap.xml",
   robots: "/robots.txt",
+  /** The search page (its index files beside it, see site-search.ts). */
+  search: "/poshuk/",
   /** Netlify's redirect rules: a 301 for each article's old address (aliases). */
   redirects: "/_redirects",
   icon: "/assets/icon.svg",
@@ -64,6 +66,7 @@ export class UrlScheme {
   readonly newsSitemap = FIXED_URLS.newsSitemap;
   readonly robots = FIXED_URLS.robots;
   readonly redirects = FIXED_URLS.redirects;
+  readonly search = FIXED_URLS.search;
   readonly icon = FIXED_URLS.icon;
 
   constructor(options: Partial<UrlOptions> = {}) {

@@ -98,6 +98,34 @@ describe.skipIf(!existsSync(CHROMIUM))("in Chromium", () => {
         await page.context().close();
       });
 
+      it("searches: an inflected form finds the article, a Latin word a Cyrillic title, the query's words marked; the form searches again", async () => {
+        const { page, watch } = await open(`${base()}poshuk/index.html?q=${encodeURIComponent("переговорах")}`);
+        const results = page.locator(".search-result");
+        await results.first().waitFor();
+        const titles = await results.locator("h2").allTextContents();
+        expect(titles).toContain("Переговори в Женеві: делегації домовилися про другий раунд і обмін полоненими");
+        expect(await page.locator("#search-status").textContent()).toMatch(/^Знайдено \d+ (новина|новини|новин)$/);
+        expect(await page.locator("#search-status").getAttribute("aria-live")).toBe("polite");
+        expect(await results.first().locator("mark").first().textContent()).toBe("Переговори");
+        // The link leads to the article.
+        await results.locator("a", { hasText: "Переговори в Женеві" }).click();
+        await page.waitForURL(new RegExp(`${CLASSIC.replace(/[.]/g, "\\.")}$`));
+
+        await page.goto(`${base()}poshuk/index.html`);
+        await page.locator("#search-query").fill("kyivski");
+        await page.locator(".search-form button").click();
+        await page.waitForURL(/poshuk\/index\.html\?q=kyivski$/);
+        await results.first().waitFor();
+        expect(await results.locator("h2").allTextContents()).toContain("Київські театри переносять вистави на денний час");
+
+        await page.goto(`${base()}poshuk/index.html?q=${encodeURIComponent("жирафи")}`);
+        await page.locator("#search-status", { hasText: "Нічого не знайдено" }).waitFor();
+        expect(await results.count()).toBe(0);
+        expect(watch.problems).toEqual([]);
+        expect(watch.foreign).toEqual([]);
+        await page.context().close();
+      });
+
       it("follows an article's old address (aliases in its front matter) to the article", async () => {
         const { page, watch } = await open(`${base()}novyny/2026/01/08/hryvnia-zmitsnylasia-pislia-sviat.html`);
         await page.waitForURL(/novyny\/2026\/01\/08\/hryvnia-zmitsnylasia-v-pershyi-robochyi-tyzhden-roku\.html$/);
@@ -147,7 +175,7 @@ describe.skipIf(!existsSync(CHROMIUM))("in Chromium", () => {
   });
 
   it("has no accessibility violations (axe-core, WCAG 2.2 AA and best practices) on home, article, topic and archive pages", async () => {
-    const paths = ["index.html", CLASSIC, "temy/perehovory/index.html", "arkhiv/index.html", "tehy/index.html", "404.html"];
+    const paths = ["index.html", CLASSIC, "temy/perehovory/index.html", "arkhiv/index.html", "tehy/index.html", "404.html", `poshuk/index.html?q=${encodeURIComponent("обмін полоненими")}`];
     // Every page light and dark on a laptop; the list and the article on a phone too.
     const views = [
       ...paths.flatMap((path) => (["light", "dark"] as const).map((colorScheme) => ({ path, colorScheme, width: 1280 }))),

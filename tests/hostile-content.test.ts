@@ -9,7 +9,7 @@ import { atomSchemaErrors, buildInProcess, htmlValidationErrors, listFiles, make
 
 const EVIL = `<script>alert("x")</script> & 'один' ]]> </script><!-- {{ site.title }} {% raw %}`;
 
-/** Everything a reader's browser could run: scripts but ours, event handlers, script URLs. */
+/** Everything a reader's browser could run: scripts but ours (and the search page's index files beside it), event handlers, script URLs, forms but the search page's. */
 function activeContent(document: Document): string[] {
   const found: string[] = [];
   for (const script of document.querySelectorAll("script")) {
@@ -21,7 +21,7 @@ function activeContent(document: Document): string[] {
       } catch {
         found.push(`broken JSON-LD: ${script.textContent}`);
       }
-    } else if (!/(^|\/)static\/strichka\.[0-9a-f]{10}\.js$/.test(src)) {
+    } else if (!/(^|\/)static\/(strichka|search)\.[0-9a-f]{10}\.js$/.test(src) && !/^(words|index)\.js$/.test(src)) {
       found.push(`script: ${script.outerHTML}`);
     }
   }
@@ -31,7 +31,8 @@ function activeContent(document: Document): string[] {
       if (attribute.startsWith("on")) found.push(`${attribute} on <${element.tagName.toLowerCase()}>`);
       if (["href", "src", "action", "formaction", "data-embed"].includes(attribute) && /^\s*(javascript|vbscript|data):/i.test(value)) found.push(`${attribute}="${value}"`);
     }
-    if (["iframe", "object", "embed", "form", "base", "style"].includes(element.tagName.toLowerCase())) found.push(`<${element.tagName.toLowerCase()}>`);
+    const searchForm = element.matches('form.search-form[action="index.html"][method="get"]');
+    if (["iframe", "object", "embed", "form", "base", "style"].includes(element.tagName.toLowerCase()) && !searchForm) found.push(`<${element.tagName.toLowerCase()}>`);
   }
   return found;
 }

@@ -2,6 +2,7 @@
 // `strichka` global data).
 import { DateTime } from "luxon";
 import { paginate, type ListPage } from "../pagination.js";
+import { SiteSearch } from "../site-search.js";
 import { SiteSitemaps } from "../site-sitemaps.js";
 import { tagLetterPages, topTags, type TagLetterPage } from "../tag-letters.js";
 import { UrlScheme } from "../urls.js";
@@ -131,6 +132,7 @@ export class NewsSite {
   readonly #byTopic: Map<string, Article[]>;
   readonly #byTag: Map<string, Article[]>;
   #sitemaps: SiteSitemaps | undefined;
+  #search: SiteSearch | undefined;
   #tagLetterPages: TagLetterPage<TagSummary>[] | undefined;
   #topTags: TagSummary[] | undefined;
 
@@ -192,6 +194,11 @@ export class NewsSite {
   /** The most used tags, for an index page that cannot list them all. */
   get topTags(): readonly TagSummary[] {
     return (this.#topTags ??= topTags(this.tags));
+  }
+
+  /** The search index's month files (site-search.ts), cut when first asked for. */
+  get search(): SiteSearch {
+    return (this.#search ??= new SiteSearch(this));
   }
 
   /** The sitemap index's files (site-sitemaps.ts), cut when a template first asks. */

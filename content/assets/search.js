@@ -1,0 +1,157 @@
+// The search page's results (content/search.njk). Classic script, like the index files it
+// loads (words.js, index.js and a file per month, beside the page): they load from disk
+// (file://) as from a web server. The query is the page's ?q=; results are made with DOM
+// methods, never from HTML strings, so nothing in the index can become markup.
+(function () {
+  "use strict";
+  var rules = window.strichkaSearchWords;
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
+  var input = document.getElementById("search-query");
+  if (!rules || !status || !list || !input) return;
+
+  /** [month, articles], newest first (index.js). */
+  var months = window.strichkaSearchMonths || [];
+  var loaded = {};
+  var next = 0;
+  var waiting = null;
+  /** Months loaded before the first answer, and after each «more». */
+  var MONTHS_AT_ONCE = 12;
+  var ENOUGH = 30;
+
+  window.strichkaSearch = {
+    shard: function (name, data) {
+      loaded[name] = data;
+      if (waiting) { var done = waiting; waiting = null; done(); }
+    }
+  };
+
+  var query = new URLSearchParams(location.search).get("q") || "";
+  input.value = query;
+  var terms = rules.words(query).map(function (word) {
+    var latin = !/[а-яіїєґ]/.test(word);
+    return { word: word, stem: latin ? word : rules.stem(word), latin: latin };
+  });
+  if (terms.length === 0) return;
+
+  function plural(count) {
+    var forms = status.getAttribute("data-forms").split("|");
+    var rule = new Intl.PluralRules("uk").select(count);
+    return forms[rule === "one" ? 0 : rule === "few" ? 1 : 2];
+  }
+
+  /** Whether an indexed stem answers a term: the same stem, or one that starts with it (typing), or in Latin letters. */
+  function matches(term, stem) {
+    if (term.latin) {
+      var latin = rules.latin(stem);
+      return latin.indexOf(term.word) === 0 || (stem.length >= 4 && term.word.indexOf(latin) === 0);
+    }
+    return stem === term.stem || stem.indexOf(term.stem) === 0;
+  }
+
+  /** The articles of one month that have every term, with their scores. */
+  function search(name) {
+    var data = loaded[name];
+    var stems = Object.keys(data.words);
+    var scores = null;
+    for (var t = 0; t < terms.length; t++) {
+      var found = {};
+      for (var s = 0; s < stems.length; s++) {
+        if (!matches(terms[t], stems[s])) continue;
+        var exact = stems[s] === terms[t].stem ? 2 : 1;
+        var postings = data.words[stems[s]];
+        for (var p = 0; p < postings.length; p++) {
+          var doc = postings[p] >> 2;
+          var score = (postings[p] & 3) * exact;
+          if (!(found[doc] >= score)) found[doc] = score;
+        }
+      }
+      if (scores === null) scores = found;
+      else for (var key in scores) scores[key] = key in found ? scores[key] + found[key] : -1;
+    }
+    var results = [];
+    for (var id in scores) if (scores[id] >= 0) results.push({ doc: data.docs[id], score: scores[id] });
+    return results;
+  }
+
+  var results = [];
+
+  function mark(text, into) {
+    // Each word of the text whose stem answers a term is marked.
+    var pattern = /[\p{L}\p{N}'’ʼ`]+/gu;
+    var last = 0;
+    var match;
+    while ((match = pattern.exec(text))) {
+      var word = rules.words(match[0])[0];
+      var hit = word && terms.some(function (term) { return matches(term, /[а-яіїєґ]/.test(word) ? rules.stem(word) : word); });
+      if (!hit) continue;
+      into.appendChild(document.createTextNode(text.slice(last, match.index)));
+      var element = document.createElement("mark");
+      element.textContent = match[0];
+      into.appendChild(element);
+      last = match.index + match[0].length;
+    }
+    into.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function show() {
+    // Better matches first; among equals, newer first (each month's articles are newest first, and months newest first).
+    results.sort(function (a, b) { return b.score - a.score || (a.doc[2] < b.doc[2] ? 1 : a.doc[2] > b.doc[2] ? -1 : 0); });
+    list.textContent = "";
+    results.forEach(function (result) {
+      var doc = result.doc;
+      var item = document.createElement("li");
+      item.className = "search-result";
+      var heading = document.createElement("h2");
+      var link = document.createElement("a");
+      link.href = doc[0];
+      mark(doc[1], link);
+      heading.appendChild(link);
+      var meta = document.createElement("p");
+      meta.className = "search-meta";
+      var time = document.createElement("time");
+      time.dateTime = doc[2];
+      time.textContent = doc[3];
+      meta.appendChild(time);
+      meta.appendChild(document.createTextNode(" · " + doc[4]));
+      item.appendChild(heading);
+      item.appendChild(meta);
+      if (doc[5]) {
+        var lede = document.createElement("p");
+        lede.className = "search-lede";
+        mark(doc[5], lede);
+        item.appendChild(lede);
+      }
+      list.appendChild(item);
+    });
+    status.textContent = results.length > 0
+      ? status.getAttribute("data-found") + " " + results.length + " " + plural(results.length)
+      : status.getAttribute("data-nothing") + " " + status.getAttribute("data-hint");
+    if (more) more.hidden = next >= months.length;
+  }
+
+  function load(name, done) {
+    if (loaded[name]) return done();
+    waiting = done;
+    var script = document.createElement("script");
+    script.src = name + ".js";
+    script.onerror = function () { waiting = null; done(); };
+    document.head.appendChild(script);
+  }
+
+  /** Loads months newest first, up to `count` of them or until enough results, then shows them. */
+  function run(count) {
+    if (next >= months.length || count === 0) return show();
+    var name = months[next++][0];
+    load(name, function () {
+      if (loaded[name]) results = results.concat(search(name));
+      if (results.length >= ENOUGH) show();
+      else run(count - 1);
+    });
+  }
+
+  if (more) more.addEventListener("click", function () { run(MONTHS_AT_ONCE); });
+  status.textContent = status.getAttribute("data-loading");
+  run(MONTHS_AT_ONCE);
+})();

@@ -1,0 +1,23 @@
+// Search (site-search.ts): the index files beside the search page, from the content model.
+// The page itself is a template (content/search.njk); the reader's side is assets/search.js.
+import type { Article, NewsSite } from "../content/index.js";
+import type { EleventyConfig } from "../eleventy-config.js";
+import { timed } from "../metrics.js";
+import { firstParagraphText, shardScript, wordsScript } from "../site-search.js";
+import type { SiteBuild } from "./build.js";
+
+export function useSearch(eleventyConfig: EleventyConfig, build: SiteBuild): void {
+  // A shard's run renders article and list pages only; the coordinating build writes these.
+  if (build.shardFile) return;
+  const page = { eleventyExcludeFromCollections: true };
+  eleventyConfig.addTemplate("strichka-search-words.11ty.js", { data: { ...page, permalink: `${build.urls.search}words.js` }, render: () => wordsScript() });
+  eleventyConfig.addTemplate("strichka-search-index.11ty.js", {
+    data: { ...page, permalink: `${build.urls.search}index.js` },
+    render: (data: { strichka: NewsSite }) => data.strichka.search.indexScript(),
+  });
+  const firstParagraph = (article: Article) => firstParagraphText(build.bodyOf(article));
+  eleventyConfig.addTemplate("strichka-search-months.11ty.js", {
+    data: { ...page, pagination: { data: "strichka.search.shardsToWrite", size: 1, alias: "shard" }, permalink: (data: { shard: { url: string } }) => data.shard.url },
+    render: (data: { shard: Parameters<typeof shardScript>[0] }) => timed("search", () => shardScript(data.shard, firstParagraph, build.options.timeZone)),
+  });
+}
