@@ -63,7 +63,6 @@ export function wordsScript(): string {
  * (article × 4 + weight). `firstParagraph` gives an article's first paragraph as text.
  */
 export function shardScript(shard: SearchShard, firstParagraph: (article: Article) => string, zone: string): string {
-  const rules = searchWords();
   const docs: string[][] = [];
   const words: Record<string, number[]> = {};
   shard.articles.forEach((article, index) => {
@@ -79,7 +78,7 @@ export function shardScript(shard: SearchShard, firstParagraph: (article: Articl
     const best = new Map<string, number>();
     const add = (text: string, weight: number) => {
       for (const word of rules.words(text)) {
-        const stem = rules.stem(word);
+        const stem = stemOf(word);
         if ((best.get(stem) ?? 0) < weight) best.set(stem, weight);
       }
     };
@@ -91,6 +90,18 @@ export function shardScript(shard: SearchShard, firstParagraph: (article: Articl
     for (const [stem, weight] of best) (words[stem] ??= []).push(index * 4 + weight);
   });
   return `strichkaSearch.shard(${JSON.stringify(shard.name)}, ${JSON.stringify({ docs, words })});\n`;
+}
+
+const rules = searchWords();
+/** Stems by word: news repeats its words, and stemming tries every ending (~70) on each. */
+const stems = new Map<string, string>();
+function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    if (stems.size > 500_000) stems.clear();
+    stems.set(word, (stem = rules.stem(word)));
+  }
+  return stem;
 }
 
 /** The first paragraph of a Markdown body as plain text: no headings, markup or link targets. */
