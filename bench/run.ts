@@ -30,6 +30,7 @@ import { join } from "node:path";
 import { DEFAULT_SEED, generateSite, openSite, type GeneratedSite } from "./generate.js";
 import { BuildFailed, buildStrichka, linkTree, measure, rewrite, ROOT, seconds, setUpStrichkaSite, type Measure } from "./harness.js";
 import { measurePublish } from "./publish.js";
+import { printSearch } from "./search.js";
 
 const args = process.argv.slice(2);
 /** `--name=value`'s value (which may hold "=" itself). */
@@ -178,6 +179,7 @@ async function measureBuilds(work: string): Promise<void> {
     }
     console.log(`\nWall times of each round: bare ${bareRuns.map((run) => seconds(run.wallMs)).join(", ") || "–"}; strichka ${strichkaRuns.map((run) => seconds(run.wallMs)).join(", ")}`);
     printPhases(strichka);
+    if (fresh) await printSearch(join(ours, "_site"), strichka.phases?.search);
   }
 }
 

@@ -51,6 +51,7 @@ export const UKRAINIAN = {
   searchFound: "Знайдено",
   searchNothing: "Нічого не знайдено.",
   searchHint: "Спробуйте інші слова, коротший запит або перегляньте архів.",
+  searchMoreResults: "Показати ще",
   searchMore: "Шукати в старіших новинах",
   searchLoading: "Шукаємо…",
   /** Without JavaScript: «… шукайте новини в архіві або в темах.» */

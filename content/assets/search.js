@@ -8,6 +8,7 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
+  var moreResults = document.getElementById("search-more-results");
   var input = document.getElementById("search-query");
   if (!rules || !status || !list || !input) return;
 
@@ -15,16 +16,21 @@
   var months = window.strichkaSearchMonths || [];
   var loaded = {};
   var next = 0;
-  var waiting = null;
-  /** Months loaded before the first answer, and after each «more». */
-  var MONTHS_AT_ONCE = 12;
+  /**
+   * Months are loaded a batch at a time, newest first, in parallel: a batch is at least one
+   * month and about this many articles (a newsroom's month can be 12,000 articles, a small
+   * site's 50). Batches follow until there are enough results; «more» loads the next.
+   */
+  var BATCH_ARTICLES = 1500;
   var ENOUGH = 30;
+  /** Results shown at first and added by «Показати ще»: a page of 800 results is slow to draw. */
+  var PAGE = 50;
+  var shown = PAGE;
+  /** Time spent searching and drawing, month files' loading aside. */
+  var working = 0;
 
   window.strichkaSearch = {
-    shard: function (name, data) {
-      loaded[name] = data;
-      if (waiting) { var done = waiting; waiting = null; done(); }
-    }
+    shard: function (name, data) { loaded[name] = data; }
   };
 
   var query = new URLSearchParams(location.search).get("q") || "";
@@ -95,11 +101,12 @@
     into.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  function show() {
+  function show(started) {
+    var begun = performance.now();
     // Better matches first; among equals, newer first (each month's articles are newest first, and months newest first).
     results.sort(function (a, b) { return b.score - a.score || (a.doc[2] < b.doc[2] ? 1 : a.doc[2] > b.doc[2] ? -1 : 0); });
     list.textContent = "";
-    results.forEach(function (result) {
+    results.slice(0, shown).forEach(function (result) {
       var doc = result.doc;
       var item = document.createElement("li");
       item.className = "search-result";
@@ -128,30 +135,44 @@
     status.textContent = results.length > 0
       ? status.getAttribute("data-found") + " " + results.length + " " + plural(results.length)
       : status.getAttribute("data-nothing") + " " + status.getAttribute("data-hint");
-    if (more) more.hidden = next >= months.length;
+    if (moreResults) moreResults.hidden = results.length <= shown;
+    if (more) more.hidden = results.length > shown || next >= months.length;
+    // How long the answer took, with and without the month files' loading (npm run bench reads these).
+    working += performance.now() - begun;
+    status.setAttribute("data-ms", String(Math.round(performance.now() - started)));
+    status.setAttribute("data-search-ms", String(Math.round(working)));
   }
 
-  function load(name, done) {
-    if (loaded[name]) return done();
-    waiting = done;
-    var script = document.createElement("script");
-    script.src = name + ".js";
-    script.onerror = function () { waiting = null; done(); };
-    document.head.appendChild(script);
-  }
-
-  /** Loads months newest first, up to `count` of them or until enough results, then shows them. */
-  function run(count) {
-    if (next >= months.length || count === 0) return show();
-    var name = months[next++][0];
-    load(name, function () {
-      if (loaded[name]) results = results.concat(search(name));
-      if (results.length >= ENOUGH) show();
-      else run(count - 1);
+  /** Loads the month files `names` at once; `done` when every one has loaded or failed. */
+  function load(names, done) {
+    var pending = names.length;
+    names.forEach(function (name) {
+      var script = document.createElement("script");
+      script.src = name + ".js";
+      script.onload = script.onerror = function () { if (--pending === 0) done(); };
+      document.head.appendChild(script);
     });
   }
 
-  if (more) more.addEventListener("click", function () { run(MONTHS_AT_ONCE); });
+  /** The next batch of months, searched in order (newest first); more batches until enough results. */
+  function run(started) {
+    var batch = [];
+    for (var articles = 0; next < months.length && (batch.length === 0 || articles < BATCH_ARTICLES); next++) {
+      batch.push(months[next][0]);
+      articles += months[next][1];
+    }
+    if (batch.length === 0) return show(started);
+    load(batch, function () {
+      var begun = performance.now();
+      batch.forEach(function (name) { if (loaded[name]) results = results.concat(search(name)); });
+      working += performance.now() - begun;
+      if (results.length >= ENOUGH || next >= months.length) show(started);
+      else run(started);
+    });
+  }
+
+  if (more) more.addEventListener("click", function () { working = 0; run(performance.now()); });
+  if (moreResults) moreResults.addEventListener("click", function () { working = 0; shown += PAGE; show(performance.now()); });
   status.textContent = status.getAttribute("data-loading");
-  run(MONTHS_AT_ONCE);
+  run(performance.now());
 })();
