@@ -14,6 +14,9 @@ import { ROOT } from "./helpers.js";
 const work = mkdtempSync(join(tmpdir(), "strichka-bench-test-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** The Chromium the bench measures search with (bench/search.ts), where there is one. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
 /** Every file below `dir`, relative, with its text. */
 function files(dir: string): Map<string, string> {
   const found = readdirSync(dir, { recursive: true }).map(String).filter((name) => statSync(join(dir, name)).isFile());
@@ -32,11 +35,18 @@ describe("npm run bench", () => {
     expect(result.stdout).toContain("Rebuild (output of earlier builds in place)");
     expect(result.stdout.match(/\| strichka \| [\d.]+ s \| [\d.]+ s \| [\d.]+ s \| \d+ MB \| \d+ MB \| \d+ \| \d+ \| [\d.]+ \|/g)).toHaveLength(2);
     expect(result.stdout).toMatch(/\| content loading \(read, parse, validate\) \| [\d.]+ s \|/);
+    // The search budgets after the fresh build, with queries in Chromium where there is one.
+    expect(result.stdout).toContain("Search (README «Пошук»)");
+    expect(result.stdout).toMatch(/\| month files \| \d+, [\d.]+ MB in all \|/);
+    if (existsSync(CHROMIUM)) expect(result.stdout.match(/\| query «[^»]+» in Chromium from disk/g)).toHaveLength(3);
   });
 
   it("--fresh-only --no-baseline: strichka alone, into an empty folder (for 100,000 articles and more)", () => {
-    const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "bench/run.ts"), "--n=20", "--runs=1", "--settle=0", "--fresh-only", "--no-baseline"], { cwd: ROOT, encoding: "utf8" });
+    // As on a machine without Chromium: the search budgets without query times (and the 14 s
+    // of Chromium's queries spent once, in the test above).
+    const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "bench/run.ts"), "--n=20", "--runs=1", "--settle=0", "--fresh-only", "--no-baseline"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CHROMIUM_PATH: join(work, "no-chromium") } });
     expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain("| query time in Chromium | not measured (no Chromium) |");
     expect(result.stdout).toContain("| bare Eleventy (baseline) | not built (--no-baseline) |");
     expect(result.stdout).toMatch(/\| strichka \| [\d.]+ s \| [\d.]+ s \| [\d.]+ s \| \d+ MB \| \d+ MB \| \d+ \| \d+ \| – \|/);
     expect(result.stdout).not.toContain("Rebuild");
