@@ -13,6 +13,7 @@ import { registerFeedFilters } from "./plugin/feeds.js";
 import { useMinifiedTemplates } from "./plugin/minified-templates.js";
 import { resolveOptions, type StrichkaOptions } from "./plugin/options.js";
 import { useModelPages } from "./plugin/pages.js";
+import { useOffline } from "./plugin/offline.js";
 import { usePreview } from "./plugin/preview.js";
 import { useSearch } from "./plugin/search.js";
 import { registerListFilters, registerTextFilters } from "./plugin/text.js";
@@ -34,6 +35,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   useContentModel(eleventyConfig, build); // _data and articles, read and checked before any template
   useModelPages(eleventyConfig, build); // article and list pages, paginated over the model
   useSearch(eleventyConfig, build); // the search index beside the search page
+  useOffline(eleventyConfig, build); // a service worker for reading on the go
   useDefaults(eleventyConfig, { pages: !build.shardFile }); // our layouts and pages where the site has none of its own
   useAssets(eleventyConfig, build); // CSS, JS, images and root files; fingerprints in production
   useMinifiedTemplates(eleventyConfig, build); // production HTML minified at no cost per page

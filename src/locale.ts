@@ -58,6 +58,9 @@ export const UKRAINIAN = {
   searchNeedsJavaScript: "Пошук працює з увімкненим JavaScript. Без нього шукайте новини в",
   searchOr: "або в",
   searchTopics: "темах",
+  /** The service worker's page for what was never opened online. */
+  offlineTitle: "Немає з’єднання з мережею",
+  offlineText: "Цю сторінку ще не збережено для читання без мережі. Стрічку новин і сторінки, які ви вже відкривали, можна читати й без неї.",
   /** The page at an article's old address (aliases), which sends the reader on to it. */
   movedTitle: "Новину перенесено",
   movedText: "Ця новина тепер за новою адресою:",

@@ -44,6 +44,9 @@ export const FIXED_URLS = {
   robots: "/robots.txt",
   /** The search page (its index files beside it, see site-search.ts). */
   search: "/poshuk/",
+  /** The service worker (src/offline.ts), at the root so that its scope is the whole site, and its page for what was never opened online. */
+  serviceWorker: "/sw.js",
+  offline: "/offline.html",
   /** Netlify's redirect rules: a 301 for each article's old address (aliases). */
   redirects: "/_redirects",
   icon: "/assets/icon.svg",
@@ -67,6 +70,8 @@ export class UrlScheme {
   readonly robots = FIXED_URLS.robots;
   readonly redirects = FIXED_URLS.redirects;
   readonly search = FIXED_URLS.search;
+  readonly serviceWorker = FIXED_URLS.serviceWorker;
+  readonly offline = FIXED_URLS.offline;
   readonly icon = FIXED_URLS.icon;
 
   constructor(options: Partial<UrlOptions> = {}) {

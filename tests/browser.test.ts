@@ -174,8 +174,40 @@ describe.skipIf(!existsSync(CHROMIUM))("in Chromium", () => {
     await page.context().close();
   });
 
+  it("reads on the go over http: a visited article and the home page without a network, the offline page for one never opened; nothing of it from disk", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}index.html`);
+    // The worker installs (keeping the home page, the offline page, assets and the latest news) and takes the page.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.goto(`${server.url}temy/perehovory/index.html`);
+    await context.setOffline(true);
+    await page.goto(`${server.url}temy/perehovory/index.html`);
+    expect(await page.locator("h1").textContent()).toBe("Переговори щодо війни в Україні");
+    await page.goto(`${server.url}`);
+    expect(await page.locator("h1").textContent()).toBe("Стрічка новин");
+    // Among the latest news, kept at installation though never opened.
+    await page.goto(`${server.url}${CLASSIC}`);
+    expect(await page.locator("article h1").textContent()).toContain("Переговори в Женеві");
+    // Never opened, not among the latest: the offline page.
+    await page.goto(`${server.url}arkhiv/index.html`);
+    expect(await page.locator("h1").textContent()).toBe("Немає з’єднання з мережею");
+    await context.setOffline(false);
+    // Online again, the network answers, not the kept copy.
+    await page.goto(`${server.url}arkhiv/index.html`);
+    expect(await page.locator("h1").textContent()).toBe("Архів новин");
+    await context.close();
+
+    // From disk there is no worker (browsers refuse one on file://), and nothing fails for it.
+    const { page: fromDisk, watch } = await open(`${pathToFileURL(site).href}/index.html`);
+    expect(await fromDisk.evaluate(() => navigator.serviceWorker?.controller ?? null)).toBeNull();
+    expect(watch.problems).toEqual([]);
+    await fromDisk.context().close();
+  });
+
   it("has no accessibility violations (axe-core, WCAG 2.2 AA and best practices) on home, article, topic and archive pages", async () => {
-    const paths = ["index.html", CLASSIC, "temy/perehovory/index.html", "arkhiv/index.html", "tehy/index.html", "404.html", `poshuk/index.html?q=${encodeURIComponent("обмін полоненими")}`];
+    const paths = ["index.html", CLASSIC, "temy/perehovory/index.html", "arkhiv/index.html", "tehy/index.html", "404.html", "offline.html", `poshuk/index.html?q=${encodeURIComponent("обмін полоненими")}`];
     // Every page light and dark on a laptop; the list and the article on a phone too.
     const views = [
       ...paths.flatMap((path) => (["light", "dark"] as const).map((colorScheme) => ({ path, colorScheme, width: 1280 }))),

@@ -91,7 +91,7 @@ describe("a site's own URL scheme", () => {
 describe("one source of truth for URLs", () => {
   it("the scheme has the site's fixed URLs; a topic's feed is the site feed's file in its folder", () => {
     const urls = new UrlScheme({ topics: "/topics/" });
-    expect({ home: urls.home, atom: urls.atom, rss: urls.rss, json: urls.json, sitemap: urls.sitemap, newsSitemap: urls.newsSitemap, robots: urls.robots, redirects: urls.redirects, search: urls.search, icon: urls.icon }).toEqual(FIXED_URLS);
+    expect({ home: urls.home, atom: urls.atom, rss: urls.rss, json: urls.json, sitemap: urls.sitemap, newsSitemap: urls.newsSitemap, robots: urls.robots, redirects: urls.redirects, search: urls.search, serviceWorker: urls.serviceWorker, offline: urls.offline, icon: urls.icon }).toEqual(FIXED_URLS);
     expect(urls.topicFeed("ekonomika")).toBe("/topics/ekonomika/feed.xml");
   });
 

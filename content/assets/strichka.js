@@ -1,8 +1,15 @@
 // Progressive enhancement only: every page reads fully without this file.
 // 1. «Відео дня»: the YouTube player (youtube-nocookie) loads only when the reader clicks.
 // 2. Fresh news gets «5 хвилин тому» next to its absolute time, computed here, never baked in.
+// 3. Over http(s), the service worker for reading on the go (src/offline.ts); browsers refuse
+//    one on file://, where every page is on the disk anyway.
 (function () {
   "use strict";
+
+  var worker = document.currentScript && document.currentScript.getAttribute("data-worker");
+  if (worker && "serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
+    navigator.serviceWorker.register(worker).catch(function () {});
+  }
 
   document.addEventListener("click", function (event) {
     var link = event.target instanceof Element ? event.target.closest("a.video-preview[data-embed]") : null;
