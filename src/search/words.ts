@@ -40,14 +40,11 @@ export function searchWords(): SearchWords {
   const CYRILLIC = /[а-яіїєґ]/;
   return {
     words(text) {
-      return (
-        text
-          .toLowerCase()
-          .replace(/ґ/g, "г")
-          // An apostrophe inside a word joins it; anything else that is not a letter or digit parts words.
-          .replace(/(\p{L})['’ʼ`](?=\p{L})/gu, "$1")
-          .match(/[\p{L}\p{N}]+/gu) ?? []
-      );
+      let lower = text.toLowerCase();
+      if (lower.indexOf("ґ") !== -1) lower = lower.replace(/ґ/g, "г");
+      // An apostrophe inside a word joins it; anything else that is not a letter or digit parts words.
+      if (/['’ʼ`]/.test(lower)) lower = lower.replace(/(\p{L})['’ʼ`](?=\p{L})/gu, "$1");
+      return lower.match(/[\p{L}\p{N}]+/gu) ?? [];
     },
     stem(word) {
       if (!CYRILLIC.test(word)) return word;
