@@ -92,13 +92,7 @@ export function pageHashes(news: NewsSite, { latestCount }: { latestCount: numbe
     for (const entry of news.sitemaps.entriesOf(file.url)) page.update(`${entry.url}\t${entry.lastmod?.getTime() ?? ""}\n`);
     hashes.set(file.url, page.digest("base64url"));
   }
-  // A search index file: its articles' files (and their URLs, which follow from them and the
-  // fingerprint, and their topics' titles, which are in the fingerprint).
-  for (const shard of news.search.shards) {
-    let text = shard.name;
-    for (const article of shard.articles) text += `\0${article.contentHash}\t${article.url}`;
-    hashes.set(shard.url, hash(text));
-  }
+  for (const [url, shardHash] of searchShardHashes(news)) hashes.set(url, shardHash);
   // A redirect page shows its article's title and links to its URL.
   for (const alias of news.aliases) hashes.set(alias.url, new Hasher().text(alias.url).text(alias.article.url).text(alias.article.title).toString());
   for (const topic of news.topics) {
@@ -106,6 +100,20 @@ export function pageHashes(news: NewsSite, { latestCount }: { latestCount: numbe
     let text = topic.slug;
     for (const article of news.articlesOfTopic(topic.slug).filter((entry) => !entry.draft).slice(0, latestCount)) text += `\0${article.url}\t${article.contentHash}\t${article.sourceFile}`;
     hashes.set(news.urls.topicFeed(topic.slug), hash(text));
+  }
+  return hashes;
+}
+
+/**
+ * Each search index file's hash: its articles' files (and their URLs, which follow from them
+ * and the fingerprint; their topics' titles are in the fingerprint).
+ */
+export function searchShardHashes(news: NewsSite): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const shard of news.search.shards) {
+    let text = shard.name;
+    for (const article of shard.articles) text += `\0${article.contentHash}\t${article.url}`;
+    hashes.set(shard.url, hash(text));
   }
   return hashes;
 }

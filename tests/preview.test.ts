@@ -58,6 +58,8 @@ beforeAll(async () => {
     "content/articles/a.md": article({ title: "Перша новина", slug: "persha", date: "2026-01-14 10:00", topic: "kultura", tags: "[Київ]" }),
     "content/articles/b.md": article({ title: "Друга новина", slug: "druha", date: "2026-01-15 10:00", topic: "kultura", tags: "[Київ]" }),
     "content/articles/c.md": article({ title: "Економічна новина", slug: "ekonomichna", date: "2026-01-10 10:00", topic: "ekonomika", tags: "[Львів]" }),
+    // Another month: its search index file (poshuk/2025-12.js) is not the edited article's.
+    "content/articles/d.md": article({ title: "Груднева новина", slug: "hrudneva", date: "2025-12-10 10:00", topic: "ekonomika" }),
   });
   eleventy = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${join(ROOT, "eleventy.config.ts")}`, "--watch"], {
     cwd: dir,
@@ -78,7 +80,7 @@ afterAll(() => {
 describe("the preview (npm start)", () => {
   it("on saving an article, rewrites its page, its neighbours' related blocks and its lists, and nothing else", async () => {
     const pages = listFiles(join(dir, "_site")).filter((file) => file.endsWith(".html"));
-    const before = new Map(pages.map((file) => [file, modified(file)]));
+    const before = new Map([...pages, "poshuk/2025-12.js", "poshuk/2026-01.js"].map((file) => [file, modified(file)]));
     expect(page(B).querySelector(".related a")!.textContent).toBe("Перша новина");
 
     const file = join(dir, "content/articles/a.md");
@@ -99,6 +101,9 @@ describe("the preview (npm start)", () => {
     expect(rewritten).toContain(A);
     expect(rewritten).toContain(B);
     expect(rewritten.length).toBeLessThan(pages.length);
+    // The search index: the edited article's month file, not the other month's.
+    expect(readFileSync(join(dir, "_site/poshuk/2026-01.js"), "utf8")).toContain("Перша новина, виправлена");
+    expect(modified("poshuk/2025-12.js")).toBe(before.get("poshuk/2025-12.js"));
     expect(written).toBeLessThan(all);
   }, 90_000);
 

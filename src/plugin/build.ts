@@ -10,7 +10,7 @@ import { dirname, join, resolve, sep } from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { readAssets, type Asset } from "../assets.js";
 import { ArticleCache, loadNewsSite, NewsSite, readArticleBody, type Article, type PagesToWrite } from "../content/index.js";
-import { pageHashes, pagesToRender, selectSiteFiles, sourceFingerprint, type PageState } from "../incremental.js";
+import { pageHashes, pagesToRender, searchShardHashes, selectSiteFiles, sourceFingerprint, type PageState } from "../incremental.js";
 import type { EleventyConfig } from "../eleventy-config.js";
 import { resolveLocale, type LocaleText } from "../locale.js";
 import { createMarkdown } from "../markdown.js";
@@ -41,6 +41,8 @@ export class SiteBuild {
   /** Where `strichka build` keeps parsed articles between builds (see cache.ts). */
   #articleCacheFolder: { folder: string; fresh: boolean } | undefined;
   readonly #preview = new PreviewPages();
+  /** The preview's search index files as last written (url → hash), and as this build writes them. */
+  #previewSearch = { written: new Map<string, string>(), pending: new Map<string, string>() };
   #site: Promise<NewsSite> | undefined;
   /** This build's content model, once loaded. */
   #loaded: NewsSite | undefined;
@@ -124,6 +126,9 @@ export class SiteBuild {
       this.#writeAssets = false;
     } else if (!this.production) {
       news.pagesToWrite = this.#preview.select(news, this.#rewriteEverything);
+      // The search index's month files too: only those whose articles changed since the last save.
+      const search = (this.#previewSearch.pending = searchShardHashes(news));
+      if (!this.#rewriteEverything) news.search.shardsToWrite = news.search.shards.filter((shard) => this.#previewSearch.written.get(shard.url) !== search.get(shard.url));
     } else {
       this.#selectIncremental(news);
       this.#shards = this.#shardSettings ? cutIntoShards(news.pagesToWrite, this.#shardSettings) : [];
@@ -192,6 +197,7 @@ export class SiteBuild {
   /** Eleventy has written every page: the next preview build compares with this one. */
   committed(): void {
     this.#preview.commit();
+    this.#previewSearch.written = this.#previewSearch.pending;
     this.#rewriteEverything = false;
   }
 
