@@ -118,6 +118,11 @@ describe.skipIf(!existsSync(CHROMIUM))("in Chromium", () => {
         await results.first().waitFor();
         expect(await results.locator("h2").allTextContents()).toContain("Київські театри переносять вистави на денний час");
 
+        // As the reader types, a partly typed word (its beginning) already answers.
+        await page.locator("#search-query").fill("укренер");
+        await page.locator(".search-result", { hasText: "Укренерго скасувало" }).waitFor();
+        expect(await results.count()).toBe(1);
+
         await page.goto(`${base()}poshuk/index.html?q=${encodeURIComponent("жирафи")}`);
         await page.locator("#search-status", { hasText: "Нічого не знайдено" }).waitFor();
         expect(await results.count()).toBe(0);

@@ -33,13 +33,16 @@
     shard: function (name, data) { loaded[name] = data; }
   };
 
-  var query = new URLSearchParams(location.search).get("q") || "";
-  input.value = query;
-  var terms = rules.words(query).map(function (word) {
-    var latin = !/[а-яіїєґ]/.test(word);
-    return { word: word, stem: latin ? word : rules.stem(word), latin: latin };
-  });
-  if (terms.length === 0) return;
+  /** The query's words, and which search is current (a newer one makes older loads' answers moot). */
+  var terms = [];
+  var generation = 0;
+
+  function termsOf(query) {
+    return rules.words(query).map(function (word) {
+      var latin = !/[а-яіїєґ]/.test(word);
+      return { word: word, stem: latin ? word : rules.stem(word), latin: latin };
+    });
+  }
 
   function plural(count) {
     var forms = status.getAttribute("data-forms").split("|");
@@ -156,6 +159,7 @@
 
   /** The next batch of months, searched in order (newest first); more batches until enough results. */
   function run(started) {
+    var current = generation;
     var batch = [];
     for (var articles = 0; next < months.length && (batch.length === 0 || articles < BATCH_ARTICLES); next++) {
       batch.push(months[next][0]);
@@ -163,6 +167,7 @@
     }
     if (batch.length === 0) return show(started);
     load(batch, function () {
+      if (current !== generation) return;
       var begun = performance.now();
       batch.forEach(function (name) { if (loaded[name]) results = results.concat(search(name)); });
       working += performance.now() - begun;
@@ -171,8 +176,35 @@
     });
   }
 
+  /** A new search: for the page's ?q= at first, then as the reader types. */
+  function searchFor(query) {
+    generation++;
+    terms = termsOf(query);
+    results = [];
+    next = 0;
+    shown = PAGE;
+    working = 0;
+    list.textContent = "";
+    if (more) more.hidden = true;
+    if (moreResults) moreResults.hidden = true;
+    if (terms.length === 0) return void (status.textContent = "");
+    status.textContent = status.getAttribute("data-loading");
+    run(performance.now());
+  }
+
   if (more) more.addEventListener("click", function () { working = 0; run(performance.now()); });
   if (moreResults) moreResults.addEventListener("click", function () { working = 0; shown += PAGE; show(performance.now()); });
-  status.textContent = status.getAttribute("data-loading");
-  run(performance.now());
+  // As the reader types (a pause of 250 ms): the months already loaded answer at once.
+  var typing = 0;
+  input.addEventListener("input", function () {
+    clearTimeout(typing);
+    typing = setTimeout(function () {
+      searchFor(input.value);
+      // The address follows, so that the search can be shared (browsers may refuse it on file://).
+      try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (error) { /* the results stand */ }
+    }, 250);
+  });
+  var query = new URLSearchParams(location.search).get("q") || "";
+  input.value = query;
+  searchFor(query);
 })();
