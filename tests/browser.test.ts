@@ -118,6 +118,14 @@ describe.skipIf(!existsSync(CHROMIUM))("in Chromium", () => {
         await results.first().waitFor();
         expect(await results.locator("h2").allTextContents()).toContain("Київські театри переносять вистави на денний час");
 
+        // Every word must be there (a word found nowhere leaves nothing, whatever the others
+        // find), and common little words are not required.
+        await page.goto(`${base()}poshuk/index.html?q=${encodeURIComponent("ціни жирафи електроенергію")}`);
+        await page.locator("#search-status", { hasText: "Нічого не знайдено" }).waitFor();
+        await page.goto(`${base()}poshuk/index.html?q=${encodeURIComponent("ціни на електроенергію")}`);
+        await results.first().waitFor();
+        expect(await results.locator("h2").allTextContents()).toEqual(["Ціни на електроенергію для бізнесу знизилися вперше з осені"]);
+
         // As the reader types, a partly typed word (its beginning) already answers.
         await page.locator("#search-query").fill("укренер");
         await page.locator(".search-result", { hasText: "Укренерго скасувало" }).waitFor();

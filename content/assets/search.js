@@ -37,8 +37,13 @@
   var terms = [];
   var generation = 0;
 
+  /** Words too common to require («ціни на світло» is about «ціни» and «світло»), unless the query has nothing else. */
+  var COMMON = ["в", "у", "на", "і", "й", "та", "з", "із", "зі", "до", "за", "по", "від", "про", "для", "що", "як", "а", "але", "чи", "не", "це", "о", "об"];
+
   function termsOf(query) {
-    return rules.words(query).map(function (word) {
+    var words = rules.words(query);
+    var meaningful = words.filter(function (word) { return COMMON.indexOf(word) === -1; });
+    return (meaningful.length > 0 ? meaningful : words).map(function (word) {
       var latin = !/[а-яіїєґ]/.test(word);
       return { word: word, stem: latin ? word : rules.stem(word), latin: latin };
     });
@@ -77,7 +82,8 @@
         }
       }
       if (scores === null) scores = found;
-      else for (var key in scores) scores[key] = key in found ? scores[key] + found[key] : -1;
+      // Every word must be there: an article one word missed stays out, whatever later words find.
+      else for (var key in scores) scores[key] = scores[key] >= 0 && key in found ? scores[key] + found[key] : -1;
     }
     var results = [];
     for (var id in scores) if (scores[id] >= 0) results.push({ doc: data.docs[id], score: scores[id] });
