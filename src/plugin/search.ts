@@ -3,7 +3,7 @@
 import type { Article, NewsSite } from "../content/index.js";
 import type { EleventyConfig } from "../eleventy-config.js";
 import { timed } from "../metrics.js";
-import { firstParagraphText, shardScript, wordsScript } from "../site-search.js";
+import { firstParagraphText, shardScript, wordsScript, type SearchShard } from "../site-search.js";
 import type { SiteBuild } from "./build.js";
 
 export function useSearch(eleventyConfig: EleventyConfig, build: SiteBuild): void {
@@ -17,7 +17,7 @@ export function useSearch(eleventyConfig: EleventyConfig, build: SiteBuild): voi
   });
   const firstParagraph = (article: Article) => firstParagraphText(build.bodyOf(article));
   eleventyConfig.addTemplate("strichka-search-months.11ty.js", {
-    data: { ...page, pagination: { data: "strichka.search.shardsToWrite", size: 1, alias: "shard" }, permalink: (data: { shard: { url: string } }) => data.shard.url },
-    render: (data: { shard: Parameters<typeof shardScript>[0] }) => timed("search", () => shardScript(data.shard, firstParagraph, build.options.timeZone)),
+    data: { ...page, pagination: { data: "strichka.search.shardsToWrite", size: 1, alias: "shard" }, permalink: (data: { shard: SearchShard }) => data.shard.url },
+    render: (data: { shard: SearchShard }) => timed("search", () => shardScript(data.shard, firstParagraph, build.options.timeZone)),
   });
 }
