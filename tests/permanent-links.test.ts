@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pinSlug } from "../src/pin-slugs.js";
 import { slugFromFileName } from "../src/slug.js";
-import { article, buildCommandInProcess, buildInProcess, listFiles, makeSite, parseHtml, ROOT, sampleSite, siteContents, strichkaInProcess } from "./helpers.js";
+import { article, buildCommandInProcess, buildInProcess, listFiles, makeSite, parseHtml, ROOT, sampleSite, siteContents, strichkaInProcess, TOPICS_JSON } from "./helpers.js";
 
 const STORY = (title: string, changes: Record<string, string> = {}) => article({ title, date: "2026-01-14 10:00", topic: "ekonomika", tags: "[Київ]", ...changes });
 
@@ -143,6 +143,27 @@ describe("strichka build with the previous build's state", () => {
     expect(moved.status, moved.stderr).toBe(0);
     expect(listFiles(join(dir, "_site"))).toEqual(expect.arrayContaining(["novyny/2026/01/15/nova-shkola.html", "novyny/2026/01/14/nova-shkola.html"]));
     expect(readFileSync(join(dir, "_site/novyny/2026/01/14/nova-shkola.html"), "utf8")).toContain('http-equiv="refresh"');
+  });
+
+  it("still refuses the move when the same save had another mistake, or topics.json changed too", async () => {
+    const dir = makeSite({ "content/articles/2026-01-14-nova-shkola.md": STORY("Нова школа") });
+    expect((await buildCommandInProcess(dir)).status).toBe(0);
+    const file = join(dir, "content/articles/2026-01-14-nova-shkola.md");
+    const moved = readFileSync(file, "utf8").replace("2026-01-14 10:00", "2026-01-15 08:00");
+    // A moved date and a topic typo: the typo fails the build; once it is fixed, the move is still refused.
+    writeFileSync(file, moved.replace("topic: ekonomika", "topic: ekonomikka"));
+    const typo = await buildCommandInProcess(dir);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain('topic "ekonomikka" is not a topic');
+    writeFileSync(file, moved);
+    const fixed = await buildCommandInProcess(dir);
+    expect(fixed.status).toBe(1);
+    expect(fixed.stderr).toContain("date moves the published page /novyny/2026/01/14/nova-shkola.html to /novyny/2026/01/15/nova-shkola.html");
+    // A new topic (which makes every article be checked against a new list) does not hide it either.
+    writeFileSync(join(dir, "_data/topics.json"), JSON.stringify([...TOPICS_JSON, { slug: "sport", title: "Спорт", description: "Матчі." }]));
+    const withTopic = await buildCommandInProcess(dir);
+    expect(withTopic.status).toBe(1);
+    expect(withTopic.stderr).toContain("date moves the published page /novyny/2026/01/14/nova-shkola.html");
   });
 
   it("refuses a renamed file that moves a published page, and lets a slug field keep the URL", async () => {

@@ -47,7 +47,13 @@ function bucketOf(key: string, buckets: number): number {
 export class ArticleCache {
   /** What the cache's files on disk are written by (see load). */
   readonly #format: string;
-  readonly #entries = new Map<string, CachedArticle>();
+  #entries = new Map<string, CachedArticle>();
+  /**
+   * The entries of the previous context, after a load with another one (a topic added to
+   * topics.json): not used as parses, but still what the previous build published, for the
+   * moved-URL check (moves.ts). Dropped by sweep.
+   */
+  #previousContext = new Map<string, CachedArticle>();
   #context = "";
   /** Keys read by the current load (see sweep). */
   readonly #seen = new Set<string>();
@@ -80,7 +86,8 @@ export class ArticleCache {
   /** Starts a load with `context`: entries of another context are dropped. */
   begin(context: string): void {
     if (context !== this.#context) {
-      this.clear();
+      this.#previousContext = this.#entries;
+      this.#entries = new Map();
       this.#context = context;
       this.#rewriteAll = true;
     }
@@ -110,8 +117,21 @@ export class ArticleCache {
         cached = { ...cached, mtimeMs: stats?.mtimeMs ?? 0, size: stats?.size ?? 0 };
       } else {
         const parsed = bytes && parse(bytes, own);
-        reparsed = { previous: cached };
+        const previous = cached ?? this.#previousContext.get(key);
+        reparsed = { previous };
         cached = { mtimeMs: stats?.mtimeMs ?? 0, size: stats?.size ?? 0, hash, parsed, problems: own };
+        // A file that now has problems keeps its last good parse in the cache (its problems are
+        // reported, and it is parsed again next time): what was published stays known, so a
+        // moved page is still caught once the problems are fixed (moves.ts).
+        if (!parsed && previous?.parsed) {
+          problems.push(...own);
+          // (A parse of another context is kept for its URL only: no hash, so never reused as a parse.)
+          if (previous !== this.#entries.get(key)) {
+            this.#entries.set(key, { ...previous, hash: "" });
+            this.#dirty.add(key);
+          }
+          return undefined;
+        }
       }
       if (stats && bytes) {
         this.#entries.set(key, cached);
@@ -139,6 +159,7 @@ export class ArticleCache {
   /** Before sweep: the entries of files this load did not read (deleted or renamed since). */
   *unread(): IterableIterator<[string, CachedArticle]> {
     for (const entry of this.#entries) if (!this.#seen.has(entry[0])) yield entry;
+    for (const entry of this.#previousContext) if (!this.#seen.has(entry[0]) && !this.#entries.has(entry[0])) yield entry;
   }
 
   /** Ends a load: the entries of files it did not read (deleted or moved files) go. */
@@ -149,6 +170,7 @@ export class ArticleCache {
         this.#dirty.add(key);
       }
     }
+    this.#previousContext = new Map();
   }
 
   /**
