@@ -7,31 +7,44 @@
 // (YouTube) are never touched.
 
 export interface OfflineWorker {
-  /** Changes with what is kept at installation: a new worker then replaces the old one's files. */
-  version: string;
-  /** Site-relative files kept at installation ("index.html", "static/style.1a2b3c.css", …). */
-  precache: readonly string[];
+  /** Site-relative files kept at installation: fetched anew each time (home, offline page). */
+  fresh: readonly string[];
+  /** Site-relative files kept at installation when not kept yet (fingerprinted assets, the latest articles). */
+  keep: readonly string[];
   /** The offline page, site-relative. */
   offlinePage: string;
 }
 
-/** `sw.js`, at the site's root (its scope is the whole site, under a sub-path too). */
-export function offlineWorkerScript({ version, precache, offlinePage }: OfflineWorker): string {
-  return `// strichka's service worker (src/offline.ts). Kept at installation: ${precache.length} files.
+/**
+ * `sw.js`, at the site's root (its scope is the whole site, under a sub-path too). One cache
+ * for pages and assets: a page kept offline still finds the CSS and JS it was published with
+ * (fingerprinted files are never removed; they are few and small). The script changes with
+ * every publish (the latest articles), so browsers install it again; what is kept already is
+ * not downloaded again.
+ */
+export function offlineWorkerScript({ fresh, keep, offlinePage }: OfflineWorker): string {
+  return `// strichka's service worker (src/offline.ts).
 "use strict";
-var KEPT = "strichka-" + ${JSON.stringify(version)};
-var PAGES = "strichka-pages";
-var PRECACHE = ${JSON.stringify(["./", ...precache])};
+var CACHE = "strichka";
+var FRESH = ${JSON.stringify(["./", ...fresh])};
+var KEEP = ${JSON.stringify(keep)};
 var OFFLINE = ${JSON.stringify(offlinePage)};
 
+/** Pages are kept by their path: ?q=… or ?fbclid=… is the same page. */
+function keyOf(url) {
+  return url.origin + url.pathname;
+}
+
 self.addEventListener("install", function (event) {
-  event.waitUntil(caches.open(KEPT).then(function (cache) { return cache.addAll(PRECACHE); }).then(function () { return self.skipWaiting(); }));
+  event.waitUntil(caches.open(CACHE).then(function (cache) {
+    return Promise.all([cache.addAll(FRESH)].concat(KEEP.map(function (file) {
+      return cache.match(file).then(function (kept) { return kept || cache.add(file); });
+    })));
+  }).then(function () { return self.skipWaiting(); }));
 });
 
 self.addEventListener("activate", function (event) {
-  event.waitUntil(caches.keys().then(function (names) {
-    return Promise.all(names.filter(function (name) { return name.indexOf("strichka-") === 0 && name !== KEPT && name !== PAGES; }).map(function (name) { return caches.delete(name); }));
-  }).then(function () { return self.clients.claim(); }));
+  event.waitUntil(self.clients.claim());
 });
 
 self.addEventListener("fetch", function (event) {
@@ -43,20 +56,22 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(fetch(request).then(function (response) {
       if (response.ok) {
         var copy = response.clone();
-        caches.open(PAGES).then(function (cache) { return cache.put(request, copy); });
+        event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(keyOf(url), copy); }));
       }
       return response;
     }).catch(function () {
-      return caches.match(request).then(function (kept) { return kept || caches.match(new URL(OFFLINE, self.registration.scope).href); });
+      return caches.open(CACHE).then(function (cache) {
+        return cache.match(keyOf(url)).then(function (kept) { return kept || cache.match(new URL(OFFLINE, self.registration.scope).href); });
+      });
     }));
     return;
   }
-  // Files with their hash in the name never change: the kept copy first.
+  // Other files: the kept copy first (fingerprinted files never change); new fingerprinted ones are kept.
   event.respondWith(caches.match(request).then(function (kept) {
     return kept || fetch(request).then(function (response) {
       if (response.ok && url.pathname.indexOf("/static/") !== -1) {
         var copy = response.clone();
-        caches.open(KEPT).then(function (cache) { return cache.put(request, copy); });
+        event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(request, copy); }));
       }
       return response;
     });

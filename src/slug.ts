@@ -83,6 +83,6 @@ const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;
  * once, at creation. A name written by hand in Cyrillic is transliterated like a title.
  */
 export function slugFromFileName(name: string): string {
-  const base = name.slice(name.lastIndexOf("/") + 1).replace(/\.md$/i, "");
+  const base = name.split(/[\\/]/).pop()!.replace(/\.md$/i, "");
   return slugify(base.replace(DATE_PREFIX, ""));
 }

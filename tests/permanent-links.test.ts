@@ -103,8 +103,8 @@ describe("strichka build and URLs", () => {
     const dir = makeSite({
       "content/articles/a.md": STORY("А", { aliases: "[/novyny/2026/01/14/b.html]" }),
       "content/articles/b.md": STORY("Б"),
-      "content/articles/c.md": STORY("В", { aliases: "[/stara/, /temy/ekonomika/, /novyny/2026/01/14/c.html]" }),
-      "content/articles/d.md": STORY("Г", { aliases: "['https://news.example.ua/x.html', '/../x.html']" }),
+      "content/articles/c.md": STORY("В", { aliases: "[/stara/, /temy/ekonomika/, /novyny/2026/01/14/c.html, /poshuk/index.html]" }),
+      "content/articles/d.md": STORY("Г", { aliases: "['https://news.example.ua/x.html', '/../x.html', '/%D0%BA.html', /stare.htm]" }),
       "content/articles/e.md": STORY("Ґ", { aliases: "[/stara/]" }),
       "content/articles/2026-01-14-b.md": STORY("Ще одна Б"),
     });
@@ -116,6 +116,9 @@ describe("strichka build and URLs", () => {
     expect(message).toContain('content/articles/e.md: aliases "/stara/" is an alias of content/articles/c.md too');
     expect(message).toContain('content/articles/d.md:6: aliases[0] "https://news.example.ua/x.html" is not an address inside the site; write the old address from the site root');
     expect(message).toContain('content/articles/d.md:6: aliases[1] "/../x.html" is not an address inside the site');
+    expect(message).toContain('content/articles/d.md:6: aliases[2] "/%D0%BA.html" is not an address inside the site');
+    expect(message).toContain('content/articles/d.md:6: aliases[3] "/stare.htm" is not an address inside the site');
+    expect(message).toContain('content/articles/c.md: aliases "/poshuk/index.html" is a page of the site itself');
     expect(message).toContain("content/articles/b.md: gives the URL /novyny/2026/01/14/b.html, which content/articles/2026-01-14-b.md has too; rename one of the files or give it a slug field");
   });
 });

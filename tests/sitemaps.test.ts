@@ -9,7 +9,7 @@ import { loadNewsSite } from "../src/content/index.js";
 import { toIsoWithOffset } from "../src/dates.js";
 import { cutSitemap, NEWS_LIMITS, NEWS_NAMESPACE, newsSitemapXml, recentNews, SITEMAP_LIMITS, SITEMAP_NAMESPACE, sitemapXml, w3cDateTime, type SitemapEntry } from "../src/sitemap.js";
 import { SiteSitemaps } from "../src/site-sitemaps.js";
-import { article, buildInProcess, listFiles, makeSite, ROOT, sampleSite, SITE_JSON, strictXml } from "./helpers.js";
+import { article, buildInProcess, isRedirectPage, listFiles, makeSite, ROOT, sampleSite, SITE_JSON, strictXml } from "./helpers.js";
 
 const ZONE = "Europe/Kyiv";
 const GRAMMAR = readFileSync(join(ROOT, "tests/schemas/sitemaps.rng"), "utf8");
@@ -220,7 +220,7 @@ async function readSitemaps(output: string, siteUrl: string): Promise<{ files: s
 /** The site's public HTML pages as URLs ("temy/x/" for "temy/x/index.html"): not those that ask not to be indexed (404, search, old addresses). */
 const htmlPageUrls = (output: string) =>
   listFiles(output)
-    .filter((file) => file.endsWith(".html") && !readFileSync(join(output, file), "utf8").includes('<meta name="robots" content="noindex">'))
+    .filter((file) => file.endsWith(".html") && !readFileSync(join(output, file), "utf8").includes('<meta name="robots" content="noindex">') && !isRedirectPage(join(output, file)))
     .map((file) => file.replace(/(^|\/)index\.html$/, "$1"));
 
 function expectEachPageOnce(pages: Map<string, string[]>, output: string): void {

@@ -154,8 +154,10 @@
 
   /** Loads the month files `names` at once; `done` when every one has loaded or failed. */
   function load(names, done) {
-    var pending = names.length;
-    names.forEach(function (name) {
+    var missing = names.filter(function (name) { return !loaded[name]; });
+    var pending = missing.length;
+    if (pending === 0) return done();
+    missing.forEach(function (name) {
       var script = document.createElement("script");
       script.src = name + ".js";
       script.onload = script.onerror = function () { if (--pending === 0) done(); };

@@ -43,7 +43,7 @@ class SiteAddresses {
   readonly #reserved: readonly string[];
 
   constructor(readonly urls: UrlScheme) {
-    this.#reserved = [urls.topics, urls.tags, urls.archive, SITEMAP_FILES, FINGERPRINTED_DIR, "/assets/", "/images/"];
+    this.#reserved = [urls.topics, urls.tags, urls.archive, SITEMAP_FILES, FINGERPRINTED_DIR, FIXED_URLS.search, "/assets/", "/images/"];
   }
 
   add({ file, url, ownSlug, aliases = [] }: ParsedArticle, problems: ContentProblem[]): void {

@@ -10,7 +10,8 @@ import { YOUTUBE_ID } from "../video.js";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** An old address of an article, from the site root: "/novyny/2026/01/14/stara-nazva.html" or "/stara-adresa/". */
-const SITE_PATH = /^\/(?:[A-Za-z0-9_~%-][A-Za-z0-9._~%-]*\/)*(?:[A-Za-z0-9_~%-][A-Za-z0-9._~%-]*\.html?)?$/;
+// (No %: a page is written under its name as given, and hosts look for the decoded one.)
+const SITE_PATH = /^\/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\.html)?$/;
 const DATE_HINT = "write 2026-01-14, 2026-01-14 23:40 (Kyiv time) or 2026-01-14T23:40:00+02:00";
 
 /** Text that must be there and not blank; `what` completes "write …". */

@@ -1,6 +1,5 @@
 // Reading on the go (src/offline.ts): `sw.js` at the site's root for production builds; the
 // pages register it (assets/strichka.js) when base.njk gives the script its URL.
-import { createHash } from "node:crypto";
 import type { NewsSite } from "../content/index.js";
 import type { EleventyConfig } from "../eleventy-config.js";
 import { offlineWorkerScript } from "../offline.js";
@@ -19,8 +18,13 @@ export function useOffline(eleventyConfig: EleventyConfig, build: SiteBuild): vo
   eleventyConfig.addTemplate("strichka-sw.11ty.js", {
     data: { permalink: WORKER, eleventyExcludeFromCollections: true },
     render: ({ strichka }: { strichka: NewsSite }) => {
-      const files = [urlToFile("/"), urlToFile(OFFLINE_PAGE), ...build.assets.map((asset) => asset.publishedUrl), ...strichka.articles.filter((article) => !article.draft).slice(0, LATEST_KEPT).map((article) => urlToFile(article.url))].map((url) => url.slice(1));
-      return offlineWorkerScript({ version: createHash("sha256").update(files.join("\n")).digest("base64url").slice(0, 12), precache: files, offlinePage: OFFLINE_PAGE.slice(1) });
+      const file = (url: string) => urlToFile(url).slice(1);
+      const latest = strichka.articles.filter((article) => !article.draft).slice(0, LATEST_KEPT);
+      return offlineWorkerScript({
+        fresh: [file("/"), file(OFFLINE_PAGE)],
+        keep: [...build.assets.map((asset) => file(asset.publishedUrl)), ...latest.map((article) => file(article.url))],
+        offlinePage: file(OFFLINE_PAGE),
+      });
     },
   });
 }

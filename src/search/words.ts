@@ -1,6 +1,6 @@
 // Ukrainian words for search, the same at build time (the index) and in the reader's
 // browser (the query): `searchWords` is self-contained on purpose — the search script embeds
-// its source (`searchWords.toString()`, see script.ts), so the browser runs exactly this code.
+// its source (`searchWords.toString()`, see wordsScript in site-search.ts), so the browser runs exactly this code.
 //
 // What makes two words the same for search:
 // - case, and the apostrophe's spellings (', ’, ʼ, `): «п'ять», «П’ять» and «пʼять» are one word;
