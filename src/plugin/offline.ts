@@ -12,9 +12,10 @@ const OFFLINE_PAGE = FIXED_URLS.offline;
 const WORKER = FIXED_URLS.serviceWorker;
 
 export function useOffline(eleventyConfig: EleventyConfig, build: SiteBuild): void {
-  if (build.shardFile) return;
   // Only production builds register it: in the preview (`npm start`) it would keep drafts' pages.
+  // (Shards render pages too: they need its URL, and leave the file to the coordinating build.)
   eleventyConfig.addGlobalData("strichkaWorker", () => (build.production ? WORKER : undefined));
+  if (build.shardFile) return;
   eleventyConfig.addTemplate("strichka-sw.11ty.js", {
     data: { permalink: WORKER, eleventyExcludeFromCollections: true },
     render: ({ strichka }: { strichka: NewsSite }) => {
