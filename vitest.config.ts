@@ -51,6 +51,8 @@ export default defineConfig({
     isolate: false,
     // A file per core, not vitest's default of one fewer: most of a slow file's time is spent
     // waiting for child processes (builds, npm, Chromium), and on 2 cores that default is 1.
+    // (3 on 2 cores: 137 to 178 s for all the tests against 154 to 155 s, and more failures
+    // of tests that a loaded machine slows.)
     maxWorkers: availableParallelism(),
     sequence: { sequencer: SlowestFirst },
     // Integration tests run real Eleventy builds, some in child processes.
