@@ -15,9 +15,8 @@ import { spawn } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { deserialize, serialize } from "node:v8";
+import { childNodeArgs, siblingModule } from "./child-node.js";
 import { OUT_OF_MEMORY } from "./heap-watch.js";
 import { LIST_ITEM_FIELDS, type Article, type Listing, type NewsSite, type PagesToWrite, type SiteSettings, type Topic } from "./content/index.js";
 
@@ -105,7 +104,7 @@ export async function renderShards(news: NewsSite, shards: readonly PagesToWrite
       const file = join(folder, `${index}.bin`);
       await writeFile(file, shardBytes(news, shards[index]!));
       const code = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
-        const child = spawn(process.execPath, [...childNodeArgs(heapMb), CLI, "_render-shard", `--config=${config}`, `--output=${output}`], {
+        const child = spawn(process.execPath, [...childNodeArgs(CLI, heapMb), CLI, "_render-shard", `--config=${config}`, `--output=${output}`], {
           // (STRICHKA_PHASES: the phases file is the coordinating build's to write.)
           env: { ...process.env, [SHARD_ENV]: file, STRICHKA_PHASES: "" },
           stdio: ["ignore", "ignore", "inherit"],
@@ -137,17 +136,4 @@ export async function renderShards(news: NewsSite, shards: readonly PagesToWrite
 }
 
 /** The strichka command, as this module finds it: src/cli.ts under tsx, dist/cli.js when installed. */
-const CLI = fileURLToPath(new URL(`./cli${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url));
-
-/**
- * Node's arguments for a child: this process's own (a TypeScript loader such as tsx, which a
- * site's eleventy.config.ts needs), with tsx added when the command itself is TypeScript,
- * and the child's heap limit instead of this process's.
- */
-function childNodeArgs(heapMb: number): string[] {
-  const own = process.execArgv.filter((arg) => !arg.startsWith("--max-old-space-size"));
-  const hasTsx = own.some((arg) => arg.includes("tsx"));
-  // tsx as strichka finds it (the site's folder, the child's working directory, may have none).
-  const tsx = () => pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-  return [...own, ...(CLI.endsWith(".ts") && !hasTsx ? ["--import", tsx()] : []), `--max-old-space-size=${heapMb}`];
-}
+const CLI = siblingModule(import.meta.url, "./cli");

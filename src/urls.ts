@@ -91,6 +91,11 @@ export class UrlScheme {
     this.archive = urls.archive;
   }
 
+  /** The options this scheme was made from, defaults filled in (to make the same scheme elsewhere, e.g. in a child process). */
+  get options(): UrlOptions {
+    return { articles: this.articles, topics: this.topics, tags: this.tags, archive: this.archive };
+  }
+
   article(published: DateTime, slug: string): string {
     return this.articles.replace(/\{(yyyy|MM|dd|slug)\}/g, (_, token: string) => (token === "slug" ? slug : published.toFormat(token)));
   }

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import type { ContentProblem } from "../errors.js";
 import { contentHash, type ParsedArticle } from "./article-file.js";
 import { readBytes } from "./files.js";
+import type { FreshRead, ReadJob } from "./parse-files.js";
 
 export interface CachedArticle {
   mtimeMs: number;
@@ -95,28 +96,51 @@ export class ArticleCache {
   }
 
   /**
+   * Of `files`, those that read would read (no entry, or another modification time or size),
+   * each with the hash of its entry; the others are unchanged and need no stat in read
+   * (`{ unchanged: true }`). For reading many files at once elsewhere (parse-files.ts).
+   */
+  changedFiles(files: readonly { path: string; key: string }[]): ReadJob[] {
+    const changed: ReadJob[] = [];
+    for (const { path, key } of files) {
+      const cached = this.#entries.get(key);
+      const stats = cached && statSync(path, { throwIfNoEntry: false });
+      if (!cached || !stats || cached.mtimeMs !== stats.mtimeMs || cached.size !== stats.size) changed.push({ path, key, ...(cached && { knownHash: cached.hash }) });
+    }
+    return changed;
+  }
+
+  /**
    * The article file at `path` (`key` names it: the file relative to the project), parsed
    * with `parse` unless the cache has it (see the top of this file). Its problems are added
-   * to `problems`. Undefined when it cannot be read or has problems.
+   * to `problems`. Undefined when it cannot be read or has problems. `known`: what was found
+   * of the file already, by changedFiles (unchanged) or by reading it elsewhere (fresh).
    */
   read(
     path: string,
     key: string,
     parse: (bytes: Uint8Array, problems: ContentProblem[]) => ParsedArticle | undefined,
     problems: ContentProblem[],
+    known: { unchanged: true } | { fresh: FreshRead } | undefined = undefined,
   ): { parsed: ParsedArticle; hash: string; reparsed?: { previous: CachedArticle | undefined } } | undefined {
     this.#seen.add(key);
-    const stats = statSync(path, { throwIfNoEntry: false });
     let cached = this.#entries.get(key);
+    if (known && "unchanged" in known && cached) {
+      problems.push(...cached.problems);
+      return cached.parsed && { parsed: cached.parsed, hash: cached.hash };
+    }
+    const fresh = known && "fresh" in known ? known.fresh : undefined;
+    const stats = fresh ?? statSync(path, { throwIfNoEntry: false });
     let reparsed: { previous: CachedArticle | undefined } | undefined;
     if (!stats || !cached || cached.mtimeMs !== stats.mtimeMs || cached.size !== stats.size) {
-      const own: ContentProblem[] = [];
-      const bytes = readBytes(path, key, own);
-      const hash = bytes ? contentHash(bytes) : "";
-      if (bytes && cached && cached.hash === hash) {
+      const own: ContentProblem[] = fresh ? [...fresh.problems] : [];
+      const bytes = fresh ? undefined : readBytes(path, key, own);
+      const wasRead = fresh !== undefined || bytes !== undefined;
+      const hash = fresh ? fresh.hash : bytes ? contentHash(bytes) : "";
+      if (wasRead && cached && cached.hash === hash) {
         cached = { ...cached, mtimeMs: stats?.mtimeMs ?? 0, size: stats?.size ?? 0 };
       } else {
-        const parsed = bytes && parse(bytes, own);
+        const parsed = fresh ? fresh.parsed : bytes && parse(bytes, own);
         const previous = cached ?? this.#previousContext.get(key);
         reparsed = { previous };
         cached = { mtimeMs: stats?.mtimeMs ?? 0, size: stats?.size ?? 0, hash, parsed, problems: own };
@@ -133,7 +157,7 @@ export class ArticleCache {
           return undefined;
         }
       }
-      if (stats && bytes) {
+      if (stats && wasRead) {
         this.#entries.set(key, cached);
         this.#dirty.add(key);
       }

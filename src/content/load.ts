@@ -8,13 +8,14 @@ import { relatedArticles } from "../related.js";
 import { typographText } from "../typography.js";
 import { UrlScheme } from "../urls.js";
 import { videoForDay, type VideoOfTheDay } from "../video.js";
-import { parseArticle, type ParseContext, type ParsedArticle } from "./article-file.js";
+import { parseArticle, type ParsedArticle } from "./article-file.js";
+import { parseContext, PARSE_IN_PROCESSES_FROM, readInProcesses, type FreshRead, type ParseSettings } from "./parse-files.js";
 import { toArticles } from "./articles.js";
 import { ArticleCache } from "./cache.js";
 import { UrlMoves } from "./moves.js";
 import { listMarkdown, readDataFile, readSiteSettings } from "./files.js";
 import { NewsSite, type Article, type Topic } from "./model.js";
-import { articleSchema, topicsSchema, videosSchema, type SiteSettings } from "./schema.js";
+import { topicsSchema, videosSchema, type SiteSettings } from "./schema.js";
 
 export interface LoadOptions {
   /** Eleventy's input folder, e.g. "content". */
@@ -48,6 +49,13 @@ export interface LoadOptions {
    * whose URL changed without an alias for the old one is a problem (see moves.ts).
    */
   checkMoves?: boolean;
+  /**
+   * Child processes that read and parse the changed files when there are many (see
+   * parse-files.ts); none (or not given): this process parses them.
+   */
+  parseProcesses?: number;
+  /** At least this many changed files go to the child processes (default PARSE_IN_PROCESSES_FROM; tests use fewer). */
+  parseProcessesFrom?: number;
 }
 
 /** Reads and validates the whole site (see the top of this file). */
@@ -67,7 +75,7 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
   }
   const topics = topicsOf(topicList, urls, dataFile("topics.json"), problems);
   const videos = videosOf(videoList ?? [], dataFile("videos.json"), problems);
-  const parsed = readArticles(options, root, topics, urls, problems);
+  const parsed = await readArticles(options, root, topics, urls, problems);
   const articles = toArticles(parsed, topics?.bySlug ?? new Map(), options, urls, problems);
 
   if (problems.length > 0 || !site || !topics) throw new ContentError(problems);
@@ -115,25 +123,43 @@ export interface ArticleSource {
 }
 
 /** Every article file, read and validated (through the cache: unchanged files are not read again). */
-function readArticles(options: LoadOptions, root: string, topics: Topics | undefined, urls: UrlScheme, problems: ContentProblem[]): ArticleSource[] {
+async function readArticles(options: LoadOptions, root: string, topics: Topics | undefined, urls: UrlScheme, problems: ContentProblem[]): Promise<ArticleSource[]> {
   const slugs = topics?.valid ? [...topics.bySlug.keys()] : undefined;
-  const context: ParseContext = { schema: articleSchema(slugs, options.timeZone), urls, zone: options.timeZone };
+  const settings: ParseSettings = { slugs, zone: options.timeZone, urls: urls.options };
+  const context = parseContext(settings);
   const cache = options.cache ?? new ArticleCache();
   // What a parse depends on besides the file; paths relative to the project, so that the
   // same site checked out elsewhere (a CI machine) keeps its cache.
   cache.begin(JSON.stringify([slugs ?? null, options.timeZone, relative(root, options.articlesDir), urls.articles]));
   const moves = options.checkMoves ? new UrlMoves(cache) : undefined;
+  const files = listMarkdown(options.articlesDir, root, problems).map((path) => ({ path, key: relative(root, path) }));
+  const known = await readChangedFiles(files, cache, settings, options.parseProcesses ?? 0, options.parseProcessesFrom ?? PARSE_IN_PROCESSES_FROM);
   const sources: ArticleSource[] = [];
-  for (const path of listMarkdown(options.articlesDir, root, problems)) {
-    const file = relative(root, path);
-    const read = cache.read(path, file, (bytes, own) => parseArticle(bytes, file, context, own), problems);
+  for (const { path, key } of files) {
+    const read = cache.read(path, key, (bytes, own) => parseArticle(bytes, key, context, own), problems, known?.(key));
     if (!read) continue;
     sources.push({ path, parsed: read.parsed, hash: read.hash });
-    if (read.reparsed) moves?.reparsed(file, read.reparsed.previous, read.parsed, read.hash);
+    if (read.reparsed) moves?.reparsed(key, read.reparsed.previous, read.parsed, read.hash);
   }
   moves?.check(problems);
   cache.sweep();
   return sources;
+}
+
+/**
+ * With child processes to parse in: what is known of each file before the build reads it —
+ * unchanged since its cached parse, or read and parsed by a child when many changed
+ * (parse-files.ts). Undefined without child processes: cache.read finds out file by file.
+ */
+async function readChangedFiles(files: { path: string; key: string }[], cache: ArticleCache, settings: ParseSettings, processes: number, from: number) {
+  if (processes === 0) return undefined;
+  const changed = cache.changedFiles(files);
+  const fresh = changed.length >= from ? await readInProcesses(changed, settings, processes) : new Map<string, FreshRead>();
+  const isChanged = new Set(changed.map((job) => job.key));
+  return (key: string) => {
+    const read = fresh.get(key);
+    return read ? { fresh: read } : isChanged.has(key) ? undefined : ({ unchanged: true } as const);
+  };
 }
 
 /** Order, related news, videos of the day, topic and tag indexes, list pages: once per build. */

@@ -249,6 +249,8 @@ export class SiteBuild {
         cache: this.#articleCache,
         // The cache on disk is the published site's: its URLs must keep working.
         checkMoves: this.production && this.#articleCacheFolder !== undefined && !this.#articleCacheFolder.fresh,
+        // Many changed files (a first build) are parsed in as many processes as shards render in.
+        parseProcesses: this.#shardSettings?.processes,
         ...(Object.keys(site).length > 0 && { site }),
       }),
     );
