@@ -207,6 +207,8 @@ export const FORMATS = {
   weekday: (dt: WallClock) => WEEKDAYS[dt.weekday - 1]!,
   /** d MMMM, cccc */
   dayHeading: (dt: WallClock) => `${dayAndMonth(dt)}, ${WEEKDAYS[dt.weekday - 1]}`,
+  /** d MMMM, HH:mm */
+  dayTime: (dt: WallClock) => `${dayAndMonth(dt)}, ${twoDigits(dt.hour)}:${twoDigits(dt.minute)}`,
   /** d MMMM yyyy, cccc */
   dayHeadingWithYear: (dt: WallClock) => `${dayAndMonth(dt)} ${year(dt)}, ${WEEKDAYS[dt.weekday - 1]}`,
   /** yyyy-MM-dd'T'HH:mm:ssZZ */
@@ -249,6 +251,12 @@ export function formatWeekday(value: DateInput, zone?: string): string {
 export function formatDayHeading(value: DateInput, currentYear: number, zone?: string): string {
   const year = value instanceof Date ? zonedInstant(value, zone ?? DEFAULT_TIME_ZONE).year : toZoned(value, zone).year;
   return formatZoned(value, zone, year === currentYear ? "dayHeading" : "dayHeadingWithYear");
+}
+
+/** «15 січня, 09:00»; the year is added when it is not `currentYear` («15 січня 2027, 09:00»). */
+export function formatNewsDayTime(value: DateInput, currentYear: number, zone?: string): string {
+  const year = value instanceof Date ? zonedInstant(value, zone ?? DEFAULT_TIME_ZONE).year : toZoned(value, zone).year;
+  return formatZoned(value, zone, year === currentYear ? "dayTime" : "dateTime");
 }
 
 /** ISO 8601 instant with the zone's offset: «2026-01-14T23:40:00+02:00». */

@@ -30,6 +30,12 @@ export const UKRAINIAN = {
   tag: "Тег:",
   topicFeed: "Atom-стрічка теми",
   draft: "Чернетка: у збірці для публікації її не буде",
+  /** An article dated after the build's time: its label in the preview, and the production build's note «Заплановано: 2 статті (найближча — 15 січня, 09:00)». */
+  scheduled: "Заплановано",
+  /** The preview's note on a scheduled article's page, before its time: «Заплановано на 15 січня 2027, 09:00: до цього часу на сайті її не буде». */
+  scheduledOn: "Заплановано на",
+  scheduledUntil: "до цього часу на сайті її не буде",
+  scheduledNext: "найближча",
   updated: "Оновлено:",
   source: "Джерело:",
   topic: "Тема:",
@@ -66,6 +72,7 @@ export const UKRAINIAN = {
   movedText: "Ця новина тепер за новою адресою:",
   newsForms: ["новина", "новини", "новин"] as PluralForms,
   minuteForms: ["хвилина", "хвилини", "хвилин"] as PluralForms,
+  articleForms: ["стаття", "статті", "статей"] as PluralForms,
 };
 
 export type LocaleText = typeof UKRAINIAN;

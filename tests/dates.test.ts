@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   FORMATS,
   formatDayHeading,
+  formatNewsDayTime,
   formatNewsDate,
   formatNewsDateTime,
   formatNewsTime,
@@ -127,6 +128,9 @@ describe("Ukrainian date formats in Kyiv time", () => {
   it("adds the year to a day heading only when it is not the current year", () => {
     expect(formatDayHeading(evening, 2026)).toBe("14 січня, середа");
     expect(formatDayHeading(evening, 2027)).toBe("14 січня 2026, середа");
+    // (The scheduled articles' note: «найближча — 14 січня, 23:40».)
+    expect(formatNewsDayTime(evening, 2026)).toBe("14 січня, 23:40");
+    expect(formatNewsDayTime(evening, 2025)).toBe("14 січня 2026, 23:40");
   });
 
   it("writes ISO instants with the Kyiv offset of that day", () => {
@@ -149,6 +153,7 @@ describe("Ukrainian date formats in Kyiv time", () => {
       monthHeading: "LLLL yyyy",
       weekday: "cccc",
       dayHeading: "d MMMM, cccc",
+      dayTime: "d MMMM, HH:mm",
       dayHeadingWithYear: "d MMMM yyyy, cccc",
       iso: "yyyy-MM-dd'T'HH:mm:ssZZ",
     };

@@ -1,13 +1,13 @@
 // Incremental production builds: `strichka build` renders only the pages whose data changed
 // since the site it builds into, and the result is byte for byte what a full build gives.
-import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadNewsSite } from "../src/content/index.js";
 import { pageHashes, pagesToRender } from "../src/incremental.js";
 import { UrlScheme, urlToFile } from "../src/urls.js";
-import { article, buildCommandInProcess, fullBuildContents, listFiles, makeSite, siteContents, TOPICS_JSON } from "./helpers.js";
+import { article, atClock, buildCommandInProcess, fullBuildContents, listFiles, makeSite, siteContents, TOPICS_JSON } from "./helpers.js";
 
 const publish = buildCommandInProcess;
 
@@ -86,6 +86,20 @@ describe("strichka build, incremental", () => {
     writeFileSync(join(dir, "content/articles/c.md"), STORY(3));
     expect((await publish(dir)).status).toBe(0);
     expect(siteContents(join(dir, "_site"))).toEqual(await fullBuildContents(dir));
+  });
+
+  it("publishes a scheduled article once its time has come, though no file changed, as a full build would", async () => {
+    const dir = makeSite({ "content/articles/a.md": STORY(1), "content/articles/b.md": STORY(2), "content/articles/later.md": STORY(3, { date: "2026-01-20 09:00" }) });
+    // Two builds before its time: the third is incremental, into a recycled site without it.
+    for (let build = 0; build < 2; build++) expect((await atClock("2026-01-19 12:00", () => publish(dir))).status).toBe(0);
+    const page = join(dir, "_site/novyny/2026/01/20/later.html");
+    expect(existsSync(page)).toBe(false);
+    const result = await atClock("2026-01-20 09:05", () => publish(dir));
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(page, "utf8")).toContain("Новина 3");
+    expect(readFileSync(join(dir, "_site/arkhiv/index.html"), "utf8")).toContain("later.html");
+    expect(readFileSync(join(dir, "_site/temy/ekonomika/index.html"), "utf8")).toContain("later.html");
+    expect(siteContents(join(dir, "_site"))).toEqual(await atClock("2026-01-20 09:05", () => fullBuildContents(dir)));
   });
 
   type Change =

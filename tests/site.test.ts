@@ -139,6 +139,14 @@ describe("the site", () => {
     }
   });
 
+  it("never publishes a scheduled article before its time (content/articles/pivstolittia-nezalezhnosti.md, dated 2041)", () => {
+    for (const file of listFiles(site)) {
+      const text = readFileSync(join(site, file), "utf8");
+      expect(text, file).not.toContain("pivstolittia-nezalezhnosti");
+      expect(text, file).not.toContain("Пів століття Незалежності");
+    }
+  });
+
   it("has no broken internal links, resolved as from disk", () => {
     expect(brokenInternalLinks(site)).toEqual([]);
   });

@@ -7,14 +7,25 @@ import { FINGERPRINTED_DIR } from "../assets.js";
 import { FIXED_URLS, NOT_FOUND_URL, SITEMAP_FILES, type UrlScheme } from "../urls.js";
 import type { ParsedArticle } from "./article-file.js";
 import type { ArticleSource, LoadOptions } from "./load.js";
-import type { Article, Tag, Topic } from "./model.js";
+import type { Article, ScheduledArticles, Tag, Topic } from "./model.js";
 
 /**
- * The articles of the site (drafts only when options.includeDrafts), with the checks across
- * files: two articles with one URL, two spellings of one tag.
+ * The articles of the site (drafts and scheduled ones only when options.includeDrafts), with
+ * the checks across files: two articles with one URL, two spellings of one tag. An article
+ * dated after `now` (the build's clock) is scheduled: left out like a draft, and counted; it
+ * still claims its URL and tags, so that a clash is found before it goes out.
  */
-export function toArticles(sources: readonly ArticleSource[], topics: ReadonlyMap<string, Topic>, options: LoadOptions, urls: UrlScheme, problems: ContentProblem[]): Article[] {
+export function toArticles(
+  sources: readonly ArticleSource[],
+  topics: ReadonlyMap<string, Topic>,
+  options: LoadOptions,
+  urls: UrlScheme,
+  problems: ContentProblem[],
+  now: Date,
+): { articles: Article[]; scheduled: ScheduledArticles } {
   const articles: Article[] = [];
+  const scheduled: ScheduledArticles = { count: 0, next: undefined };
+  const nowMs = now.getTime();
   const addresses = new SiteAddresses(urls);
   const tags = new TagIndex(urls);
   for (const { path, parsed, hash } of sources) {
@@ -25,11 +36,19 @@ export function toArticles(sources: readonly ArticleSource[], topics: ReadonlyMa
     addresses.add(parsed, problems);
     const articleTags = tags.tagsOf(parsed, problems);
     const topic = topics.get(parsed.topic);
+    const isScheduled = parsed.date > nowMs && !parsed.draft;
+    if (isScheduled) {
+      scheduled.count++;
+      if (scheduled.next === undefined || parsed.date < scheduled.next.getTime()) scheduled.next = new Date(parsed.date);
+    }
     // No topic: topics.json has problems of its own, and nothing is built.
-    if (!topic || (parsed.draft && !options.includeDrafts)) continue;
-    articles.push(toArticle(parsed, hash, topic, articleTags, relative(options.articlesDir, path).split(sep).join("/")));
+    if (!topic || ((parsed.draft || isScheduled) && !options.includeDrafts)) continue;
+    const article = toArticle(parsed, hash, topic, articleTags, relative(options.articlesDir, path).split(sep).join("/"));
+    // (Only the preview has scheduled articles: unpublished like drafts, marked otherwise.)
+    if (isScheduled) Object.assign(article, { draft: true, scheduled: true });
+    articles.push(article);
   }
-  return articles;
+  return { articles, scheduled };
 }
 
 /**

@@ -12,9 +12,10 @@ import { parseArticle, type ParsedArticle } from "./article-file.js";
 import { parseContext, PARSE_IN_PROCESSES_FROM, readInProcesses, type FreshRead, type ParseSettings } from "./parse-files.js";
 import { toArticles } from "./articles.js";
 import { ArticleCache } from "./cache.js";
+import { cleanTrackedFiles } from "./git-files.js";
 import { UrlMoves } from "./moves.js";
 import { listMarkdown, readDataFile, readSiteSettings } from "./files.js";
-import { NewsSite, type Article, type Topic } from "./model.js";
+import { NewsSite, type Article, type ScheduledArticles, type Topic } from "./model.js";
 import { topicsSchema, videosSchema, type SiteSettings } from "./schema.js";
 
 export interface LoadOptions {
@@ -49,6 +50,8 @@ export interface LoadOptions {
    * whose URL changed without an alias for the old one is a problem (see moves.ts).
    */
   checkMoves?: boolean;
+  /** The build's clock (see clock.ts): articles dated after it are scheduled. Not given: the current time. */
+  now?: Date;
   /**
    * Child processes that read and parse the changed files when there are many (see
    * parse-files.ts); none (or not given): this process parses them.
@@ -76,10 +79,11 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
   const topics = topicsOf(topicList, urls, dataFile("topics.json"), problems);
   const videos = videosOf(videoList ?? [], dataFile("videos.json"), problems);
   const parsed = await readArticles(options, root, topics, urls, problems);
-  const articles = toArticles(parsed, topics?.bySlug ?? new Map(), options, urls, problems);
+  const now = options.now ?? new Date();
+  const { articles, scheduled } = toArticles(parsed, topics?.bySlug ?? new Map(), options, urls, problems, now);
 
   if (problems.length > 0 || !site || !topics) throw new ContentError(problems);
-  return timed("indexes", () => buildIndexes(site, topics.bySlug, articles, videos, options));
+  return timed("indexes", () => buildIndexes(site, topics.bySlug, articles, videos, options, { buildTime: now, scheduled }));
 }
 
 interface Topics {
@@ -131,9 +135,9 @@ async function readArticles(options: LoadOptions, root: string, topics: Topics |
   // What a parse depends on besides the file; paths relative to the project, so that the
   // same site checked out elsewhere (a CI machine) keeps its cache.
   cache.begin(JSON.stringify([slugs ?? null, options.timeZone, relative(root, options.articlesDir), urls.articles]));
-  const moves = options.checkMoves ? new UrlMoves(cache) : undefined;
+  const moves = options.checkMoves ? new UrlMoves(cache, options.now) : undefined;
   const files = listMarkdown(options.articlesDir, root, problems).map((path) => ({ path, key: relative(root, path) }));
-  const known = await readChangedFiles(files, cache, settings, options.parseProcesses ?? 0, options.parseProcessesFrom ?? PARSE_IN_PROCESSES_FROM);
+  const known = await readChangedFiles(files, options.articlesDir, cache, settings, options.parseProcesses ?? 0, options.parseProcessesFrom ?? PARSE_IN_PROCESSES_FROM);
   const sources: ArticleSource[] = [];
   for (const { path, key } of files) {
     const read = cache.read(path, key, (bytes, own) => parseArticle(bytes, key, context, own), problems, known?.(key));
@@ -147,13 +151,14 @@ async function readArticles(options: LoadOptions, root: string, topics: Topics |
 }
 
 /**
- * With child processes to parse in: what is known of each file before the build reads it —
- * unchanged since its cached parse, or read and parsed by a child when many changed
+ * With child processes to parse in (`strichka build`): what is known of each file before the
+ * build reads it — unchanged since its cached parse (by its modification time, or by git's
+ * word in a fresh checkout: git-files.ts), or read and parsed by a child when many changed
  * (parse-files.ts). Undefined without child processes: cache.read finds out file by file.
  */
-async function readChangedFiles(files: { path: string; key: string }[], cache: ArticleCache, settings: ParseSettings, processes: number, from: number) {
+async function readChangedFiles(files: { path: string; key: string }[], articlesDir: string, cache: ArticleCache, settings: ParseSettings, processes: number, from: number) {
   if (processes === 0) return undefined;
-  const changed = cache.changedFiles(files);
+  const changed = cache.changedFiles(files, await cleanTrackedFiles(articlesDir));
   const fresh = changed.length >= from ? await readInProcesses(changed, settings, processes) : new Map<string, FreshRead>();
   const isChanged = new Set(changed.map((job) => job.key));
   return (key: string) => {
@@ -163,7 +168,7 @@ async function readChangedFiles(files: { path: string; key: string }[], cache: A
 }
 
 /** Order, related news, videos of the day, topic and tag indexes, list pages: once per build. */
-function buildIndexes(site: SiteSettings, topics: Map<string, Topic>, articles: Article[], videos: VideoOfTheDay[], options: LoadOptions): NewsSite {
+function buildIndexes(site: SiteSettings, topics: Map<string, Topic>, articles: Article[], videos: VideoOfTheDay[], options: LoadOptions, clock: { buildTime: Date; scheduled: ScheduledArticles }): NewsSite {
   // Newest first; the URL breaks ties so that the order (and so related news) never depends on the file system.
   articles.sort((a, b) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url));
   const related = relatedArticles(
@@ -178,5 +183,5 @@ function buildIndexes(site: SiteSettings, topics: Map<string, Topic>, articles: 
     article.related = related[index]!.map(({ article: other }) => other);
   });
 
-  return new NewsSite(site, [...topics.values()], articles, videos, { timeZone: options.timeZone, pageSize: options.pageSize, navTopics: options.navTopics, archiveHeading: options.archiveHeading }, options.urls);
+  return new NewsSite(site, [...topics.values()], articles, videos, { timeZone: options.timeZone, pageSize: options.pageSize, navTopics: options.navTopics, archiveHeading: options.archiveHeading, ...clock }, options.urls);
 }

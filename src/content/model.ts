@@ -31,7 +31,7 @@ export interface TagSummary extends Tag {
  * What a list page's template may use of each of its items (`listing.items`): a big build
  * renders list pages in shards (see shards.ts), whose items carry these fields only.
  */
-export const LIST_ITEM_FIELDS = ["title", "url", "date", "day", "dateOnly", "topic", "draft"] as const satisfies readonly (keyof Article)[];
+export const LIST_ITEM_FIELDS = ["title", "url", "date", "day", "dateOnly", "topic", "draft", "scheduled"] as const satisfies readonly (keyof Article)[];
 
 /** One page of a paginated list: the archive, a topic or a tag. */
 export interface Listing extends ListPage<Article> {
@@ -76,10 +76,22 @@ export interface Article extends ArticleLink {
   slug: string;
   /** Old URLs of the article (`aliases:` in its front matter), each redirected here. */
   aliases?: readonly string[];
+  /**
+   * Not published by this build: `draft: true` in its front matter, or scheduled (below).
+   * Only the preview has such articles.
+   */
   draft: boolean;
+  /** Dated after the build's clock: published by the first production build after its date (the preview shows it, marked). */
+  scheduled?: boolean;
   readingMinutes: number;
   video?: VideoOfTheDay;
   related: ArticleLink[];
+}
+
+/** The articles dated after the build's clock: how many, and the first one's time. */
+export interface ScheduledArticles {
+  count: number;
+  next: Date | undefined;
 }
 
 /** An article's old URL: a page there (and a 301 rule) sends readers to the article. */
@@ -104,6 +116,8 @@ export interface PagesToWrite {
 export class NewsSite {
   /** The instant of this build, taken once (what "now" means for every page of it). */
   readonly buildTime: Date;
+  /** The articles dated after buildTime (a production build leaves them out; the preview shows them, marked). */
+  readonly scheduled: ScheduledArticles;
   /** The year in the site's zone when this build ran: day headings of other years show theirs. */
   readonly buildYear: number;
   /** All tags, in Ukrainian alphabetical order. */
@@ -142,11 +156,12 @@ export class NewsSite {
     /** Newest first; drafts only in preview (`npm start`). */
     readonly articles: readonly Article[],
     readonly videos: readonly VideoOfTheDay[],
-    readonly options: { timeZone: string; pageSize: number; navTopics?: number; archiveHeading?: string; buildTime?: Date },
+    readonly options: { timeZone: string; pageSize: number; navTopics?: number; archiveHeading?: string; buildTime?: Date; scheduled?: ScheduledArticles },
     /** Where lists live, for templates: `strichka.urls.archive` and so on. */
     readonly urls: UrlScheme = new UrlScheme(),
   ) {
     this.buildTime = options.buildTime ?? new Date();
+    this.scheduled = options.scheduled ?? { count: 0, next: undefined };
     this.buildYear = DateTime.fromJSDate(this.buildTime).setZone(options.timeZone).year;
     // Every page carries the masthead: a newsroom with 40 topics links the main ones there,
     // and the rest from «Усі теми» (the topics index), not 40 links on every page.

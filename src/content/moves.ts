@@ -19,7 +19,11 @@ interface Read {
 export class UrlMoves {
   readonly #reads: Read[] = [];
 
-  constructor(readonly cache: ArticleCache) {}
+  /** `now`: the build's clock; an article dated after it is not published yet, and may move freely, as a draft may. */
+  constructor(
+    readonly cache: ArticleCache,
+    readonly now: Date = new Date(),
+  ) {}
 
   /** A file this load parsed anew; `before` is what the previous build made of it (undefined: a new file). Unchanged files cannot have moved. */
   reparsed(key: string, before: CachedArticle | undefined, parsed: ParsedArticle, hash: string): void {
@@ -35,9 +39,10 @@ export class UrlMoves {
     // Files gone since the previous build, by content: a new file with the same bytes is the same article renamed.
     // (Only when there are new files: the look at every entry costs ~0.1 s at 100,000.)
     const gone = new Map<string, [string, ParsedArticle, CachedArticle]>();
+    const published = (parsed: ParsedArticle | undefined): parsed is ParsedArticle => isPublished(parsed, this.now);
     if (this.#reads.some((read) => !read.before)) for (const [key, entry] of this.cache.unread()) if (published(entry.parsed)) gone.set(entry.hash, [key, entry.parsed, entry]);
     for (const { key, before, parsed, hash } of this.#reads) {
-      if (parsed.draft) continue;
+      if (!published(parsed)) continue;
       if (published(before?.parsed)) {
         if (moved(before.parsed, parsed)) {
           const field = parsed.slug !== before.parsed.slug ? "slug" : "date";
@@ -56,8 +61,13 @@ export class UrlMoves {
   }
 }
 
-function published(parsed: ParsedArticle | undefined): parsed is ParsedArticle {
-  return !!parsed && !parsed.draft;
+/**
+ * Whether the article is (or was) on the published site: not a draft and dated by `now`.
+ * (The previous build ran before `now`, so an article dated after `now` was not published
+ * then; one dated before may have been, and is held to its URL.)
+ */
+function isPublished(parsed: ParsedArticle | undefined, now: Date): parsed is ParsedArticle {
+  return !!parsed && !parsed.draft && parsed.date <= now.getTime();
 }
 
 function moved(before: ParsedArticle, after: ParsedArticle): boolean {

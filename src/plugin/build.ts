@@ -9,11 +9,15 @@ import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { readAssets, type Asset } from "../assets.js";
+import { buildClock } from "../clock.js";
 import { ArticleCache, loadNewsSite, NewsSite, readArticleBody, type Article, type PagesToWrite } from "../content/index.js";
 import { pageHashes, pagesToRender, searchShardHashes, selectSiteFiles, sourceFingerprint, type PageState } from "../incremental.js";
 import type { EleventyConfig } from "../eleventy-config.js";
 import { resolveLocale, type LocaleText } from "../locale.js";
+import { formatNewsDayTime } from "../dates.js";
+import { ContentError } from "../errors.js";
 import { createMarkdown } from "../markdown.js";
+import { pluralize } from "../plural.js";
 import { timed } from "../metrics.js";
 import { checkPreviewOutput, PreviewPages } from "../preview.js";
 import { cutIntoShards, readShard, SHARD_ENV, type ShardSettings } from "../shards.js";
@@ -135,8 +139,15 @@ export class SiteBuild {
       // Rendered by the shards' processes; this run renders the site-wide pages.
       if (this.#shards.length > 0) news.pagesToWrite = { articles: [], listings: [] };
     }
+    if (this.production && !this.shardFile && news.scheduled.count > 0) console.log(this.#scheduledNote(news));
     this.#sitePath = new URL(news.site.url).pathname.replace(/\/?$/, "/");
     await makePageFolders(news.pagesToWrite, output);
+  }
+
+  /** «Заплановано: 2 статті (найближча — 15 січня, 09:00)»: what this build leaves out until its time. */
+  #scheduledNote({ scheduled, buildYear }: NewsSite): string {
+    const next = scheduled.next ? ` (${this.text.scheduledNext} — ${formatNewsDayTime(scheduled.next, buildYear, this.options.timeZone)})` : "";
+    return `${this.text.scheduled}: ${pluralize(scheduled.count, this.text.articleForms)}${next}`;
   }
 
   /**
@@ -234,8 +245,12 @@ export class SiteBuild {
   #loadWithCache(): Promise<NewsSite> {
     const { timeZone, relatedCount, pageSize, navTopics, site } = this.options;
     const { input, data } = this.#eleventyConfig.directories;
+    // Taken once, before anything is read: what is published is what is dated by then.
+    const clock = buildClock(timeZone);
+    if ("problem" in clock) return Promise.reject(new ContentError([clock.problem]));
     return timed("content", () =>
       loadNewsSite({
+        now: clock.now,
         inputDir: input,
         articlesDir: this.articlesPath,
         dataDir: data,

@@ -218,6 +218,21 @@ async function inProcessNow<T>(siteDir: string, task: () => Promise<T>, runMode:
   return { value, error, stdout: text(said.stdout), stderr: text(said.stderr) };
 }
 
+/**
+ * `task` with the build's clock (STRICHKA_NOW, see src/clock.ts) at `now`, e.g. "2026-01-15
+ * 09:00" Kyiv time: for builds in this process, which take turns, so the clock is theirs while they run.
+ */
+export async function atClock<T>(now: string, task: () => Promise<T>): Promise<T> {
+  const saved = process.env.STRICHKA_NOW;
+  process.env.STRICHKA_NOW = now;
+  try {
+    return await task();
+  } finally {
+    if (saved === undefined) delete process.env.STRICHKA_NOW;
+    else process.env.STRICHKA_NOW = saved;
+  }
+}
+
 /** Every file of a built site with its bytes (base64), to compare two builds byte for byte. */
 export function siteContents(site: string): Map<string, string> {
   return new Map(listFiles(site).map((file) => [file, readFileSync(join(site, file)).toString("base64")]));
