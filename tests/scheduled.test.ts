@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLOCK_ENV } from "../src/clock.js";
-import { article, atClock, atomSchemaErrors, buildCommandInProcess, buildInProcess, inProcess, listFiles, makeSite, readHtml, readXml, ROOT, tempDir } from "./helpers.js";
+import { article, atClock, atomSchemaErrors, buildCommandInProcess, buildInProcess, htmlValidationErrors, inProcess, listFiles, makeSite, readHtml, readXml, ROOT, tempDir } from "./helpers.js";
 
 const FILES = {
   "content/articles/2026-01-14-hryvnia.md": article({ title: "Гривня зміцнилася", date: "2026-01-14 10:00", topic: "ekonomika", tags: "[Київ]" }),
@@ -99,6 +99,9 @@ describe("scheduled articles in the preview", () => {
       ["Гривня зміцнилася", null],
     ]);
     expect(readFileSync(join(output, "feed.xml"), "utf8")).not.toContain("zaplanovana");
+    for (const file of ["index.html", "novyny/2026/01/15/zaplanovana-premiera.html", "temy/kultura/index.html"]) {
+      expect(await htmlValidationErrors(readFileSync(join(output, file), "utf8"), file)).toEqual([]);
+    }
     // (A published build's buildInProcess sees the same clock: nothing of it.)
     const production = await atClock("2026-01-14 12:00", () => buildInProcess(dir, join(tempDir(), "_site")));
     expect(production.error).toBeUndefined();
