@@ -16,8 +16,8 @@ async function load(dir: string, cache: ArticleCache) {
 // Counting parses: every parse reads the file through the cache's `read`, which is wrapped here.
 let parses = 0;
 const read = ArticleCache.prototype.read;
-ArticleCache.prototype.read = function (path, key, parse, problems) {
-  return read.call(this, path, key, (bytes, own) => (parses++, parse(bytes, own)), problems);
+ArticleCache.prototype.read = function (path, key, parse, problems, known) {
+  return read.call(this, path, key, (bytes, own) => (parses++, parse(bytes, own)), problems, known);
 };
 
 const files = (count: number) =>

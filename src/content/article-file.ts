@@ -47,9 +47,13 @@ export interface ParsedArticle {
   readingMinutes: number;
 }
 
-/** The version of a file's bytes: a changed body changes its article's page. */
-export function contentHash(bytes: Uint8Array | string): string {
-  return createHash("sha256").update(bytes).digest("base64url").slice(0, 22);
+/**
+ * The version of a file's bytes: a changed body changes its article's page. It is the id git
+ * gives the same bytes (a blob's), so that git's word that a file is unchanged can be checked
+ * against a cached parse without reading the file (git-files.ts).
+ */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
 }
 
 /** What every article's parse depends on besides its file (cache.ts keeps parses for one). */

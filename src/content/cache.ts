@@ -34,7 +34,7 @@ interface CacheFile {
 }
 
 /** Bump when ParsedArticle or the parse changes: an older cache on disk is then ignored. */
-const FORMAT = 3;
+const FORMAT = 5;
 /** Entries per file on disk, about: small enough for JSON.parse, few enough to list quickly. */
 const ENTRIES_PER_FILE = 16_384;
 
@@ -64,6 +64,7 @@ export class ArticleCache {
   #rewriteAll = false;
 
   readonly #entriesPerFile: number;
+  #filesRead = 0;
 
   /**
    * `version`: strichka's, for a cache kept on disk (a new version parses everything again);
@@ -72,6 +73,11 @@ export class ArticleCache {
   constructor(version = "", entriesPerFile = ENTRIES_PER_FILE) {
     this.#format = `${FORMAT}/${version}`;
     this.#entriesPerFile = entriesPerFile;
+  }
+
+  /** Files the current (or last) load read, itself or through child processes: what a build of few changes costs. */
+  get filesRead(): number {
+    return this.#filesRead;
   }
 
   /** How many articles are cached. */
@@ -93,19 +99,24 @@ export class ArticleCache {
       this.#rewriteAll = true;
     }
     this.#seen.clear();
+    this.#filesRead = 0;
   }
 
   /**
    * Of `files`, those that read would read (no entry, or another modification time or size),
    * each with the hash of its entry; the others are unchanged and need no stat in read
    * (`{ unchanged: true }`). For reading many files at once elsewhere (parse-files.ts).
+   * `clean`: files git vouches for, with their blob ids (git-files.ts); one whose blob is its
+   * entry's hash, of the entry's size, is unchanged whatever its modification time (a CI
+   * checkout's). (The size guards against git's filters: a checkout with other line endings.)
    */
-  changedFiles(files: readonly { path: string; key: string }[]): ReadJob[] {
+  changedFiles(files: readonly { path: string; key: string }[], clean?: ReadonlyMap<string, string>): ReadJob[] {
     const changed: ReadJob[] = [];
     for (const { path, key } of files) {
       const cached = this.#entries.get(key);
       const stats = cached && statSync(path, { throwIfNoEntry: false });
-      if (!cached || !stats || cached.mtimeMs !== stats.mtimeMs || cached.size !== stats.size) changed.push({ path, key, ...(cached && { knownHash: cached.hash }) });
+      const unchanged = stats && stats.size === cached.size && (stats.mtimeMs === cached.mtimeMs || clean?.get(path) === cached.hash);
+      if (!unchanged) changed.push({ path, key, ...(cached && { knownHash: cached.hash }) });
     }
     return changed;
   }
@@ -135,6 +146,7 @@ export class ArticleCache {
     if (!stats || !cached || cached.mtimeMs !== stats.mtimeMs || cached.size !== stats.size) {
       const own: ContentProblem[] = fresh ? [...fresh.problems] : [];
       const bytes = fresh ? undefined : readBytes(path, key, own);
+      this.#filesRead++;
       const wasRead = fresh !== undefined || bytes !== undefined;
       const hash = fresh ? fresh.hash : bytes ? contentHash(bytes) : "";
       if (wasRead && cached && cached.hash === hash) {
