@@ -29,7 +29,10 @@ export interface FeedEntry {
   /** HTML of the body; relative URLs are made absolute against `url`. */
   contentHtml: string;
   categories: { term: string; label: string; scheme: string }[];
+  /** The entry's author when it has none of its own (`authors`), else the feed's. */
   authorName: string;
+  /** Its own authors, each with the absolute URL of their page; none or empty: authorName. */
+  authors?: readonly { name: string; url?: string }[];
 }
 
 export interface FeedSpec {
@@ -116,11 +119,17 @@ export function createFeed(spec: FeedSpec): Feed {
       published: entry.published,
       ...(entry.summary && { description: escapeHtml(stripNonXmlCharacters(entry.summary)) }),
       content: stripNonXmlCharacters(absolutizeUrls(entry.contentHtml, entry.url)),
-      author: [{ name: stripNonXmlCharacters(entry.authorName || spec.authorName) }],
+      author: entryAuthors(entry, spec.authorName),
       category: entry.categories.map((category) => ({ term: category.term, name: `strichka-category-${labels.push(stripNonXmlCharacters(category.label)) - 1}`, scheme: category.scheme })),
     });
   }
   return feed;
+}
+
+/** An entry's authors as `feed` takes them: its own (with their pages), else the newsroom. */
+function entryAuthors(entry: FeedEntry, feedAuthor: string): { name: string; link?: string }[] {
+  if (entry.authors && entry.authors.length > 0) return entry.authors.map((author) => ({ name: stripNonXmlCharacters(author.name), ...(author.url && { link: author.url }) }));
+  return [{ name: stripNonXmlCharacters(entry.authorName || feedAuthor) }];
 }
 
 /** Atom 1.0 with the feed's language as xml:lang. */
@@ -157,9 +166,10 @@ export function jsonFeed(feed: Feed, entries: readonly FeedEntry[]): string {
     // JSON Feed titles and summaries are plain text: no HTML escaping here.
     item.title = stripNonXmlCharacters(entry.title);
     if (entry.summary) item.summary = stripNonXmlCharacters(entry.summary);
+    // All of its authors (feed 6.0 writes the first one only), with their pages.
     if (item.author) {
-      item.authors = [item.author];
       delete item.author;
+      item.authors = entryAuthors(entry, feed.options.author?.name ?? "").map(({ name, link }) => ({ name, ...(link && { url: link }) }));
     }
   });
   // Placeholders are ASCII, so they are the same inside JSON strings.

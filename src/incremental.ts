@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import type { ArticleLink, NewsSite, PagesToWrite } from "./content/index.js";
+import type { Article, ArticleLink, NewsSite, PagesToWrite } from "./content/index.js";
 import { walkFiles } from "./walk.js";
 
 /** What a built site's pages were made of. */
@@ -95,12 +95,14 @@ export function pageHashes(news: NewsSite, { latestCount }: { latestCount: numbe
   for (const [url, shardHash] of searchShardHashes(news)) hashes.set(url, shardHash);
   // A redirect page shows its article's title and links to its URL.
   for (const alias of news.aliases) hashes.set(alias.url, new Hasher().text(alias.url).text(alias.article.url).text(alias.article.title).toString());
-  for (const topic of news.topics) {
-    // (The file's path too: it is the entry's id.)
-    let text = topic.slug;
-    for (const article of news.articlesOfTopic(topic.slug).filter((entry) => !entry.draft).slice(0, latestCount)) text += `\0${article.url}\t${article.contentHash}\t${article.sourceFile}`;
-    hashes.set(news.urls.topicFeed(topic.slug), hash(text));
-  }
+  // (The file's path too: it is the entry's id.)
+  const feedHash = (key: string, articles: readonly Article[]) => {
+    let text = key;
+    for (const article of articles.filter((entry) => !entry.draft).slice(0, latestCount)) text += `\0${article.url}\t${article.contentHash}\t${article.sourceFile}`;
+    return hash(text);
+  };
+  for (const topic of news.topics) hashes.set(news.urls.topicFeed(topic.slug), feedHash(topic.slug, news.articlesOfTopic(topic.slug)));
+  for (const author of news.authors) hashes.set(author.feedUrl, feedHash(author.slug, news.articlesOfAuthor(author.slug)));
   return hashes;
 }
 
@@ -126,16 +128,17 @@ export function pagesToRender(news: NewsSite, hashes: ReadonlyMap<string, string
 }
 
 /**
- * Sets which sitemap files, topic feeds and redirect pages the build writes (those that differ from
+ * Sets which sitemap files, topic and author feeds, redirect pages and search files the build writes (those that differ from
  * `previous`'s, all without one) and returns their URLs.
  */
 export function selectSiteFiles(news: NewsSite, hashes: ReadonlyMap<string, string>, fingerprint: string, previous: PageState | undefined): string[] {
   const changed = (url: string) => !previous || previous.fingerprint !== fingerprint || previous.pages[url] !== hashes.get(url);
   news.sitemaps.filesToWrite = news.sitemaps.files.filter((file) => changed(file.url));
   news.topicFeedsToWrite = news.topics.filter((topic) => changed(news.urls.topicFeed(topic.slug)));
+  news.authorFeedsToWrite = news.authors.filter((author) => changed(author.feedUrl));
   news.aliasesToWrite = news.aliases.filter((alias) => changed(alias.url));
   news.search.shardsToWrite = news.search.shards.filter((shard) => changed(shard.url));
-  return [...news.sitemaps.filesToWrite.map((file) => file.url), ...news.topicFeedsToWrite.map((topic) => news.urls.topicFeed(topic.slug)), ...news.aliasesToWrite.map((alias) => alias.url), ...news.search.shardsToWrite.map((shard) => shard.url)];
+  return [...news.sitemaps.filesToWrite.map((file) => file.url), ...news.topicFeedsToWrite.map((topic) => news.urls.topicFeed(topic.slug)), ...news.authorFeedsToWrite.map((author) => author.feedUrl), ...news.aliasesToWrite.map((alias) => alias.url), ...news.search.shardsToWrite.map((shard) => shard.url)];
 }
 
 /**

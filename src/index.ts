@@ -75,5 +75,5 @@ export { slugify, transliterate } from "./slug.js";
 export { typographText, ukrainianTypography } from "./typography.js";
 export { relatedArticles } from "./related.js";
 export { loadNewsSite, NewsSite } from "./content/index.js";
-export type { Article, ArticleLink, Tag, Topic, SiteSettings } from "./content/index.js";
+export type { Article, ArticleLink, Author, Tag, Topic, SiteSettings } from "./content/index.js";
 export { ContentError, findContentError, formatProblem } from "./errors.js";

@@ -29,6 +29,12 @@ export const UKRAINIAN = {
   newestPage: "Найновіші",
   tag: "Тег:",
   topicFeed: "Atom-стрічка теми",
+  /** The byline: «Автор: Олена Коваль», «Автори: Олена Коваль і Петро Іваненко» (joined by the platform's Ukrainian list rules). */
+  author: "Автор:",
+  authors: "Автори:",
+  /** The authors index, and the footer's link to it. */
+  allAuthors: "Автори",
+  authorFeed: "Atom-стрічка автора",
   draft: "Чернетка: у збірці для публікації її не буде",
   /** An article dated after the build's time: its label in the preview, and the production build's note «Заплановано: 2 статті (найближча — 15 січня, 09:00)». */
   scheduled: "Заплановано",

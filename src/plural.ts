@@ -19,6 +19,28 @@ export function pluralForm(count: number, forms: PluralForms): string {
   }
 }
 
+const conjunction = new Intl.ListFormat("uk", { type: "conjunction" });
+
+/**
+ * What goes before each of `count` items joined as Ukrainian joins a list, by the platform's
+ * CLDR rules as plurals are: ["", " і "] for two («Олена Коваль і Петро Іваненко»),
+ * ["", ", ", " і "] for three. For lists whose items are markup (links), not plain text.
+ */
+export function listSeparators(count: number): string[] {
+  if (count === 0) return [];
+  const parts = conjunction.formatToParts(Array.from({ length: count }, (_, index) => String(index)));
+  const separators: string[] = [];
+  let pending = "";
+  for (const part of parts) {
+    if (part.type === "literal") pending += part.value;
+    else {
+      separators.push(pending);
+      pending = "";
+    }
+  }
+  return separators;
+}
+
 /** «5 новин»: the number in Ukrainian notation followed by the right form. */
 export function pluralize(count: number, forms: PluralForms): string {
   return `${numbers.format(count)} ${pluralForm(count, forms)}`;

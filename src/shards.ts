@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { childNodeArgs, siblingModule } from "./child-node.js";
 import { OUT_OF_MEMORY } from "./heap-watch.js";
-import { LIST_ITEM_FIELDS, type Article, type Listing, type NewsSite, type PagesToWrite, type SiteSettings, type Topic } from "./content/index.js";
+import { LIST_ITEM_FIELDS, type Article, type Author, type Listing, type NewsSite, type PagesToWrite, type SiteSettings, type Topic } from "./content/index.js";
 
 /** The environment variable that tells the plugin in a child process which shard it renders. */
 export const SHARD_ENV = "STRICHKA_SHARD";
@@ -37,6 +37,8 @@ export const DEFAULT_SHARDS: ShardSettings = { pages: 10_000, processes: Math.ma
 export interface Shard {
   site: SiteSettings;
   topics: readonly Topic[];
+  /** (Every page's footer links to the authors index when there are authors.) */
+  authors: readonly Author[];
   buildTime: Date;
   articles: readonly Article[];
   listings: readonly Listing[];
@@ -75,7 +77,7 @@ export function shardBytes(news: NewsSite, pages: PagesToWrite): Buffer {
   // Related news as links: the model's are the articles themselves, and serializing those
   // would carry their related news in turn, and so on through the archive.
   const articles = pages.articles.map((article) => ({ ...article, related: article.related.map(({ title, url, date }) => ({ title, url, date })) }));
-  const shard = { site: news.site, topics: news.topics, buildTime: news.buildTime, articles, listings };
+  const shard = { site: news.site, topics: news.topics, authors: news.authors, buildTime: news.buildTime, articles, listings };
   return serialize(shard);
 }
 

@@ -1,6 +1,6 @@
 // The site's feeds from the content model: the same data the pages use.
 import type { MarkdownIt } from "markdown-it";
-import type { Article, NewsSite, Topic } from "./content/index.js";
+import type { Article, Author, NewsSite, Topic } from "./content/index.js";
 import { atomXml, createFeed, entryId, jsonFeed, rssXml, type FeedEntry, type FeedSpec } from "./feeds.js";
 import { rewriteUrls } from "./html-urls.js";
 import { absoluteUrl } from "./urls.js";
@@ -10,6 +10,9 @@ import { absoluteUrl } from "./urls.js";
 // same few thousand latest articles are in the feeds every time.
 const renderedBodies = new WeakMap<MarkdownIt, Map<string, string>>();
 const RENDERED_BODIES_LIMIT = 10_000;
+
+/** Whose feed: a topic's or an author's (none: the site's). */
+export type FeedOf = { topic: Topic } | { author: Author };
 
 export class SiteFeeds {
   readonly #specs = new Map<string, FeedSpec>();
@@ -56,35 +59,41 @@ export class SiteFeeds {
         ...article.tags.map((tag) => ({ term: tag.slug, label: tag.name, scheme: this.#absolute(this.news.urls.tags) })),
       ],
       authorName: site.author,
+      // Its own authors, each with their page; none: the newsroom (authorName).
+      authors: article.authors.map((author) => ({ name: author.name, url: this.#absolute(author.url) })),
     };
   }
 
-  /** The site-wide feed, or a topic's. */
-  spec(topic?: Topic): FeedSpec {
-    const key = topic?.slug ?? "";
+  /** The site-wide feed, a topic's or an author's. */
+  spec(of?: FeedOf): FeedSpec {
+    const key = !of ? "" : "topic" in of ? `topic:${of.topic.slug}` : `author:${of.author.slug}`;
     let spec = this.#specs.get(key);
     if (!spec) {
       const { site, urls } = this.news;
-      const articles = topic ? this.news.articlesOfTopic(topic.slug) : this.news.articles;
+      const own = !of
+        ? { articles: this.news.articles, url: urls.home, feedUrl: urls.atom, title: site.title, subtitle: site.description }
+        : "topic" in of
+          ? { articles: this.news.articlesOfTopic(of.topic.slug), url: of.topic.url, feedUrl: urls.topicFeed(of.topic.slug), title: `${of.topic.title} — ${site.title}`, subtitle: of.topic.description }
+          : { articles: this.news.articlesOfAuthor(of.author.slug), url: of.author.url, feedUrl: of.author.feedUrl, title: `${of.author.name} — ${site.title}`, subtitle: of.author.role ?? of.author.name };
       spec = {
-        id: this.#absolute(topic ? topic.url : urls.home),
-        title: topic ? `${topic.title} — ${site.title}` : site.title,
-        subtitle: topic ? topic.description : site.description,
+        id: this.#absolute(own.url),
+        title: own.title,
+        subtitle: own.subtitle,
         language: site.language,
-        homeUrl: this.#absolute(topic ? topic.url : urls.home),
-        atomUrl: this.#absolute(topic ? urls.topicFeed(topic.slug) : urls.atom),
-        ...(!topic && { rssUrl: this.#absolute(urls.rss), jsonUrl: this.#absolute(urls.json) }),
+        homeUrl: this.#absolute(own.url),
+        atomUrl: this.#absolute(own.feedUrl),
+        ...(!of && { rssUrl: this.#absolute(urls.rss), jsonUrl: this.#absolute(urls.json) }),
         iconUrl: this.#absolute(urls.icon),
         authorName: site.author,
-        entries: articles.filter((article) => !article.draft).slice(0, this.size).map((article) => this.entry(article)),
+        entries: own.articles.filter((article) => !article.draft).slice(0, this.size).map((article) => this.entry(article)),
       };
       this.#specs.set(key, spec);
     }
     return spec;
   }
 
-  atom(topic?: Topic): string {
-    return atomXml(createFeed(this.spec(topic)));
+  atom(of?: FeedOf): string {
+    return atomXml(createFeed(this.spec(of)));
   }
 
   rss(): string {

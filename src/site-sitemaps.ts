@@ -10,7 +10,7 @@
 //   the order they were made, whose articles never change (pagination.ts): a new page is
 //   appended to the last file, so the earlier ones stay the same;
 // - `sitemaps/pages.xml`, `pages-2.xml` …: the pages that change with every article: home,
-//   the topics and tags indexes (with the tags' letter pages), the first page of every list.
+//   the topics, tags and authors indexes (with the tags' letter pages), the first page of every list.
 // Every URL has a <lastmod>: the latest publication or update among the articles the page
 // shows (for home and the indexes, among all articles: an upper bound, never too early).
 // Drafts are in none of them.
@@ -75,7 +75,7 @@ export class SiteSitemaps {
     const { news } = this;
     const newest = this.#listingLastmod(news.articles);
     return [
-      ...[news.urls.home, news.urls.topics, news.urls.tags, ...news.tagLetterPages.map((page) => page.url)].map((url) => ({ url: this.#absolute(url), lastmod: newest })),
+      ...[news.urls.home, news.urls.topics, news.urls.tags, ...news.tagLetterPages.map((page) => page.url), ...news.authorsIndex.map((page) => page.url)].map((url) => ({ url: this.#absolute(url), lastmod: newest })),
       ...news.listings.filter((listing) => listing.number === 0).map((listing) => ({ url: this.#absolute(listing.url), lastmod: this.#listingLastmod(listing.items) })),
     ];
   }
@@ -99,6 +99,7 @@ export class SiteSitemaps {
       [news.urls.archive, news.articles],
       ...news.topics.map((topic): [string, readonly Article[]] => [topic.url, news.articlesOfTopic(topic.slug)]),
       ...news.tags.map((tag): [string, readonly Article[]] => [tag.url, news.articlesOfTag(tag.slug)]),
+      ...news.authors.map((author): [string, readonly Article[]] => [author.url, news.articlesOfAuthor(author.slug)]),
     ]);
     const pages = news.listings
       .filter((listing) => listing.number > 0)

@@ -24,7 +24,11 @@ export function newsArticleJsonLd(article: Article, site: SiteSettings, timeZone
     inLanguage: site.language,
     mainEntityOfPage: absoluteUrl(article.url, site.url),
     url: absoluteUrl(article.url, site.url),
-    author: { "@type": "Organization", name: site.author },
+    // Its journalists, each with their page; else the newsroom.
+    author:
+      article.authors.length > 0
+        ? article.authors.map((author) => ({ "@type": "Person", name: author.name, url: absoluteUrl(author.url, site.url), ...(author.role && { jobTitle: author.role }) }))
+        : { "@type": "Organization", name: site.author },
     publisher,
     articleSection: article.topic.title,
     ...(article.tags.length > 0 && { keywords: article.tags.map((tag) => tag.name) }),

@@ -10,10 +10,11 @@ import type { DateTime } from "luxon";
 export interface UrlOptions {
   /** Article URL pattern: {yyyy}, {MM}, {dd} (the Kyiv day of publication) and {slug}; ends in ".html" or "/". */
   articles: string;
-  /** Folders of the topic pages, the tag pages and the archive: "/temy/" and so on. */
+  /** Folders of the topic pages, the tag pages, the archive and the authors' pages: "/temy/" and so on. */
   topics: string;
   tags: string;
   archive: string;
+  authors: string;
 }
 
 export const DEFAULT_URLS: UrlOptions = {
@@ -22,6 +23,7 @@ export const DEFAULT_URLS: UrlOptions = {
   topics: "/temy/",
   tags: "/tehy/",
   archive: "/arkhiv/",
+  authors: "/avtory/",
 };
 
 const FOLDER = /^\/(?:[a-z0-9-]+\/)+$/;
@@ -61,6 +63,7 @@ export class UrlScheme {
   readonly topics: string;
   readonly tags: string;
   readonly archive: string;
+  readonly authors: string;
   readonly home = FIXED_URLS.home;
   readonly atom = FIXED_URLS.atom;
   readonly rss = FIXED_URLS.rss;
@@ -80,20 +83,21 @@ export class UrlScheme {
     if (!/^\/.*\{slug\}.*(\.html|\/)$/.test(urls.articles) || /[^a-z0-9/{}.-]|\{(?!yyyy\}|MM\}|dd\}|slug\})/i.test(urls.articles)) {
       problems.push(`articles "${urls.articles}" must start with "/", contain {slug}, end in ".html" or "/", and use only {yyyy}, {MM}, {dd}, {slug}`);
     }
-    for (const key of ["topics", "tags", "archive"] as const) {
+    for (const key of ["topics", "tags", "archive", "authors"] as const) {
       if (!FOLDER.test(urls[key])) problems.push(`${key} "${urls[key]}" must be a folder such as "/${key}/" (lower-case Latin letters, digits, hyphens)`);
     }
-    if (new Set([urls.topics, urls.tags, urls.archive]).size < 3) problems.push("topics, tags and archive need folders of their own");
+    if (new Set([urls.topics, urls.tags, urls.archive, urls.authors]).size < 4) problems.push("topics, tags, archive and authors need folders of their own");
     if (problems.length > 0) throw new TypeError(`strichka plugin option urls: ${problems.join("; ")}`);
     this.articles = urls.articles;
     this.topics = urls.topics;
     this.tags = urls.tags;
     this.archive = urls.archive;
+    this.authors = urls.authors;
   }
 
   /** The options this scheme was made from, defaults filled in (to make the same scheme elsewhere, e.g. in a child process). */
   get options(): UrlOptions {
-    return { articles: this.articles, topics: this.topics, tags: this.tags, archive: this.archive };
+    return { articles: this.articles, topics: this.topics, tags: this.tags, archive: this.archive, authors: this.authors };
   }
 
   article(published: DateTime, slug: string): string {
@@ -107,6 +111,16 @@ export class UrlScheme {
   /** A topic's Atom feed: the site-wide feed's file name in the topic's folder. */
   topicFeed(slug: string): string {
     return `${this.topic(slug)}${posix.basename(this.atom)}`;
+  }
+
+  /** An author's page (their articles, paginated like a topic's). */
+  author(slug: string): string {
+    return `${this.authors}${slug}/`;
+  }
+
+  /** An author's Atom feed: the site-wide feed's file name in the author's folder. */
+  authorFeed(slug: string): string {
+    return `${this.author(slug)}${posix.basename(this.atom)}`;
   }
 
   tag(slug: string): string {

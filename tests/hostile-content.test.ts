@@ -67,7 +67,8 @@ describe("a site whose every text is hostile", () => {
       "_data/site.json": JSON.stringify({ ...SITE_JSON, title: `Стрічка ${EVIL}`, description: `Опис ${EVIL}`, author: `Редакція ${EVIL}` }),
       "_data/topics.json": JSON.stringify([{ slug: "kultura", title: `Культура ${EVIL}`, description: `Опис ${EVIL}` }]),
       "_data/videos.json": JSON.stringify([{ date: "2026-01-01", title: `Відео ${EVIL}`, youtube: "M7lc1UVf-VE" }]),
-      "content/articles/evil.md": `---\n${dump({ title: `Заголовок ${EVIL}`, lede: `Лід ${EVIL}`, date: "2026-01-14 10:00", topic: "kultura", tags: [`тег ${EVIL}`, "A&B \"q\""], source: `<b>Джерело</b> ${EVIL}` })}---\nАбзац з [посиланням](javascript:alert(1)) і [даними](data:text/html;base64,PHNjcmlwdD4=).\n\nЩе ${EVIL.replace(/</g, "&lt;")}.\n`,
+      "_data/authors.json": JSON.stringify([{ slug: "zla", name: `Авторка ${EVIL}`, role: `Роль ${EVIL}`, bio: `Біо ${EVIL}` }, { slug: "zlyi", name: `Автор ${EVIL}` }]),
+      "content/articles/evil.md": `---\n${dump({ title: `Заголовок ${EVIL}`, lede: `Лід ${EVIL}`, date: "2026-01-14 10:00", topic: "kultura", tags: [`тег ${EVIL}`, "A&B \"q\""], source: `<b>Джерело</b> ${EVIL}`, author: ["zla", "zlyi"] })}---\nАбзац з [посиланням](javascript:alert(1)) і [даними](data:text/html;base64,PHNjcmlwdD4=).\n\nЩе ${EVIL.replace(/</g, "&lt;")}.\n`,
     });
     const result = await buildInProcess(dir);
     expect(result.stderr).toBe("");
@@ -87,6 +88,11 @@ describe("a site whose every text is hostile", () => {
     expect(data.keywords).toContain(`тег ${EVIL}`);
     expect(page.querySelector(".video-title")!.textContent).toContain("Відео <script>");
     expect(page.querySelector(".source")!.textContent).toContain("<b>Джерело</b>");
+    expect(page.querySelector(".byline")!.textContent).toContain("Авторка <script>alert(«x»)</script>");
+    expect((data as unknown as { author: { name: string }[] }).author[0]!.name).toContain("Авторка <script>");
+    const author = readHtml(join(site, "avtory/zla/index.html"));
+    expect(author.querySelector("h1")!.textContent).toContain("Авторка <script>");
+    expect(author.querySelector(".author-bio")!.textContent).toContain("Біо <script>");
     // The javascript: and data: links stayed text.
     expect(page.querySelector(".article-body")!.textContent).toContain("[посиланням](javascript:alert(1))");
   });

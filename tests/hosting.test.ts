@@ -60,6 +60,7 @@ describe("netlify.toml", () => {
     expect(headersFor("/index.html")["Cache-Control"]).toBeUndefined(); // Netlify's default: max-age=0, must-revalidate
     expect(headersFor("/feed.xml")["Content-Type"]).toBe("application/atom+xml; charset=utf-8");
     expect(headersFor("/temy/ekonomika/feed.xml")["Content-Type"]).toBe("application/atom+xml; charset=utf-8");
+    expect(headersFor("/avtory/olena-koval/feed.xml")["Content-Type"]).toBe("application/atom+xml; charset=utf-8");
     expect(headersFor("/rss.xml")["Content-Type"]).toBe("application/rss+xml; charset=utf-8");
     expect(headersFor("/feed.json")["Content-Type"]).toBe("application/feed+json; charset=utf-8");
     for (const path of ["/feed.xml", "/rss.xml", "/feed.json"]) expect(headersFor(path)["Cache-Control"]).toBe("public, max-age=300");

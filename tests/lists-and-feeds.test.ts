@@ -135,7 +135,10 @@ describe("discovery", () => {
       dateModified: "2026-01-14T23:40:00+02:00",
       articleSection: "Переговори щодо війни в Україні",
       keywords: ["Женева", "обмін полоненими", "США", "ЄС"],
-      author: { name: "Редакція «Стрічки»" },
+      author: [
+        { "@type": "Person", name: "Петро Іваненко", url: "https://strichka.netlify.app/avtory/petro-ivanenko/", jobTitle: "військовий та дипломатичний оглядач" },
+        { "@type": "Person", name: "Олена Коваль", url: "https://strichka.netlify.app/avtory/olena-koval/", jobTitle: "кореспондентка з питань економіки" },
+      ],
       publisher: { "@type": "NewsMediaOrganization", name: "Стрічка" },
     });
   });

@@ -46,9 +46,12 @@ describe("an article page", () => {
     expect(text(topic)).toBe("Переговори щодо війни в Україні");
     expect(target(CLASSIC, topic.getAttribute("href")!)).toBe("temy/perehovory/index.html");
     expect(text(header.querySelector(".reading-time"))).toMatch(/^\d+ (хвилина|хвилини|хвилин) читання$/);
-    // The order inside the header: h1, lede, then the meta line.
+    // Its two authors (_data/authors.json), joined as Ukrainian joins a list, each linked to their page.
+    expect(text(header.querySelector(".byline"))).toBe("Автори: Петро Іваненко і Олена Коваль");
+    expect([...header.querySelectorAll(".byline a")].map((link) => target(CLASSIC, link.getAttribute("href")!))).toEqual(["avtory/petro-ivanenko/index.html", "avtory/olena-koval/index.html"]);
+    // The order inside the header: h1, lede, byline, then the meta line.
     const order = [...header.children].map((child) => child.tagName.toLowerCase() + (child.className ? `.${child.className}` : ""));
-    expect(order).toEqual(["h1", "p.lede", "ul.article-meta"]);
+    expect(order).toEqual(["h1", "p.lede", "p.byline", "ul.article-meta"]);
   });
 
   it("has typography: «» quotes, apostrophes, em dashes", () => {

@@ -25,8 +25,9 @@ describe("JSON-LD", () => {
       date: new Date("2026-06-01T07:00:00Z"),
       topic: { title: "Економіка" },
       tags: [{ name: "Київ" }],
+      authors: [],
       source: "Reuters",
-    } as Article;
+    } as unknown as Article;
     const data = JSON.parse(newsArticleJsonLd(article, site, "Europe/Kyiv")) as Record<string, unknown>;
     expect(data).toEqual({
       "@context": "https://schema.org",

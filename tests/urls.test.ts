@@ -70,7 +70,7 @@ describe("a site's own URL scheme", () => {
     [{ articles: "news/{slug}.html" }, "must start with \"/\""],
     [{ articles: "/news/{year}/{slug}.html" }, "use only {yyyy}, {MM}, {dd}, {slug}"],
     [{ topics: "/Теми/" }, 'topics "/Теми/" must be a folder'],
-    [{ tags: "/temy/" }, "topics, tags and archive need folders of their own"],
+    [{ tags: "/temy/" }, "topics, tags, archive and authors need folders of their own"],
   ])("refuses %j", (options, message) => {
     expect(() => new UrlScheme(options)).toThrow(message);
   });

@@ -27,6 +27,8 @@ export interface ParsedArticle {
   tags: string[];
   draft: boolean;
   source?: string;
+  /** The slugs of its authors (`author:`), as written, duplicates removed; absent: the newsroom. */
+  authors?: string[];
   /** The front matter gives the slug; else the file name does (a URL clash is then the name's). */
   ownSlug: boolean;
   /** The editor gave a day without a time. */
@@ -112,6 +114,7 @@ export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zo
     tags: [...new Set(front.tags ?? [])],
     draft: front.draft ?? false,
     ...(front.source !== undefined && { source: front.source }),
+    ...(front.author !== undefined && { authors: [...new Set(typeof front.author === "string" ? [front.author] : front.author)] }),
     ownSlug: front.slug !== undefined,
     dateOnly: typeof data.date === "string" && DAY.test(data.date.trim()),
     slug,
@@ -127,7 +130,7 @@ export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zo
 }
 
 /** strichka's own front-matter fields (see schema.ts): the model has them in its own fields. */
-const KNOWN_FIELDS = new Set(["title", "date", "topic", "lede", "tags", "source", "updated", "slug", "aliases", "draft"]);
+const KNOWN_FIELDS = new Set(["title", "date", "topic", "lede", "tags", "source", "updated", "slug", "aliases", "draft", "author"]);
 
 /** The fields of a site's own: every article's copy of the known ones would cost ~750 MB at a million articles. */
 function ownFields(data: Record<string, unknown>): Record<string, unknown> {

@@ -7,7 +7,8 @@ import { FINGERPRINTED_DIR } from "../assets.js";
 import { FIXED_URLS, NOT_FOUND_URL, SITEMAP_FILES, type UrlScheme } from "../urls.js";
 import type { ParsedArticle } from "./article-file.js";
 import type { ArticleSource, LoadOptions } from "./load.js";
-import type { Article, ScheduledArticles, Tag, Topic } from "./model.js";
+import type { Authors } from "./authors.js";
+import type { Article, Author, ScheduledArticles, Tag, Topic } from "./model.js";
 
 /**
  * The articles of the site (drafts and scheduled ones only when options.includeDrafts), with
@@ -22,6 +23,8 @@ export function toArticles(
   urls: UrlScheme,
   problems: ContentProblem[],
   now: Date,
+  /** _data/authors.json; undefined when it has problems of its own (articles' authors are then not checked). */
+  authors: Authors | undefined,
 ): { articles: Article[]; scheduled: ScheduledArticles } {
   const articles: Article[] = [];
   const scheduled: ScheduledArticles = { count: 0, next: undefined };
@@ -35,6 +38,7 @@ export function toArticles(
     }
     addresses.add(parsed, problems);
     const articleTags = tags.tagsOf(parsed, problems);
+    const articleAuthors = authorsOf(parsed, authors, problems);
     const topic = topics.get(parsed.topic);
     const isScheduled = parsed.date > nowMs && !parsed.draft;
     if (isScheduled) {
@@ -43,7 +47,7 @@ export function toArticles(
     }
     // No topic: topics.json has problems of its own, and nothing is built.
     if (!topic || ((parsed.draft || isScheduled) && !options.includeDrafts)) continue;
-    const article = toArticle(parsed, hash, topic, articleTags, relative(options.articlesDir, path).split(sep).join("/"));
+    const article = toArticle(parsed, hash, topic, articleTags, articleAuthors, relative(options.articlesDir, path).split(sep).join("/"));
     // (Only the preview has scheduled articles: unpublished like drafts, marked otherwise.)
     if (isScheduled) Object.assign(article, { draft: true, scheduled: true });
     articles.push(article);
@@ -62,7 +66,7 @@ class SiteAddresses {
   readonly #reserved: readonly string[];
 
   constructor(readonly urls: UrlScheme) {
-    this.#reserved = [urls.topics, urls.tags, urls.archive, SITEMAP_FILES, FINGERPRINTED_DIR, FIXED_URLS.search, "/assets/", "/images/"];
+    this.#reserved = [urls.topics, urls.tags, urls.archive, urls.authors, SITEMAP_FILES, FINGERPRINTED_DIR, FIXED_URLS.search, "/assets/", "/images/"];
   }
 
   add({ file, url, ownSlug, aliases = [] }: ParsedArticle, problems: ContentProblem[]): void {
@@ -131,9 +135,26 @@ class TagIndex {
   }
 }
 
-const NO_FIELDS: Readonly<Record<string, unknown>> = Object.freeze({});
+/** An article's authors (the shared objects); an unknown slug is a problem that lists the known ones. */
+function authorsOf({ file, authors: slugs }: ParsedArticle, authors: Authors | undefined, problems: ContentProblem[]): readonly Author[] {
+  if (!slugs || !authors) return NO_AUTHORS;
+  const found: Author[] = [];
+  for (const slug of slugs) {
+    const author = authors.bySlug.get(slug);
+    if (author) found.push(author);
+    else {
+      const known = authors.bySlug.size === 0 ? `${authors.file} has no authors yet; add the author there (slug, name) or remove the field` : `use one of: ${[...authors.bySlug.keys()].join(", ")}, or add the author to ${authors.file}`;
+      problems.push({ file, field: "author", message: `${describeValue(slug)} is not an author in ${authors.file}; ${known}` });
+    }
+  }
+  return found;
+}
 
-function toArticle(parsed: ParsedArticle, contentHash: string, topic: Topic, tags: Tag[], sourceFile: string): Article {
+const NO_FIELDS: Readonly<Record<string, unknown>> = Object.freeze({});
+/** Most articles have no author of their own (the newsroom's): one shared empty list. */
+const NO_AUTHORS: readonly Author[] = Object.freeze([]);
+
+function toArticle(parsed: ParsedArticle, contentHash: string, topic: Topic, tags: Tag[], authors: readonly Author[], sourceFile: string): Article {
   return {
     sourceFile,
     contentHash,
@@ -149,6 +170,7 @@ function toArticle(parsed: ParsedArticle, contentHash: string, topic: Topic, tag
     url: parsed.url,
     topic,
     tags,
+    authors,
     slug: parsed.slug,
     ...(parsed.aliases && { aliases: parsed.aliases }),
     draft: parsed.draft,

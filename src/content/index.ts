@@ -4,5 +4,5 @@
 export { readArticleBody } from "./article-file.js";
 export { ArticleCache } from "./cache.js";
 export { loadNewsSite, type LoadOptions } from "./load.js";
-export { LIST_ITEM_FIELDS, NewsSite, type Article, type ArticleLink, type Listing, type PagesToWrite, type Tag, type TagSummary, type Topic } from "./model.js";
+export { LIST_ITEM_FIELDS, NewsSite, type Article, type ArticleLink, type Author, type Listing, type PagesToWrite, type Tag, type TagSummary, type Topic } from "./model.js";
 export { articleSchema, siteSchema, topicsSchema, videosSchema, type ArticleFrontMatter, type SiteSettings } from "./schema.js";

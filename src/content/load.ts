@@ -15,7 +15,8 @@ import { ArticleCache } from "./cache.js";
 import { cleanTrackedFiles } from "./git-files.js";
 import { UrlMoves } from "./moves.js";
 import { listMarkdown, readDataFile, readSiteSettings } from "./files.js";
-import { NewsSite, type Article, type ScheduledArticles, type Topic } from "./model.js";
+import { NewsSite, type Article, type Author, type ScheduledArticles, type Topic } from "./model.js";
+import { readAuthors } from "./authors.js";
 import { topicsSchema, videosSchema, type SiteSettings } from "./schema.js";
 
 export interface LoadOptions {
@@ -80,10 +81,11 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
   const videos = videosOf(videoList ?? [], dataFile("videos.json"), problems);
   const parsed = await readArticles(options, root, topics, urls, problems);
   const now = options.now ?? new Date();
-  const { articles, scheduled } = toArticles(parsed, topics?.bySlug ?? new Map(), options, urls, problems, now);
+  const authors = readAuthors(options.dataDir, root, urls, problems);
+  const { articles, scheduled } = toArticles(parsed, topics?.bySlug ?? new Map(), options, urls, problems, now, authors);
 
   if (problems.length > 0 || !site || !topics) throw new ContentError(problems);
-  return timed("indexes", () => buildIndexes(site, topics.bySlug, articles, videos, options, { buildTime: now, scheduled }));
+  return timed("indexes", () => buildIndexes(site, topics.bySlug, articles, videos, options, { buildTime: now, scheduled, authors: [...(authors?.bySlug.values() ?? [])] }));
 }
 
 interface Topics {
@@ -168,7 +170,7 @@ async function readChangedFiles(files: { path: string; key: string }[], articles
 }
 
 /** Order, related news, videos of the day, topic and tag indexes, list pages: once per build. */
-function buildIndexes(site: SiteSettings, topics: Map<string, Topic>, articles: Article[], videos: VideoOfTheDay[], options: LoadOptions, clock: { buildTime: Date; scheduled: ScheduledArticles }): NewsSite {
+function buildIndexes(site: SiteSettings, topics: Map<string, Topic>, articles: Article[], videos: VideoOfTheDay[], options: LoadOptions, more: { buildTime: Date; scheduled: ScheduledArticles; authors: Author[] }): NewsSite {
   // Newest first; the URL breaks ties so that the order (and so related news) never depends on the file system.
   articles.sort((a, b) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url));
   const related = relatedArticles(
@@ -183,5 +185,5 @@ function buildIndexes(site: SiteSettings, topics: Map<string, Topic>, articles: 
     article.related = related[index]!.map(({ article: other }) => other);
   });
 
-  return new NewsSite(site, [...topics.values()], articles, videos, { timeZone: options.timeZone, pageSize: options.pageSize, navTopics: options.navTopics, archiveHeading: options.archiveHeading, ...clock }, options.urls);
+  return new NewsSite(site, [...topics.values()], articles, videos, { timeZone: options.timeZone, pageSize: options.pageSize, navTopics: options.navTopics, archiveHeading: options.archiveHeading, ...more }, options.urls);
 }

@@ -16,6 +16,21 @@ export interface Topic {
   url: string;
 }
 
+/** A journalist of the newsroom (_data/authors.json). */
+export interface Author {
+  slug: string;
+  /** As the byline shows it: «Олена Коваль». */
+  name: string;
+  role?: string;
+  bio?: string;
+  /** A local image's path, from the site root. */
+  photo?: string;
+  /** The author's page: their articles, paginated like a topic's. */
+  url: string;
+  /** Their Atom feed. */
+  feedUrl: string;
+}
+
 export interface Tag {
   name: string;
   slug: string;
@@ -35,12 +50,14 @@ export const LIST_ITEM_FIELDS = ["title", "url", "date", "day", "dateOnly", "top
 
 /** One page of a paginated list: the archive, a topic or a tag. */
 export interface Listing extends ListPage<Article> {
-  kind: "archive" | "topic" | "tag";
+  kind: "archive" | "topic" | "tag" | "author";
   /** The list's name, e.g. the topic's title or «Київ». */
   heading: string;
   description?: string;
-  /** The topic's own Atom feed. */
+  /** The topic's or author's own Atom feed. */
   feedUrl?: string;
+  /** An author's page: the author (their role, bio and photo). */
+  author?: Author;
 }
 
 /** What a list or the related block needs of an article. */
@@ -60,7 +77,7 @@ export interface Article extends ArticleLink {
    */
   contentHash: string;
   /**
-   * The front-matter fields of a site's own, as written (e.g. `article.frontMatter.author` in
+   * The front-matter fields of a site's own, as written (e.g. `article.frontMatter.photographer` in
    * an overridden layout); strichka's own fields (title, date, …) are the article's fields.
    */
   frontMatter: Readonly<Record<string, unknown>>;
@@ -73,6 +90,8 @@ export interface Article extends ArticleLink {
   dateOnly: boolean;
   topic: Topic;
   tags: Tag[];
+  /** Its authors (`author:` in its front matter), shared objects; empty: the newsroom's (site.author). */
+  authors: readonly Author[];
   slug: string;
   /** Old URLs of the article (`aliases:` in its front matter), each redirected here. */
   aliases?: readonly string[];
@@ -122,6 +141,8 @@ export class NewsSite {
   readonly buildYear: number;
   /** All tags, in Ukrainian alphabetical order. */
   readonly tags: readonly TagSummary[];
+  /** The authors of _data/authors.json, in its order (none without the file). */
+  readonly authors: readonly Author[];
   /** The topics the masthead links to (the first ones of topics.json). */
   readonly navTopics: readonly Topic[];
   /** Every page of every paginated list (archive, topics, tags), for one Eleventy template. */
@@ -136,6 +157,8 @@ export class NewsSite {
    * these): all of them, but in an incremental build only those whose latest articles changed.
    */
   topicFeedsToWrite: readonly Topic[];
+  /** The authors whose Atom feed this build writes (content/feeds/authors.njk): as topicFeedsToWrite. */
+  authorFeedsToWrite: readonly Author[];
   /**
    * The redirect pages this build writes (the aliases template paginates over these): all of
    * them, but in an incremental build only those that changed.
@@ -145,6 +168,7 @@ export class NewsSite {
   readonly aliases: readonly Alias[];
   readonly #byTopic: Map<string, Article[]>;
   readonly #byTag: Map<string, Article[]>;
+  readonly #byAuthor: Map<string, Article[]>;
   #sitemaps: SiteSitemaps | undefined;
   #search: SiteSearch | undefined;
   #tagLetterPages: TagLetterPage<TagSummary>[] | undefined;
@@ -156,7 +180,7 @@ export class NewsSite {
     /** Newest first; drafts only in preview (`npm start`). */
     readonly articles: readonly Article[],
     readonly videos: readonly VideoOfTheDay[],
-    readonly options: { timeZone: string; pageSize: number; navTopics?: number; archiveHeading?: string; buildTime?: Date; scheduled?: ScheduledArticles },
+    readonly options: { timeZone: string; pageSize: number; navTopics?: number; archiveHeading?: string; buildTime?: Date; scheduled?: ScheduledArticles; authors?: readonly Author[] },
     /** Where lists live, for templates: `strichka.urls.archive` and so on. */
     readonly urls: UrlScheme = new UrlScheme(),
   ) {
@@ -168,9 +192,12 @@ export class NewsSite {
     this.navTopics = topics.slice(0, options.navTopics ?? topics.length);
     this.#byTopic = new Map(topics.map((topic) => [topic.slug, []]));
     this.#byTag = new Map();
+    this.authors = options.authors ?? [];
+    this.#byAuthor = new Map(this.authors.map((author) => [author.slug, []]));
     const tagOfSlug = new Map<string, Tag>();
     for (const article of articles) {
       this.#byTopic.get(article.topic.slug)?.push(article);
+      for (const author of article.authors) this.#byAuthor.get(author.slug)?.push(article);
       for (const tag of article.tags) {
         tagOfSlug.set(tag.slug, tag);
         const list = this.#byTag.get(tag.slug);
@@ -194,11 +221,22 @@ export class NewsSite {
       ...this.tags.flatMap((tag) =>
         paginate(this.articlesOfTag(tag.slug), pageSize, tag.url).map((page): Listing => ({ ...page, kind: "tag", heading: tag.name })),
       ),
+      ...this.authors.flatMap((author) =>
+        paginate(this.articlesOfAuthor(author.slug), pageSize, author.url).map(
+          (page): Listing => ({ ...page, kind: "author", heading: author.name, ...(author.role && { description: author.role }), feedUrl: author.feedUrl, author }),
+        ),
+      ),
     ];
     this.pagesToWrite = { articles, listings: this.listings };
     this.topicFeedsToWrite = topics;
+    this.authorFeedsToWrite = this.authors;
     this.aliases = articles.flatMap((article) => (article.aliases ?? []).map((url) => ({ url, article })));
     this.aliasesToWrite = this.aliases;
+  }
+
+  /** The authors index (content/authors-index.njk paginates over it): one page when there are authors, none otherwise. */
+  get authorsIndex(): readonly { url: string }[] {
+    return this.authors.length > 0 ? [{ url: this.urls.authors }] : [];
   }
 
   /** The tags by letter, when there are too many for one index page (tag-letters.ts); none otherwise. */
@@ -227,5 +265,9 @@ export class NewsSite {
 
   articlesOfTag(slug: string): readonly Article[] {
     return this.#byTag.get(slug) ?? [];
+  }
+
+  articlesOfAuthor(slug: string): readonly Article[] {
+    return this.#byAuthor.get(slug) ?? [];
   }
 }

@@ -40,6 +40,7 @@ const newsDate = (zone: string) =>
     return reading.date;
   });
 
+
 /**
  * An article's front matter. `topicSlugs` undefined: _data/topics.json has problems of its
  * own (reported once), so an article's topic is only checked to be text, not to be known;
@@ -78,8 +79,20 @@ export function articleSchema(topicSlugs: readonly string[] | undefined, zone: s
       )
       .optional(),
     draft: z.boolean({ error: (issue) => `${describeValue(issue.input)} is not true or false` }).optional(),
+    // Slugs only: whether each is in _data/authors.json is checked across files (articles.ts),
+    // so that an edit to authors.json does not make every article be parsed again.
+    author: z
+      .union([AUTHOR_SLUG, z.array(AUTHOR_SLUG, { error: (issue) => `${describeValue(issue.input)} is not a list; ${AUTHOR_HINT}` }).min(1, { error: `is an empty list; ${AUTHOR_HINT} or remove the field` })], {
+        error: (issue) => `${describeValue(issue.input)} is not an author's slug; ${AUTHOR_HINT}`,
+      })
+      .optional(),
   });
 }
+
+const AUTHOR_HINT = "write author: olena-koval, or author: [olena-koval, petro-ivanenko] for several (slugs from _data/authors.json)";
+const AUTHOR_SLUG = z.string({ error: (issue) => `${describeValue(issue.input)} is not text; ${AUTHOR_HINT}` }).regex(SLUG, {
+  error: (issue) => `${describeValue(issue.input)} is not an author's slug; ${AUTHOR_HINT}`,
+});
 export type ArticleFrontMatter = z.infer<ReturnType<typeof articleSchema>>;
 
 export const siteSchema = z.looseObject({
@@ -101,6 +114,23 @@ export const topicsSchema = z.array(
     description: requiredText("one sentence about the topic"),
   }),
   { error: "must be a list of topics: [{ \"slug\", \"title\", \"description\" }]" },
+);
+
+export const authorsSchema = z.array(
+  z.object({
+    slug: z.string({ error: "is missing; write the author's URL name, e.g. olena-koval" }).regex(SLUG, {
+      error: (issue) => `${describeValue(issue.input)} is not a URL slug; use lower-case Latin letters, digits and hyphens, e.g. olena-koval`,
+    }),
+    name: requiredText("the author's name as the byline shows it, e.g. Олена Коваль"),
+    role: optionalText("the author's role, e.g. кореспондентка"),
+    bio: optionalText("a few sentences about the author"),
+    // A local image only, as in articles: nothing on a page loads from another host.
+    photo: z
+      .string({ error: (issue) => `${describeValue(issue.input)} is not text; write the photo's path in the site, e.g. /images/avtory/olena-koval.jpg` })
+      .regex(/^\/(?!\/)[^\s"'<>]+$/, { error: (issue) => `${describeValue(issue.input)} is not a path in the site; put the photo in content/images/ and write e.g. /images/avtory/olena-koval.jpg` })
+      .optional(),
+  }),
+  { error: 'must be a list of authors: [{ "slug", "name", "role"?, "bio"?, "photo"? }]' },
 );
 
 export const videosSchema = z.array(

@@ -222,7 +222,7 @@ export class SiteBuild {
   async #loadShard(file: string): Promise<NewsSite> {
     const shard = await readShard(file);
     const { timeZone, pageSize, navTopics } = this.options;
-    const news = new NewsSite(shard.site, shard.topics, [], [], { timeZone, pageSize, navTopics, archiveHeading: this.text.archiveHeading, buildTime: shard.buildTime }, this.urls);
+    const news = new NewsSite(shard.site, shard.topics, [], [], { timeZone, pageSize, navTopics, archiveHeading: this.text.archiveHeading, buildTime: shard.buildTime, authors: shard.authors }, this.urls);
     news.pagesToWrite = { articles: shard.articles, listings: shard.listings };
     return news;
   }

@@ -14,9 +14,15 @@ export function registerFeedFilters(eleventyConfig: EleventyConfig, build: SiteB
     if (!siteFeeds) feeds.set(news, (siteFeeds = new SiteFeeds(news, build.markdown, build.options.latestCount, (article) => build.bodyOf(article))));
     return siteFeeds;
   };
-  eleventyConfig.addFilter("atomFeed", (news: NewsSite, topicSlug?: string) =>
-    timed("feeds", () => feedsOf(news).atom(topicSlug === undefined ? undefined : news.topics.find((topic) => topic.slug === topicSlug))),
-  );
+  eleventyConfig.addFilter("atomFeed", (news: NewsSite, topicSlug?: string) => {
+    const topic = topicSlug === undefined ? undefined : news.topics.find((candidate) => candidate.slug === topicSlug);
+    return timed("feeds", () => feedsOf(news).atom(topic && { topic }));
+  });
+  eleventyConfig.addFilter("authorAtomFeed", (news: NewsSite, authorSlug: string) => {
+    const author = news.authors.find((candidate) => candidate.slug === authorSlug);
+    if (!author) throw new Error(`No author ${authorSlug} in the content model`);
+    return timed("feeds", () => feedsOf(news).atom({ author }));
+  });
   eleventyConfig.addFilter("rssFeed", (news: NewsSite) => timed("feeds", () => feedsOf(news).rss()));
   eleventyConfig.addFilter("jsonFeed", (news: NewsSite) => timed("feeds", () => feedsOf(news).json()));
   // The sitemap index, its files (content/feeds/sitemaps.njk paginates over news.sitemaps.files)

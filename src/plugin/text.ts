@@ -3,7 +3,7 @@
 import type { Article, NewsSite } from "../content/index.js";
 import type { EleventyConfig } from "../eleventy-config.js";
 import { groupByDay } from "../lists.js";
-import { pluralize, type PluralForms } from "../plural.js";
+import { listSeparators, pluralize, type PluralForms } from "../plural.js";
 import { formatReadingTime } from "../reading-time.js";
 import { typographText } from "../typography.js";
 import type { SiteBuild } from "./build.js";
@@ -11,6 +11,7 @@ import type { SiteBuild } from "./build.js";
 export function registerTextFilters(eleventyConfig: EleventyConfig, build: SiteBuild): void {
   const { text } = build;
   eleventyConfig.addFilter("plural", (count: number, forms: PluralForms) => pluralize(count, forms));
+  eleventyConfig.addFilter("listSeparators", (items: readonly unknown[]) => listSeparators(items.length));
   eleventyConfig.addFilter("readingTime", (minutes: number) => formatReadingTime(minutes, text.minuteForms, text.readingTime));
   eleventyConfig.addFilter("typograph", (value: string) => typographText(value));
 }
