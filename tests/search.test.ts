@@ -1,10 +1,13 @@
 // Search (README «Пошук»): the word rules, the same at build time and in the browser (the
 // browser side runs in tests/browser.test.ts), and the index files a build writes.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { firstParagraphText, wordsScript } from "../src/site-search.js";
+import { splitFrontMatter } from "../src/front-matter.js";
+import { firstParagraphText, readFirstParagraph, wordsScript } from "../src/site-search.js";
 import { searchWords, type SearchWords } from "../src/search/words.js";
 import { article, buildCommandInProcess, listFiles, makeSite, sampleSite } from "./helpers.js";
 
@@ -34,6 +37,29 @@ describe("searchWords", () => {
     expect(rules.words("'лапки'")).toEqual(["лапки"]);
   });
 
+  it("finds the words a Unicode regular expression finds (its one pass over the text is held to it)", () => {
+    // What words() does, written as regular expressions: the definition it is faster than.
+    const definition = (text: string) => {
+      let lower = text.toLowerCase().replace(/ґ/g, "г");
+      lower = lower.replace(/(\p{L})['’ʼ`](?=\p{L})/gu, "$1");
+      return lower.match(/[\p{L}\p{N}]+/gu) ?? [];
+    };
+    // Letters of both cases and alphabets, digits and other numbers, apostrophes (ʼ is a letter
+    // itself), marks, spaces, surrogate pairs (whole and broken), İ (lowered to two characters).
+    const pieces = [..."аБвґҐїЇєЄйЙʼ'’`- .,1²½ZzİΣσ\u0301\u00a0\u2028«»—…№ѣҔ"].concat(["🙂", "𝐀", "𝟏", "\ud835", "\udc00", "Ⅻ"]);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        expect(rules.words(text)).toEqual(definition(text));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      for (const text of [char, `а${char}б`, `1${char}z`]) if (JSON.stringify(rules.words(text)) !== JSON.stringify(definition(text))) expect([code, text, rules.words(text)]).toEqual([code, text, definition(text)]);
+    }
+  });
+
   it("writes Cyrillic in Latin letters as our URLs do, so a Latin query finds a Cyrillic word", () => {
     expect(rules.latin("київ")).toBe("kyiv");
     expect(rules.latin(rules.stem("Харкові".toLowerCase()))).toBe("khark");
@@ -55,6 +81,46 @@ describe("firstParagraphText", () => {
   it("is the first paragraph as text: headings, HTML and images skipped, links' text kept", () => {
     expect(firstParagraphText("## Підзаголовок\n\n<figure></figure>\n\nПерший [абзац](https://x.ua) з *наголосом*\nі рядком.\n\nДругий.")).toBe("Перший абзац з наголосом і рядком.");
     expect(firstParagraphText("")).toBe("");
+  });
+
+  it("of a body's beginning only: the paragraph when it ends there, else undefined", () => {
+    expect(firstParagraphText("# Т\n\nПерший абзац.\n\nДру", false)).toBe("Перший абзац.");
+    expect(firstParagraphText("# Т\n\nПерший абз", false)).toBeUndefined();
+    expect(firstParagraphText("# Т\n\n", false)).toBeUndefined();
+  });
+});
+
+describe("readFirstParagraph", () => {
+  /** What it must equal: the first paragraph of the body of the whole file. */
+  const expected = (text: string) => firstParagraphText(splitFrontMatter(text).body);
+
+  it("is the first paragraph of the file's body, whatever the file (decoding only that paragraph where it can)", () => {
+    const folder = mkdtempSync(join(tmpdir(), "strichka-paragraph-"));
+    try {
+      const file = join(folder, "a.md");
+      const check = (text: string) => {
+        writeFileSync(file, text);
+        expect(readFirstParagraph(file)).toBe(expected(text));
+      };
+      const front = "---\ntitle: Т\ndate: 2026-01-14\n---\n";
+      check(`${front}Перший абзац.\n\nДругий.`);
+      check(`${front}\n\n## Підзаголовок\n\n<figure>\n</figure>\n\n![фото](x.jpg)\n\nПерший [абзац](https://x.ua).\n\nДругий.`);
+      check(`\uFEFF${front}Перший абзац з BOM.`);
+      check(front.replace(/\n/g, "\r\n") + "Перший\r\nабзац.\r\n\r\nДругий.");
+      check("Без front matter.\n\nДругий.");
+      check(`${front}`);
+      check(`---\ntitle: без кінця`);
+      check(`${front} \u00a0\n\nПісля рядка з нерозривним пробілом.`);
+      // A first paragraph longer than the file's first read, and a file longer than its buffer.
+      check(`${front}${"Довгий абзац. ".repeat(5_000)}\n\nДругий.`);
+      check(`---\ntitle: "${"Т".repeat(100_000)}"\n---\n\nАбзац після довгого front matter.`);
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom("---", "-", "\n", "\n\n", "\r\n", " ", "\t", "\u00a0", "#", "<p>", "```", "|", ">", "![", "](x)", "[", "{%", "слово", "word", "*", "ї", "title: x", "\n---\n"), { maxLength: 40 }), (parts) => check(parts.join(""))),
+        { numRuns: 2_000 },
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

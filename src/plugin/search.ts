@@ -1,9 +1,10 @@
 // Search (site-search.ts): the index files beside the search page, from the content model.
 // The page itself is a template (content/search.njk); the reader's side is assets/search.js.
+import { join } from "node:path";
 import type { Article, NewsSite } from "../content/index.js";
 import type { EleventyConfig } from "../eleventy-config.js";
 import { timed } from "../metrics.js";
-import { firstParagraphText, shardScript, wordsScript, type SearchShard } from "../site-search.js";
+import { readFirstParagraph, shardScript, wordsScript, type SearchShard } from "../site-search.js";
 import type { SiteBuild } from "./build.js";
 
 export function useSearch(eleventyConfig: EleventyConfig, build: SiteBuild): void {
@@ -15,7 +16,7 @@ export function useSearch(eleventyConfig: EleventyConfig, build: SiteBuild): voi
     data: { ...page, permalink: `${build.urls.search}index.js` },
     render: (data: { strichka: NewsSite }) => data.strichka.search.indexScript(),
   });
-  const firstParagraph = (article: Article) => firstParagraphText(build.bodyOf(article));
+  const firstParagraph = (article: Article) => readFirstParagraph(join(build.articlesPath, article.sourceFile));
   eleventyConfig.addTemplate("strichka-search-months.11ty.js", {
     data: { ...page, pagination: { data: "strichka.search.shardsToWrite", size: 1, alias: "shard" }, permalink: (data: { shard: SearchShard }) => data.shard.url },
     render: (data: { shard: SearchShard }) => timed("search", () => shardScript(data.shard, firstParagraph, build.options.timeZone)),
