@@ -7,7 +7,8 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { netlifyHeaderRules, sampleSite, serveSite, type StaticServer } from "./helpers.js";
+import { join } from "node:path";
+import { article, buildCommandInProcess, makeSite, netlifyHeaderRules, sampleSite, serveSite, type StaticServer } from "./helpers.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CLASSIC = "novyny/2026/01/14/perehovory-v-zhenevi-delehatsii-domovylysia-pro-druhyi-raund-i-obmin-polonenymy.html";
@@ -166,6 +167,32 @@ describe.skipIf(!existsSync(CHROMIUM))("in Chromium", () => {
       });
     });
   }
+
+  it("search: «Показати ще» adds the next results below and moves the keyboard focus to the first of them", async () => {
+    // 60 articles with one word: 50 results are drawn at first.
+    const files: Record<string, string> = {};
+    for (let index = 1; index <= 60; index++) {
+      files[`content/articles/taryfy-${index}.md`] = article({ title: `Тарифи на світло, новина ${index}`, date: `2026-01-${String(1 + (index % 28)).padStart(2, "0")} ${String(index % 24).padStart(2, "0")}:00`, topic: "ekonomika" });
+    }
+    const dir = makeSite(files);
+    expect((await buildCommandInProcess(dir)).status).toBe(0);
+    const { page, watch } = await open(`${pathToFileURL(join(dir, "_site")).href}/poshuk/index.html?q=${encodeURIComponent("тарифи")}`);
+    const results = page.locator(".search-result");
+    await page.locator("#search-status", { hasText: "Знайдено 60 новин" }).waitFor();
+    expect(await results.count()).toBe(50);
+    await results.first().evaluate((element) => element.setAttribute("data-drawn", "before"));
+    await page.locator("#search-more-results").focus();
+    await page.keyboard.press("Enter");
+    await results.nth(59).waitFor();
+    expect(await results.count()).toBe(60);
+    // The results drawn before are the same elements (added to, not redrawn), and the focus is on the 51st's link.
+    expect(await results.first().getAttribute("data-drawn")).toBe("before");
+    expect(await page.evaluate(() => document.activeElement?.closest(".search-result") === document.querySelectorAll(".search-result")[50])).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("A");
+    expect(await page.locator("#search-more-results").isHidden()).toBe(true);
+    expect(watch.problems).toEqual([]);
+    await page.context().close();
+  });
 
   it("reads fully with JavaScript off", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });

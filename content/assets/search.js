@@ -49,30 +49,46 @@
     });
   }
 
+  /** (Made once: a browser takes tens of milliseconds to make its first one.) */
+  var pluralRules = null;
   function plural(count) {
     var forms = status.getAttribute("data-forms").split("|");
-    var rule = new Intl.PluralRules("uk").select(count);
+    var rule = (pluralRules = pluralRules || new Intl.PluralRules("uk")).select(count);
     return forms[rule === "one" ? 0 : rule === "few" ? 1 : 2];
   }
 
-  /** Whether an indexed stem answers a term: the same stem, or one that starts with it (typing), or in Latin letters. */
-  function matches(term, stem) {
-    if (term.latin) {
-      var latin = rules.latin(stem);
-      return latin.indexOf(term.word) === 0 || (stem.length >= 4 && term.word.indexOf(latin) === 0);
-    }
+  /** Words' stems and stems' Latin spellings as met (marking the results stems each of their words). */
+  var stemOfWord = new Map();
+  var latinOfStem = new Map();
+  function stemOf(word) {
+    var stem = stemOfWord.get(word);
+    if (stem === undefined) stemOfWord.set(word, (stem = rules.stem(word)));
+    return stem;
+  }
+  function latinOf(stem) {
+    var latin = latinOfStem.get(stem);
+    if (latin === undefined) latinOfStem.set(stem, (latin = rules.latin(stem)));
+    return latin;
+  }
+
+  /** Whether an indexed stem (`latin`: its Latin spelling) answers a term: the same stem, or one that starts with it (typing), or in Latin letters. */
+  function matches(term, stem, latin) {
+    if (term.latin) return latin.indexOf(term.word) === 0 || (stem.length >= 4 && term.word.indexOf(latin) === 0);
     return stem === term.stem || stem.indexOf(term.stem) === 0;
   }
 
   /** The articles of one month that have every term, with their scores. */
   function search(name) {
     var data = loaded[name];
-    var stems = Object.keys(data.words);
+    // A month's stems, and their Latin spellings when a Latin word is searched: made once a month.
+    var stems = data.stems || (data.stems = Object.keys(data.words));
+    var latins = null;
     var scores = null;
     for (var t = 0; t < terms.length; t++) {
       var found = {};
+      if (terms[t].latin && !latins) latins = data.latins || (data.latins = stems.map(rules.latin));
       for (var s = 0; s < stems.length; s++) {
-        if (!matches(terms[t], stems[s])) continue;
+        if (!matches(terms[t], stems[s], latins && latins[s])) continue;
         var exact = stems[s] === terms[t].stem ? 2 : 1;
         var postings = data.words[stems[s]];
         for (var p = 0; p < postings.length; p++) {
@@ -86,11 +102,19 @@
       else for (var key in scores) scores[key] = scores[key] >= 0 && key in found ? scores[key] + found[key] : -1;
     }
     var results = [];
+  /** The reader asked for older months with the keyboard focus on that button. */
+  var refocus = false;
+  /** Whether results have been added since they were last sorted. */
+  var unsorted = false;
     for (var id in scores) if (scores[id] >= 0) results.push({ doc: data.docs[id], score: scores[id] });
     return results;
   }
 
   var results = [];
+  /** The reader asked for older months with the keyboard focus on that button. */
+  var refocus = false;
+  /** Whether results have been added since they were last sorted. */
+  var unsorted = false;
 
   function mark(text, into) {
     // Each word of the text whose stem answers a term is marked.
@@ -99,7 +123,8 @@
     var match;
     while ((match = pattern.exec(text))) {
       var word = rules.words(match[0])[0];
-      var hit = word && terms.some(function (term) { return matches(term, /[а-яіїєґ]/.test(word) ? rules.stem(word) : word); });
+      var stem = word && stemOf(word);
+      var hit = word && terms.some(function (term) { return matches(term, stem, term.latin ? latinOf(stem) : ""); });
       if (!hit) continue;
       into.appendChild(document.createTextNode(text.slice(last, match.index)));
       var element = document.createElement("mark");
@@ -110,12 +135,20 @@
     into.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  function show(started) {
+  /**
+   * Draws the results (from `from` on: «Показати ще» adds to those drawn) and the count.
+   * `started`: when the reader asked, for the time it took.
+   */
+  function show(started, from) {
     var begun = performance.now();
-    // Better matches first; among equals, newer first (each month's articles are newest first, and months newest first).
-    results.sort(function (a, b) { return b.score - a.score || (a.doc[2] < b.doc[2] ? 1 : a.doc[2] > b.doc[2] ? -1 : 0); });
-    list.textContent = "";
-    results.slice(0, shown).forEach(function (result) {
+    if (unsorted) {
+      // Better matches first; among equals, newer first.
+      results.sort(function (a, b) { return b.score - a.score || (a.doc[2] < b.doc[2] ? 1 : a.doc[2] > b.doc[2] ? -1 : 0); });
+      unsorted = false;
+    }
+    // (Made apart and added at once: one layout, not one per result.)
+    var items = document.createDocumentFragment();
+    results.slice(from, shown).forEach(function (result) {
       var doc = result.doc;
       var item = document.createElement("li");
       item.className = "search-result";
@@ -139,8 +172,10 @@
         mark(doc[5], lede);
         item.appendChild(lede);
       }
-      list.appendChild(item);
+      items.appendChild(item);
     });
+    if (from === 0) list.textContent = "";
+    list.appendChild(items);
     status.textContent = results.length > 0
       ? status.getAttribute("data-found") + " " + results.length + " " + plural(results.length)
       : status.getAttribute("data-nothing") + " " + status.getAttribute("data-hint");
@@ -150,6 +185,20 @@
     working += performance.now() - begun;
     status.setAttribute("data-ms", String(Math.round(performance.now() - started)));
     status.setAttribute("data-search-ms", String(Math.round(working)));
+    // After «Шукати в старіших новинах», the button may be gone: the focus goes on from there.
+    if (refocus) {
+      refocus = false;
+      if (more && more.hidden && document.activeElement === more) {
+        if (moreResults && !moreResults.hidden) moreResults.focus();
+        else focusResult(0);
+      }
+    }
+  }
+
+  /** Keyboard focus to the result at `index` (its link): a screen reader reads where the reader is now. */
+  function focusResult(index) {
+    var link = list.children[index] && list.children[index].querySelector("a");
+    if (link) link.focus();
   }
 
   /** Loads the month files `names` at once; `done` when every one has loaded or failed. */
@@ -173,13 +222,14 @@
       batch.push(months[next][0]);
       articles += months[next][1];
     }
-    if (batch.length === 0) return show(started);
+    if (batch.length === 0) return show(started, 0);
     load(batch, function () {
       if (current !== generation) return;
       var begun = performance.now();
       batch.forEach(function (name) { if (loaded[name]) results = results.concat(search(name)); });
+      unsorted = true;
       working += performance.now() - begun;
-      if (results.length >= ENOUGH || next >= months.length) show(started);
+      if (results.length >= ENOUGH || next >= months.length) show(started, 0);
       else run(started);
     });
   }
@@ -187,6 +237,7 @@
   /** A new search: for the page's ?q= at first, then as the reader types. */
   function searchFor(query) {
     generation++;
+    refocus = false;
     terms = termsOf(query);
     results = [];
     next = 0;
@@ -200,8 +251,24 @@
     run(performance.now());
   }
 
-  if (more) more.addEventListener("click", function () { working = 0; run(performance.now()); });
-  if (moreResults) moreResults.addEventListener("click", function () { working = 0; shown += PAGE; show(performance.now()); });
+  if (more) {
+    more.addEventListener("click", function () {
+      working = 0;
+      refocus = true;
+      run(performance.now());
+    });
+  }
+  // «Показати ще»: the next results are added below, and the keyboard focus moves to the first
+  // of them (the button may hide; a screen reader reads the new result's link).
+  if (moreResults) {
+    moreResults.addEventListener("click", function () {
+      working = 0;
+      var from = shown;
+      shown += PAGE;
+      show(performance.now(), from);
+      focusResult(from);
+    });
+  }
   // As the reader types (a pause of 250 ms): the months already loaded answer at once.
   var typing = 0;
   input.addEventListener("input", function () {
