@@ -115,6 +115,7 @@ async function build({ config, output = "_site", full = false, ...args }: BuildA
     const incremental = settingsOf(eleventy)?.build;
     incremental?.usePreviousPages(full ? undefined : folders.previousPages);
     incremental?.useArticleCache(folders.articleCache, { fresh: full });
+    incremental?.useImageState(join(dirname(folders.output), `.${basename(folders.output)}.images.json`), folders.output);
     incremental?.useShards(shards);
     const [passthrough, pages] = (await timed("eleventy", () => eleventy.write())) as EleventyResults;
     const written = [...pages.map((page) => page.outputPath), ...passthrough.flatMap((copy) => Object.values(copy.map ?? {}))].filter((path): path is string => typeof path === "string");

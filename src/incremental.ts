@@ -76,6 +76,8 @@ export function pageHashes(news: NewsSite, { latestCount }: { latestCount: numbe
   };
   for (const article of news.articles) {
     const page = new Hasher().hasher(ownOf(article));
+    // Its photo's version: the file is not in the fingerprint (build.ts), its front matter is in the content hash.
+    if (article.image?.file) page.text(article.image.file.id);
     for (const link of article.related) page.hasher(ownOf(link));
     hashes.set(article.url, page.toString());
   }

@@ -10,6 +10,7 @@ import { useContentModel } from "./plugin/content-model.js";
 import { registerDateFilters } from "./plugin/dates.js";
 import { useDefaults } from "./plugin/defaults.js";
 import { registerFeedFilters } from "./plugin/feeds.js";
+import { registerImageFilters } from "./plugin/images.js";
 import { useMinifiedTemplates } from "./plugin/minified-templates.js";
 import { resolveOptions, type StrichkaOptions } from "./plugin/options.js";
 import { useModelPages } from "./plugin/pages.js";
@@ -47,6 +48,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   registerListFilters(eleventyConfig, build);
   registerUrlFilters(eleventyConfig, build);
   registerVideoFilters(eleventyConfig);
+  registerImageFilters(eleventyConfig);
   registerFeedFilters(eleventyConfig, build);
 }
 // One instance per Eleventy configuration: a second addPlugin(strichka) is skipped (the

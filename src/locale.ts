@@ -44,6 +44,8 @@ export const UKRAINIAN = {
   scheduledNext: "найближча",
   updated: "Оновлено:",
   source: "Джерело:",
+  /** Before a photo's credit under it: «Фото: УНІАН». */
+  photoCredit: "Фото:",
   topic: "Тема:",
   tags: "Теги",
   related: "Вас також можуть зацікавити новини:",

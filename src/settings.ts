@@ -15,6 +15,8 @@ export interface IncrementalBuild {
   usePreviousPages(state: PageState | undefined): void;
   /** Keep parsed articles in `folder` between builds; `fresh` ignores what is there. */
   useArticleCache(folder: string, options: { fresh: boolean }): void;
+  /** Keep what is known of the photo files in `file`; copy made photos from `published` (images.ts). */
+  useImageState(file: string, published: string): void;
   /** Render big builds' article and list pages in shards (see shards.ts). */
   useShards(settings: ShardSettings): void;
   /** After Eleventy's run: the shards the article and list pages are still to be rendered in. */

@@ -10,6 +10,7 @@ import { ChangedDuringBuildError, type ContentProblem } from "../errors.js";
 import { lineOfKey, parseYaml, splitFrontMatter } from "../front-matter.js";
 import { readingMinutes } from "../reading-time.js";
 import { slugFromFileName } from "../slug.js";
+import type { ImageText } from "../images.js";
 import { typographText } from "../typography.js";
 import type { UrlScheme } from "../urls.js";
 import { bodyProblems, frontMatterControlCharacters } from "./body-checks.js";
@@ -38,6 +39,8 @@ export interface ParsedArticle {
   url: string;
   /** Old URLs of the article (`aliases:`), each redirected to `url`; absent when none. */
   aliases?: string[];
+  /** The photo under the headline (`image:`); its file is checked with the content (images.ts). Typography applied. */
+  image?: ImageText;
   /** Typography applied. */
   title: string;
   lede?: string;
@@ -122,6 +125,7 @@ export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zo
     ...(front.aliases && front.aliases.length > 0 && { aliases: [...new Set(front.aliases)] }),
     title: typographText(front.title),
     ...(front.lede !== undefined && { lede: typographText(front.lede) }),
+    ...(front.image && { image: imageText(front.image) }),
     date: front.date.toMillis(),
     ...(front.updated && { updated: front.updated.toMillis() }),
     day: zonedDay(front.date, zone),
@@ -130,7 +134,12 @@ export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zo
 }
 
 /** strichka's own front-matter fields (see schema.ts): the model has them in its own fields. */
-const KNOWN_FIELDS = new Set(["title", "date", "topic", "lede", "tags", "source", "updated", "slug", "aliases", "draft", "author"]);
+const KNOWN_FIELDS = new Set(["title", "date", "topic", "lede", "tags", "source", "updated", "slug", "aliases", "draft", "image", "author"]);
+
+/** The photo's texts as pages show them (the file's path as written). */
+function imageText({ src, alt, caption, credit }: { src: string; alt: string; caption?: string; credit?: string }): ImageText {
+  return { src, alt: typographText(alt), ...(caption !== undefined && { caption: typographText(caption) }), ...(credit !== undefined && { credit: typographText(credit) }) };
+}
 
 /** The fields of a site's own: every article's copy of the known ones would cost ~750 MB at a million articles. */
 function ownFields(data: Record<string, unknown>): Record<string, unknown> {

@@ -175,6 +175,7 @@ function toArticle(parsed: ParsedArticle, contentHash: string, topic: Topic, tag
     ...(parsed.aliases && { aliases: parsed.aliases }),
     draft: parsed.draft,
     readingMinutes: parsed.readingMinutes,
+    ...(parsed.image && { image: parsed.image }),
     video: undefined,
     related: [],
   };

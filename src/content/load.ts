@@ -3,6 +3,7 @@
 // thrown at once as a ContentError; nothing is built from half-valid content.
 import { join, relative } from "node:path";
 import { ContentError, describeValue, type ContentProblem } from "../errors.js";
+import { checkArticleImages, type ImageStore } from "../images.js";
 import { timed } from "../metrics.js";
 import { relatedArticles } from "../related.js";
 import { typographText } from "../typography.js";
@@ -58,6 +59,8 @@ export interface LoadOptions {
    * parse-files.ts); none (or not given): this process parses them.
    */
   parseProcesses?: number;
+  /** What is known of the photo files (images.ts): kept across builds; not given, a fresh one. */
+  images?: ImageStore;
   /** At least this many changed files go to the child processes (default PARSE_IN_PROCESSES_FROM; tests use fewer). */
   parseProcessesFrom?: number;
 }
@@ -84,6 +87,7 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
   const authors = readAuthors(options.dataDir, root, urls, problems);
   const { articles, scheduled } = toArticles(parsed, topics?.bySlug ?? new Map(), options, urls, problems, now, authors);
 
+  checkArticleImages(articles, options, root, problems);
   if (problems.length > 0 || !site || !topics) throw new ContentError(problems);
   return timed("indexes", () => buildIndexes(site, topics.bySlug, articles, videos, options, { buildTime: now, scheduled, authors: [...(authors?.bySlug.values() ?? [])] }));
 }

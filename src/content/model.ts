@@ -6,6 +6,7 @@ import { SiteSearch } from "../site-search.js";
 import { SiteSitemaps } from "../site-sitemaps.js";
 import { tagLetterPages, topTags, type TagLetterPage } from "../tag-letters.js";
 import { UrlScheme } from "../urls.js";
+import type { ArticleImage } from "../images.js";
 import type { VideoOfTheDay } from "../video.js";
 import type { SiteSettings } from "./schema.js";
 
@@ -103,6 +104,8 @@ export interface Article extends ArticleLink {
   /** Dated after the build's clock: published by the first production build after its date (the preview shows it, marked). */
   scheduled?: boolean;
   readingMinutes: number;
+  /** The photo under the headline (`image:`), with its file once the content is checked (images.ts). */
+  image?: ArticleImage;
   video?: VideoOfTheDay;
   related: ArticleLink[];
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { readNewsDate } from "../dates.js";
 import { describeValue, type ContentProblem } from "../errors.js";
 import { MAX_SLUG_LENGTH } from "../slug.js";
+import { imageSrcProblem } from "../images.js";
 import { YOUTUBE_ID } from "../video.js";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -41,6 +42,32 @@ const newsDate = (zone: string) =>
   });
 
 
+const IMAGE_EXAMPLE = "write it on lines of its own under image:, e.g. src: kyiv-vokzal.jpg and alt: Люди на пероні Київського вокзалу";
+const ALT_HINT = 'describe the photo for readers who cannot see it, e.g. alt: Люди на пероні Київського вокзалу (alt: "" only for a photo that merely decorates)';
+
+/** An article's photo (src/images.ts checks the file itself when the content is loaded). */
+const articleImage = z.strictObject(
+  {
+    src: z
+      .string({ error: (issue) => (issue.input === undefined ? "is missing; write the file's path inside content/images/, e.g. src: kyiv-vokzal.jpg" : `${describeValue(issue.input)} is not text; write the file's path inside content/images/, e.g. src: kyiv-vokzal.jpg`) })
+      .trim()
+      .superRefine((src, context) => {
+        const problem = imageSrcProblem(src);
+        if (problem) context.addIssue({ code: "custom", message: problem });
+      }),
+    // Empty is allowed: a decorative photo says so with alt: "".
+    alt: z.string({ error: (issue) => (issue.input === undefined ? `is missing; ${ALT_HINT}` : `${describeValue(issue.input)} is not text; ${ALT_HINT}`) }).trim(),
+    caption: optionalText("what the photo shows, e.g. Евакуаційний потяг прибуває до Києва"),
+    credit: optionalText("who took or gave the photo, e.g. УНІАН"),
+  },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `${issue.keys.map((key) => describeValue(key)).join(", ")} ${issue.keys.length === 1 ? "is not a field" : "are not fields"} of a photo; use src, alt, caption and credit`
+        : `${describeValue(issue.input)} is not a photo's fields; ${IMAGE_EXAMPLE}`,
+  },
+);
+
 /**
  * An article's front matter. `topicSlugs` undefined: _data/topics.json has problems of its
  * own (reported once), so an article's topic is only checked to be text, not to be known;
@@ -64,6 +91,7 @@ export function articleSchema(topicSlugs: readonly string[] | undefined, zone: s
       })
       .optional(),
     source: optionalText("the source's name, e.g. Bloomberg"),
+    image: articleImage.optional(),
     updated: newsDate(zone).optional(),
     slug: z
       .string({ error: (issue) => `${describeValue(issue.input)} is not text` })

@@ -16,6 +16,7 @@ import type { EleventyConfig } from "../eleventy-config.js";
 import { resolveLocale, type LocaleText } from "../locale.js";
 import { formatNewsDayTime } from "../dates.js";
 import { ContentError } from "../errors.js";
+import { ensureOutputs, ImageStore, IMAGES_DIR, type ImageFile } from "../images.js";
 import { createMarkdown } from "../markdown.js";
 import { pluralize } from "../plural.js";
 import { timed } from "../metrics.js";
@@ -44,6 +45,10 @@ export class SiteBuild {
   #articleCache = new ArticleCache();
   /** Where `strichka build` keeps parsed articles between builds (see cache.ts). */
   #articleCacheFolder: { folder: string; fresh: boolean } | undefined;
+  /** What is known of the photo files (see images.ts); kept across the preview's rebuilds. */
+  #images = new ImageStore();
+  /** Where `strichka build` keeps it between builds, and the published site to copy made photos from. */
+  #imageState: { file: string; published: string } | undefined;
   readonly #preview = new PreviewPages();
   /** The preview's search index files as last written (url → hash), and as this build writes them. */
   #previewSearch = { written: new Map<string, string>(), pending: new Map<string, string>() };
@@ -141,6 +146,7 @@ export class SiteBuild {
     }
     if (this.production && !this.shardFile && news.scheduled.count > 0) console.log(this.#scheduledNote(news));
     this.#sitePath = new URL(news.site.url).pathname.replace(/\/?$/, "/");
+    if (!this.shardFile) await this.#makePhotos(news, output);
     await makePageFolders(news.pagesToWrite, output);
   }
 
@@ -164,6 +170,33 @@ export class SiteBuild {
    */
   useArticleCache(folder: string, { fresh }: { fresh: boolean }): void {
     this.#articleCacheFolder = { folder, fresh };
+  }
+
+  /**
+   * For `strichka build`: keep what is known of the photo files in `file` between builds, and
+   * copy photos made by an earlier build from `published` (the site it builds over is older).
+   */
+  useImageState(file: string, published: string): void {
+    this.#imageState = { file, published };
+  }
+
+  /**
+   * Every photo the articles show, made in the output folder where it is not there yet (see
+   * images.ts); its files are this build's, rendered pages or not.
+   */
+  async #makePhotos(news: NewsSite, output: string): Promise<void> {
+    const sources = new Map<ImageFile, string>();
+    const folder = join(this.#eleventyConfig.directories.input, IMAGES_DIR);
+    for (const article of news.articles) if (article.image?.file) sources.set(article.image.file, join(folder, article.image.src));
+    const state = this.production ? this.#imageState : undefined;
+    const { outputs } = await timed("images", () => ensureOutputs(sources, output, state?.published));
+    for (const file of sources.keys()) this.#images.remember(file);
+    if (this.production) this.#keptFiles.push(...outputs);
+    if (state) {
+      await this.#images.save(state.file);
+      // A production build checks its photos once: what it knows is on disk now.
+      this.#images = new ImageStore();
+    }
   }
 
   /** For `strichka build`: render big builds' article and list pages in shards (see shards.ts). */
@@ -197,9 +230,11 @@ export class SiteBuild {
   #fingerprint(news: NewsSite): string {
     const { input, includes, data, layouts } = this.#eleventyConfig.directories;
     const skipped = [this.articlesPath, join(input, PUBLIC_DIR), join(DEFAULT_INPUT, "articles")].map((path) => resolve(path));
+    // Articles' photos are not what every page shows: an article's page hash has its photo's version (incremental.ts).
+    const photos = new Set(news.articles.flatMap((article) => (article.image ? [resolve(input, IMAGES_DIR, article.image.src)] : [])));
     const skip = (path: string) => {
       const name = path.slice(path.lastIndexOf(sep) + 1);
-      return name.startsWith(".") || name === "node_modules" || name === "_site" || name === "_preview" || skipped.includes(resolve(path));
+      return name.startsWith(".") || name === "node_modules" || name === "_site" || name === "_preview" || skipped.includes(resolve(path)) || photos.has(resolve(path));
     };
     const folders = [input, includes, data, layouts, DEFAULT_INCLUDES, DEFAULT_INPUT].filter((folder): folder is string => !!folder).map((folder) => resolve(folder));
     return sourceFingerprint(folders, skip, { options: this.options, versions: [STRICHKA_VERSION, process.env.ELEVENTY_VERSION], buildYear: news.buildYear });
@@ -229,6 +264,7 @@ export class SiteBuild {
 
   async #load(): Promise<NewsSite> {
     const kept = this.production ? this.#articleCacheFolder : undefined;
+    if (this.production && this.#imageState) this.#images = await ImageStore.load(this.#imageState.file);
     if (kept) this.#articleCache = kept.fresh ? new ArticleCache(STRICHKA_VERSION) : await timed("content", () => ArticleCache.load(kept.folder, STRICHKA_VERSION));
     try {
       return await this.#loadWithCache();
@@ -262,6 +298,7 @@ export class SiteBuild {
         archiveHeading: this.text.archiveHeading,
         urls: this.urls,
         cache: this.#articleCache,
+        images: this.#images,
         // The cache on disk is the published site's: its URLs must keep working.
         checkMoves: this.production && this.#articleCacheFolder !== undefined && !this.#articleCacheFolder.fresh,
         // Many changed files (a first build) are parsed in as many processes as shards render in.

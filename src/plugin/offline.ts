@@ -8,6 +8,11 @@ import type { SiteBuild } from "./build.js";
 
 /** The latest articles kept at installation, for a reader who goes offline before opening them. */
 const LATEST_KEPT = 10;
+/**
+ * Pages kept at most (README «Reading the site anywhere»), the least recently opened going
+ * first: a page is 12–40 KB of HTML, so at most about 8 MB, weeks of a regular reader's news.
+ */
+const MAX_PAGES = 200;
 const OFFLINE_PAGE = FIXED_URLS.offline;
 const WORKER = FIXED_URLS.serviceWorker;
 
@@ -25,6 +30,7 @@ export function useOffline(eleventyConfig: EleventyConfig, build: SiteBuild): vo
         fresh: [file("/"), file(OFFLINE_PAGE)],
         keep: [...build.assets.map((asset) => file(asset.publishedUrl)), ...latest.map((article) => file(article.url))],
         offlinePage: file(OFFLINE_PAGE),
+        maxPages: MAX_PAGES,
       });
     },
   });

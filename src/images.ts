@@ -1,0 +1,363 @@
+// Article photos (`image:` in the front matter): checked when the content is loaded, made
+// once per version of each file into AVIF, WebP and JPEG at a few widths, and shown as
+// <picture> in pages, og:image and JSON-LD, and enclosures in feeds.
+//
+// What a build keeps of each photo file is small: its content hash (the id of its outputs),
+// width and height, and the byte size of the JPEG link previews use. That is kept between
+// builds (ImageStore: on disk beside the site for `strichka build`, in memory for the
+// preview), so a file whose modification time and size are unchanged is never read again,
+// and one read again with the same bytes (a fresh clone) is never probed again. The outputs
+// are named by the hash (/static/images/<id>-<width>.<format>), so a published one never
+// changes, and a build encodes only the photos no earlier build made (see ensureOutputs).
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { dirname, join, relative, sep } from "node:path";
+import { imageSize } from "image-size";
+import type { Article } from "./content/model.js";
+import { describeValue, type ContentProblem } from "./errors.js";
+
+/** What the editor writes: `image: { src, alt, caption?, credit? }` (typography applied). */
+export interface ImageText {
+  /** The file, relative to content/images/ ("kyiv/vokzal.jpg"). */
+  src: string;
+  /** "" for a photo that only decorates. */
+  alt: string;
+  caption?: string;
+  /** Shown as «Фото: УНІАН». */
+  credit?: string;
+}
+
+/** One version of a photo file, shared by the articles that show it. */
+export interface ImageFile {
+  /** Names its outputs: a hash of the file's bytes and of how they are encoded. */
+  id: string;
+  /** As displayed (EXIF orientation applied). */
+  width: number;
+  height: number;
+  /** Bytes of the JPEG link previews and feeds use (ogImage), once it has been made. */
+  ogBytes?: number;
+}
+
+/** An article's photo: what the editor wrote, and the file it names once the content is checked. */
+export interface ArticleImage extends ImageText {
+  file?: ImageFile;
+}
+
+/** The folder (inside Eleventy's input) of the images articles show: content/images/. */
+export const IMAGES_DIR = "images";
+/** Narrower photos look blurred on phones and are refused by link previews. */
+export const MIN_IMAGE_WIDTH = 600;
+/** The widths made of each photo (never wider than the original): the article column at 1×–2× and a phone's. */
+export const IMAGE_WIDTHS = [400, 800, 1200, 1600] as const;
+/** og:image, NewsArticle.image and feed enclosures: Google's large previews want 1200 px. */
+export const OG_WIDTH = 1200;
+/** In <picture>'s order: the browser takes the first it can show; JPEG is the fallback and the one for previews. */
+export const IMAGE_FORMATS = ["avif", "webp", "jpeg"] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
+export const IMAGE_TYPES: Record<ImageFormat, string> = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg" };
+/** Under /static/: named by content, cached for a year like the fingerprinted CSS (netlify.toml). */
+export const IMAGES_URL = "/static/images/";
+/** Bump when the encoding below changes: every photo gets new names, and is made again. */
+const PIPELINE = "1";
+/** Files sharp reads that are photos (image-size's names). SVG, icons and PSDs are not. */
+const PHOTO_TYPES = new Set(["jpg", "png", "webp", "avif", "heif", "gif", "tiff"]);
+
+/**
+ * The widths made of a photo `width` px wide: those of IMAGE_WIDTHS it reaches, and its own
+ * width when it lies well between two (eleventy-img's rule, minimumThreshold 1.25: a
+ * 1000 px photo gives 400 and 800, a 1100 px one 400, 800 and 1100).
+ */
+export function imageWidths(width: number): number[] {
+  const widths: number[] = [];
+  let lastWasBigEnough = true;
+  for (const wanted of IMAGE_WIDTHS) {
+    if (wanted > width) {
+      if (lastWasBigEnough) widths.push(width);
+      break;
+    }
+    widths.push(wanted);
+    lastWasBigEnough = width > Math.floor(wanted * 1.25);
+  }
+  return [...new Set(widths)];
+}
+
+/** A width's height, as sharp makes it (rounded; eleventy-img's own figure rounds down, one pixel short at times). */
+export function heightAt(file: ImageFile, width: number): number {
+  return width === file.width ? file.height : Math.round((width * file.height) / file.width);
+}
+
+/** The output's URL from the site root. */
+export function imageUrl(file: ImageFile, width: number, format: ImageFormat): string {
+  return `${IMAGES_URL}${outputName(file, width, format)}`;
+}
+
+function outputName(file: ImageFile, width: number, format: ImageFormat): string {
+  return `${file.id}-${width}.${format}`;
+}
+
+/** The JPEG for link previews and feeds: 1200 px, or the widest there is of a narrower photo. */
+export function ogImage(file: ImageFile): { url: string; width: number; height: number } {
+  const widths = imageWidths(file.width);
+  const width = widths.includes(OG_WIDTH) ? OG_WIDTH : widths.filter((each) => each < OG_WIDTH).at(-1)!;
+  return { url: imageUrl(file, width, "jpeg"), width, height: heightAt(file, width) };
+}
+
+/** Every output of a photo, relative to the site's folder ("static/images/…"). */
+export function outputFiles(file: ImageFile): string[] {
+  const widths = imageWidths(file.width);
+  return IMAGE_FORMATS.flatMap((format) => widths.map((width) => imageUrl(file, width, format).slice(1)));
+}
+
+/** Why `src` is not a path inside content/images/, or undefined when it is one. */
+export function imageSrcProblem(src: string): string | undefined {
+  const example = "write the file's path inside content/images/, e.g. src: kyiv-vokzal.jpg";
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//")) return `${describeValue(src)} is on another site; put the photo in content/images/ and ${example}`;
+  if (src.startsWith("/images/")) return `${describeValue(src)} starts with /images/; ${example} (without /images/)`;
+  if (src.startsWith("/") || src.includes("\\") || src.split("/").some((part) => part === "" || part === "." || part === "..")) return `${describeValue(src)} is not a path inside content/images/; ${example}`;
+  return undefined;
+}
+
+/** What is known of one photo file: how it was when last read, and what it is. */
+interface StoredImage {
+  mtimeMs: number;
+  size: number;
+  /** git's blob id of the bytes (as articles' content hashes). */
+  hash: string;
+  /** 0 when the file is not a photo (its problem then). */
+  width: number;
+  height: number;
+  problem?: string;
+  ogBytes?: number;
+}
+
+type StoredRow = [path: string, mtimeMs: number, size: number, hash: string, width: number, height: number, problem: string, ogBytes: number];
+
+/** Bump when StoredImage or the probe changes: an older file on disk is ignored. */
+const STORE_FORMAT = `images-1/${PIPELINE}`;
+
+/**
+ * What is known of the photo files, by their path inside content/images/ (see the top of
+ * this file). One ImageFile per version of a file, shared by every article that shows it.
+ */
+export class ImageStore {
+  #entries = new Map<string, StoredImage>();
+  /** Files this build looked at (sweep drops the others). */
+  readonly #seen = new Set<string>();
+  /** This build's ImageFiles by hash (the same bytes under two names are one photo). */
+  #files = new Map<string, ImageFile>();
+  #hashes: Map<string, StoredImage> | undefined;
+  #dirty = false;
+  /** Files read this build (tests: an unchanged photo is not read again). */
+  filesRead = 0;
+
+  /** Starts a build's checks: files are looked at again (their ImageFiles are this build's). */
+  begin(): void {
+    this.#seen.clear();
+    this.#files = new Map();
+    this.filesRead = 0;
+  }
+
+  /**
+   * The photo `src` (inside `folder`, content/images/), or why it cannot be one: missing, not
+   * a file, not a photo, too narrow. `shown` names the folder in messages.
+   */
+  lookup(folder: string, src: string, shown: string): ImageFile | { problem: string } {
+    this.#seen.add(src);
+    const path = join(folder, src);
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (!stats) return { problem: `${describeValue(src)} is not in ${shown}/; put the photo there, or correct the file's name (letters' case matters)` };
+    if (!stats.isFile()) return { problem: `${describeValue(src)} is a folder in ${shown}/; name the photo's file inside it` };
+    let entry = this.#entries.get(src);
+    if (!entry || entry.mtimeMs !== stats.mtimeMs || entry.size !== stats.size) {
+      const bytes = readFileSync(path);
+      this.filesRead++;
+      const hash = blobHash(bytes);
+      // The same bytes as before (a fresh clone's new times), or as another file: not probed again.
+      const known = entry?.hash === hash ? entry : this.#byHash(hash);
+      entry = known ? { ...known, mtimeMs: stats.mtimeMs, size: stats.size } : { mtimeMs: stats.mtimeMs, size: stats.size, hash, ...probe(bytes, src, shown) };
+      this.#entries.set(src, entry);
+      this.#hashes?.set(hash, entry);
+      this.#dirty = true;
+    }
+    if (entry.problem !== undefined) return { problem: entry.problem };
+    let file = this.#files.get(entry.hash);
+    if (!file) {
+      const stored = entry;
+      file = { id: outputId(entry.hash), width: entry.width, height: entry.height, ...(entry.ogBytes !== undefined && { ogBytes: entry.ogBytes }) };
+      // Remembered with the entry once the outputs are made (ensureOutputs).
+      Object.defineProperty(file, "stored", { value: stored, enumerable: false });
+      this.#files.set(entry.hash, file);
+    }
+    return file;
+  }
+
+  /** After the outputs are made: the preview JPEG's size, kept for the next builds. */
+  remember(file: ImageFile): void {
+    const stored = (file as ImageFile & { stored?: StoredImage }).stored;
+    if (stored && file.ogBytes !== undefined && stored.ogBytes !== file.ogBytes) {
+      stored.ogBytes = file.ogBytes;
+      this.#dirty = true;
+    }
+  }
+
+  /** An entry with these bytes (another name, or a file read again): indexed when first needed. */
+  #byHash(hash: string): StoredImage | undefined {
+    if (!this.#hashes) {
+      this.#hashes = new Map();
+      for (const entry of this.#entries.values()) this.#hashes.set(entry.hash, entry);
+    }
+    return this.#hashes.get(hash);
+  }
+
+  /** Ends a build's checks: files no article showed are forgotten. */
+  sweep(): void {
+    for (const key of this.#entries.keys()) {
+      if (!this.#seen.has(key)) {
+        this.#entries.delete(key);
+        this.#dirty = true;
+      }
+    }
+  }
+
+  /** Writes what is known into `file` (a temporary name first, so a build that dies leaves the last whole one). */
+  async save(file: string): Promise<void> {
+    if (!this.#dirty && existsSync(file)) return;
+    const rows: StoredRow[] = [...this.#entries].map(([path, entry]) => [path, entry.mtimeMs, entry.size, entry.hash, entry.width, entry.height, entry.problem ?? "", entry.ogBytes ?? -1]);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(`${file}.tmp`, JSON.stringify({ format: STORE_FORMAT, rows }));
+    await rename(`${file}.tmp`, file);
+    this.#dirty = false;
+  }
+
+  /** What `file` holds; an empty store when it is missing, of another format or damaged (it is only an optimisation). */
+  static async load(file: string): Promise<ImageStore> {
+    const store = new ImageStore();
+    try {
+      const saved = JSON.parse(await readFile(file, "utf8")) as { format?: unknown; rows?: unknown };
+      if (saved.format !== STORE_FORMAT || !Array.isArray(saved.rows)) return store;
+      for (const row of saved.rows as StoredRow[]) {
+        const [path, mtimeMs, size, hash, width, height, problem, ogBytes] = row;
+        if (typeof path !== "string" || typeof hash !== "string" || typeof mtimeMs !== "number" || typeof width !== "number" || typeof height !== "number") throw new Error("damaged");
+        store.#entries.set(path, { mtimeMs, size, hash, width, height, ...(problem && { problem }), ...(ogBytes >= 0 && { ogBytes }) });
+      }
+    } catch {
+      store.#entries.clear();
+    }
+    return store;
+  }
+}
+
+/** git's blob id of the bytes, as for articles (so git could vouch for a photo too). */
+function blobHash(bytes: Uint8Array): string {
+  return createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+}
+
+function outputId(hash: string): string {
+  return createHash("sha1").update(`${PIPELINE}\0${hash}`).digest("hex").slice(0, 12);
+}
+
+/** The photo's displayed size, or why it is not a photo this site can show. */
+function probe(bytes: Uint8Array, src: string, shown: string): { width: number; height: number; problem?: string } {
+  const notPhoto = (what: string) => ({ width: 0, height: 0, problem: `${describeValue(src)} ${what}; use a JPEG, PNG, WebP or AVIF photo` });
+  let size: ReturnType<typeof imageSize>;
+  try {
+    size = imageSize(bytes);
+  } catch {
+    return notPhoto(`in ${shown}/ is not an image`);
+  }
+  if (!PHOTO_TYPES.has(size.type ?? "")) return notPhoto(`is ${size.type === "svg" ? "an SVG drawing" : `a ${String(size.type).toUpperCase()} file`}, not a photo`);
+  // EXIF orientations 5–8 turn the photo a quarter: its displayed width is the stored height.
+  const turned = (size.orientation ?? 1) >= 5 && (size.orientation ?? 1) <= 8;
+  const width = turned ? size.height : size.width;
+  const height = turned ? size.width : size.height;
+  if (width < MIN_IMAGE_WIDTH) {
+    return { width, height, problem: `${describeValue(src)} is ${width} px wide; a photo needs at least ${MIN_IMAGE_WIDTH} px (1200 px or more for large link previews): use a bigger original` };
+  }
+  return { width, height };
+}
+
+/**
+ * Makes sure `folder` (the site being built) has every output of `files` (source path
+ * → photo): what it lacks is copied from `published` (the site before, when there is one:
+ * `strichka build` builds into an older site) or else encoded, a few photos at a time (sharp
+ * uses every core for each). Returns every output's path relative to `folder`, for the
+ * build's list of files, and how many photos were encoded.
+ */
+export async function ensureOutputs(files: ReadonlyMap<ImageFile, string>, folder: string, published?: string): Promise<{ outputs: string[]; encoded: number }> {
+  const outputs: string[] = [];
+  const toEncode: [ImageFile, string][] = [];
+  for (const [file, source] of files) {
+    const own = outputFiles(file);
+    outputs.push(...own);
+    const missing = own.filter((path) => !existsSync(join(folder, path)));
+    if (missing.length > 0 && published && missing.every((path) => existsSync(join(published, path)))) {
+      mkdirSync(join(folder, IMAGES_URL), { recursive: true });
+      for (const path of missing) copyFileSync(join(published, path), join(folder, path));
+    } else if (missing.length > 0) {
+      toEncode.push([file, source]);
+    }
+  }
+  if (toEncode.length > 0) {
+    const { default: eleventyImage } = await import("@11ty/eleventy-img");
+    eleventyImage.concurrency = Math.max(2, availableParallelism());
+    await Promise.all(toEncode.map(([file, source]) => encode(eleventyImage, file, source, folder)));
+  }
+  for (const file of files.keys()) {
+    if (file.ogBytes === undefined) file.ogBytes = statSync(join(folder, ogImage(file).url)).size;
+  }
+  return { outputs, encoded: toEncode.length };
+}
+
+type EleventyImage = typeof import("@11ty/eleventy-img").default;
+
+async function encode(eleventyImage: EleventyImage, file: ImageFile, source: string, folder: string): Promise<void> {
+  await eleventyImage(source, {
+    widths: imageWidths(file.width),
+    formats: [...IMAGE_FORMATS],
+    outputDir: join(folder, IMAGES_URL),
+    urlPath: IMAGES_URL,
+    filenameFormat: (_hash: string, _src: string, width: number, format: string) => outputName(file, width, format as ImageFormat),
+    // Ours decides what is made (above): eleventy-img's caches would read and hash the source again.
+    useCache: false,
+    // Every EXIF orientation baked in, as the sizes above assume.
+    fixOrientation: true,
+    // A PNG with transparency still gets its JPEG (on white): previews and old browsers need one.
+    formatFiltering: [],
+    transform: (sharp: { flatten: (options: { background: string }) => unknown }) => {
+      sharp.flatten({ background: "#ffffff" });
+    },
+    sharpJpegOptions: { quality: 80, mozjpeg: true },
+    sharpWebpOptions: { quality: 78 },
+    // Effort 1: a 1600 px photo's four AVIFs in 0.6 s instead of 13 s at the default 4 (measured,
+    // sharp 0.33, one core), and no bigger at this quality.
+    sharpAvifOptions: { quality: 50, effort: 1 },
+  });
+  file.ogBytes = undefined;
+}
+
+/**
+ * Checks the photo of every article (`articles`, those the build shows) and gives each its
+ * file: a missing file, a folder, a file that is not a photo or one narrower than
+ * MIN_IMAGE_WIDTH is a problem of the article's, field image.src.
+ */
+export function checkArticleImages(
+  articles: readonly Article[],
+  options: { inputDir: string; articlesDir: string; images?: ImageStore },
+  root: string,
+  problems: ContentProblem[],
+): void {
+  const folder = join(options.inputDir, IMAGES_DIR);
+  const shown = relative(root, folder).split(sep).join("/");
+  const store = options.images ?? new ImageStore();
+  store.begin();
+  for (const article of articles) {
+    if (!article.image) continue;
+    const found = store.lookup(folder, article.image.src, shown);
+    if ("problem" in found) problems.push({ file: relative(root, join(options.articlesDir, article.sourceFile)).split(sep).join("/"), field: "image.src", message: found.problem });
+    // A new object: the parsed one may be the article cache's.
+    else article.image = { ...article.image, file: found };
+  }
+  store.sweep();
+}

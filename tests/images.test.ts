@@ -1,0 +1,216 @@
+// Article photos (#12): the front matter's `image:` checked with the content, made into
+// AVIF, WebP and JPEG at a few widths once per version of each file, and shown as <picture>
+// with its caption and credit, in link previews and JSON-LD. Real sites built by the real
+// Eleventy, read with a real parser; the outputs' sizes read back with sharp.
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import eleventyImage from "@11ty/eleventy-img";
+import { imageWidths, MIN_IMAGE_WIDTH } from "../src/images.js";
+import { article, buildCommandInProcess, buildInProcess, listFiles, makeSite, readHtml } from "./helpers.js";
+
+/** A photo-like JPEG (a gradient with some texture) of the given size. */
+export async function photoJpeg(width: number, height: number, options: { orientation?: number } = {}): Promise<Buffer> {
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const at = (y * width + x) * 3;
+      pixels[at] = (x * 255) / width;
+      pixels[at + 1] = (y * 255) / height;
+      pixels[at + 2] = 128 + 60 * Math.sin(x / 37) * Math.cos(y / 23);
+    }
+  }
+  const image = sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 70 });
+  return (options.orientation ? image.withMetadata({ orientation: options.orientation }) : image).toBuffer();
+}
+
+const IMAGE = ["image:", "  src: vokzal/kyiv.jpg", "  alt: Люди на пероні Київського вокзалу", "  caption: Евакуаційний потяг прибуває до Києва", "  credit: УНІАН"].join("\n");
+
+/** An article's text with `image` (front-matter lines) after the usual fields. */
+function withImage(title: string, image: string, date = "2026-01-14 10:00"): string {
+  return `---\ntitle: ${title}\ndate: ${date}\ntopic: kultura\n${image}\n---\nПерший абзац.\n\nДругий абзац.\n`;
+}
+
+/** Each URL of a srcset, resolved from the page's file as a browser does from file://. */
+function srcsetFiles(site: string, page: string, srcset: string): { file: string; width: number }[] {
+  return srcset.split(",").map((candidate) => {
+    const [url, descriptor] = candidate.trim().split(/\s+/);
+    return { file: resolve(dirname(join(site, page)), url!), width: Number(descriptor!.replace(/w$/, "")) };
+  });
+}
+
+describe("imageWidths", () => {
+  it("gives the widths eleventy-img makes of [400, 800, 1200, 1600], never wider than the photo", () => {
+    for (let width = MIN_IMAGE_WIDTH; width <= 4000; width += 7) {
+      expect(imageWidths(width), `${width} px`).toEqual(eleventyImage.getWidths(width, [400, 800, 1200, 1600], false, 1.25));
+      expect(Math.max(...imageWidths(width))).toBeLessThanOrEqual(width);
+    }
+    expect(imageWidths(1000)).toEqual([400, 800]);
+    expect(imageWidths(1100)).toEqual([400, 800, 1100]);
+    expect(imageWidths(3000)).toEqual([400, 800, 1200, 1600]);
+  });
+});
+
+describe("an article's photo", () => {
+  it("is a <figure> with <picture>: AVIF, WebP and JPEG at each width, its size, alt, caption and credit, fetched first", async () => {
+    const dir = makeSite({
+      "content/images/vokzal/kyiv.jpg": await photoJpeg(1700, 1000),
+      "content/articles/potiah.md": withImage("Потяг прибув", IMAGE),
+      "content/articles/bez-foto.md": article({ title: "Без фото", date: "2026-01-13 10:00", topic: "kultura" }),
+    });
+    const { error, output } = await buildInProcess(dir);
+    expect(error).toBeUndefined();
+    const page = "novyny/2026/01/14/potiah.html";
+    const document = readHtml(join(output, page));
+    const figure = document.querySelector(".article > figure.photo.lead-photo")!;
+    expect(figure).not.toBeNull();
+    const sources = [...figure.querySelectorAll("picture > source")];
+    expect(sources.map((source) => source.getAttribute("type"))).toEqual(["image/avif", "image/webp"]);
+    const img = figure.querySelector("picture > img")!;
+    expect(img.getAttribute("alt")).toBe("Люди на пероні Київського вокзалу");
+    expect(img.getAttribute("fetchpriority")).toBe("high");
+    expect(img.hasAttribute("loading")).toBe(false);
+    // The widest output's size: the aspect ratio the page keeps for the photo.
+    expect([img.getAttribute("width"), img.getAttribute("height")]).toEqual(["1600", String(Math.round((1600 * 1000) / 1700))]);
+    expect(img.getAttribute("sizes")).toBe(sources[0]!.getAttribute("sizes"));
+    expect(figure.querySelector("figcaption")!.textContent).toBe("Евакуаційний потяг прибуває до Києва Фото: УНІАН");
+    expect(figure.querySelector("figcaption .photo-credit")!.textContent).toBe("Фото: УНІАН");
+
+    // Every srcset candidate is a file of the site, found from the page's own file (file://),
+    // of the format and width it claims, never wider than the original.
+    const formats = { "image/avif": "heif", "image/webp": "webp", "image/jpeg": "jpeg" } as const;
+    for (const [type, srcset] of [...sources.map((source) => [source.getAttribute("type")!, source.getAttribute("srcset")!]), ["image/jpeg", img.getAttribute("srcset")!]] as const) {
+      const candidates = srcsetFiles(output, page, srcset);
+      expect(candidates.map((candidate) => candidate.width)).toEqual([400, 800, 1200, 1600]);
+      for (const candidate of candidates) {
+        expect(candidate.file.startsWith(output)).toBe(true);
+        const metadata = await sharp(candidate.file).metadata();
+        expect([metadata.format, metadata.width, metadata.height]).toEqual([formats[type as keyof typeof formats], candidate.width, Math.round((candidate.width * 1000) / 1700)]);
+      }
+    }
+    expect(img.getAttribute("src")).toMatch(/^\.\.\/\.\.\/\.\.\/\.\.\/static\/images\/[0-9a-f]{12}-800\.jpeg$/);
+    expect(existsSync(resolve(dirname(join(output, page)), img.getAttribute("src")!))).toBe(true);
+
+    // Link previews: the 1200 px JPEG, absolute.
+    const meta = (property: string) => document.querySelector(`meta[property="${property}"], meta[name="${property}"]`)?.getAttribute("content");
+    expect(meta("og:image")).toMatch(/^https:\/\/test\.example\.ua\/static\/images\/[0-9a-f]{12}-1200\.jpeg$/);
+    expect([meta("og:image:width"), meta("og:image:height"), meta("og:image:type")]).toEqual(["1200", String(Math.round((1200 * 1000) / 1700)), "image/jpeg"]);
+    expect(meta("og:image:alt")).toBe("Люди на пероні Київського вокзалу");
+    expect(meta("twitter:card")).toBe("summary_large_image");
+
+    // An article without a photo has none of it.
+    const plain = readHtml(join(output, "novyny/2026/01/13/bez-foto.html"));
+    expect(plain.querySelector("figure, picture")).toBeNull();
+    expect(plain.querySelector('meta[property="og:image"]')).toBeNull();
+    expect(plain.querySelector('meta[name="twitter:card"]')!.getAttribute("content")).toBe("summary");
+  });
+
+  it("is never made wider than the original, and a decorative one has an empty alt and no og:image:alt", async () => {
+    const dir = makeSite({
+      "content/images/vuzke.jpg": await photoJpeg(1100, 600),
+      "content/articles/vuzke.md": withImage("Вузьке фото", ["image:", "  src: vuzke.jpg", '  alt: ""'].join("\n")),
+    });
+    const { error, output } = await buildInProcess(dir);
+    expect(error).toBeUndefined();
+    const page = "novyny/2026/01/14/vuzke.html";
+    const document = readHtml(join(output, page));
+    const img = document.querySelector("figure.photo img")!;
+    expect(img.getAttribute("alt")).toBe("");
+    expect(srcsetFiles(output, page, img.getAttribute("srcset")!).map((candidate) => candidate.width)).toEqual([400, 800, 1100]);
+    expect([img.getAttribute("width"), img.getAttribute("height")]).toEqual(["1100", "600"]);
+    expect(document.querySelector("figcaption")).toBeNull();
+    // Narrower than 1200: the widest JPEG there is.
+    expect(document.querySelector('meta[property="og:image"]')!.getAttribute("content")).toMatch(/-1100\.jpeg$/);
+    expect(document.querySelector('meta[property="og:image:alt"]')).toBeNull();
+    expect(listFiles(join(output, "static/images")).filter((file) => !/-(400|800|1100)\.(avif|webp|jpeg)$/.test(file))).toEqual([]);
+  });
+
+  it("turned by its EXIF orientation is as wide as it is shown", async () => {
+    // Stored 1000×1400, orientation 6 (a quarter turn): shown 1400×1000.
+    const dir = makeSite({
+      "content/images/povernute.jpg": await photoJpeg(1000, 1400, { orientation: 6 }),
+      "content/articles/povernute.md": withImage("Повернуте фото", ["image:", "  src: povernute.jpg", "  alt: Фото"].join("\n")),
+    });
+    const { error, output } = await buildInProcess(dir);
+    expect(error).toBeUndefined();
+    const page = "novyny/2026/01/14/povernute.html";
+    const img = readHtml(join(output, page)).querySelector("figure.photo img")!;
+    expect([img.getAttribute("width"), img.getAttribute("height")]).toEqual(["1200", String(Math.round((1200 * 1000) / 1400))]);
+    const widest = srcsetFiles(output, page, img.getAttribute("srcset")!).at(-1)!;
+    const metadata = await sharp(widest.file).metadata();
+    expect([metadata.width, metadata.height]).toEqual([1200, Math.round((1200 * 1000) / 1400)]);
+  });
+});
+
+describe("an article's photo that cannot be shown", () => {
+  it("fails the build with each file and field, all at once, and says what to do", async () => {
+    const dir = makeSite({
+      "content/images/vuzke.jpg": await photoJpeg(500, 400),
+      "content/images/ne-foto.jpg": "це текст, не фото",
+      "content/images/malyunok.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"></svg>',
+      "content/images/dobre.jpg": await photoJpeg(800, 600),
+      "content/articles/nemaie.md": withImage("Немає файлу", ["image:", "  src: nemaie.jpg", "  alt: Фото"].join("\n")),
+      "content/articles/bez-alt.md": withImage("Без alt", ["image:", "  src: dobre.jpg"].join("\n")),
+      "content/articles/vuzke.md": withImage("Вузьке", ["image:", "  src: vuzke.jpg", "  alt: Фото"].join("\n")),
+      "content/articles/ne-foto.md": withImage("Не фото", ["image:", "  src: ne-foto.jpg", "  alt: Фото"].join("\n")),
+      "content/articles/svg.md": withImage("Малюнок", ["image:", "  src: malyunok.svg", "  alt: Малюнок"].join("\n")),
+      "content/articles/shliakh.md": withImage("Шлях", ["image:", "  src: /images/dobre.jpg", "  alt: Фото"].join("\n")),
+      "content/articles/vyhid.md": withImage("Вихід", ["image:", "  src: ../secret.jpg", "  alt: Фото"].join("\n")),
+      "content/articles/pole.md": withImage("Поле", ["image:", "  src: dobre.jpg", "  alt: Фото", "  autor: Я"].join("\n")),
+      "content/articles/riadok.md": withImage("Рядок", "image: dobre.jpg"),
+      "content/articles/papka.md": withImage("Папка", ["image:", "  src: vokzal", "  alt: Фото"].join("\n")),
+      "content/images/vokzal/x.txt": "x",
+    });
+    const { contentError } = await buildInProcess(dir);
+    expect(contentError).toBeDefined();
+    const said = contentError!.message;
+    for (const expected of [
+      'content/articles/nemaie.md: image.src "nemaie.jpg" is not in content/images/; put the photo there, or correct the file\'s name',
+      "content/articles/bez-alt.md:5: image.alt is missing; describe the photo for readers who cannot see it",
+      'content/articles/vuzke.md: image.src "vuzke.jpg" is 500 px wide; a photo needs at least 600 px',
+      'content/articles/ne-foto.md: image.src "ne-foto.jpg" in content/images/ is not an image; use a JPEG, PNG, WebP or AVIF photo',
+      'content/articles/svg.md: image.src "malyunok.svg" is an SVG drawing, not a photo; use a JPEG, PNG, WebP or AVIF photo',
+      'content/articles/shliakh.md:5: image.src "/images/dobre.jpg" starts with /images/; write the file\'s path inside content/images/, e.g. src: kyiv-vokzal.jpg (without /images/)',
+      'content/articles/vyhid.md:5: image.src "../secret.jpg" is not a path inside content/images/',
+      'content/articles/pole.md:5: image "autor" is not a field of a photo; use src, alt, caption and credit',
+      'content/articles/riadok.md:5: image "dobre.jpg" is not a photo\'s fields; write it on lines of its own under image:',
+      'content/articles/papka.md: image.src "vokzal" is a folder in content/images/',
+    ]) {
+      expect(said).toContain(expected);
+    }
+  });
+});
+
+describe("photos between builds", () => {
+  it("are made once: a second and third `strichka build` encode nothing, and a changed photo gets new files", async () => {
+    const dir = makeSite({
+      "content/images/vokzal/kyiv.jpg": await photoJpeg(1300, 900),
+      "content/articles/potiah.md": withImage("Потяг прибув", IMAGE),
+    });
+    const site = join(dir, "_site");
+    expect((await buildCommandInProcess(dir)).status).toBe(0);
+    const made = new Map(listFiles(join(site, "static/images")).map((file) => [file, statSync(join(site, "static/images", file)).mtimeMs]));
+    expect(made.size).toBe(3 * 3); // 400, 800 and 1200 (1300 is too close to 1200) in three formats
+    const state = JSON.parse(readFileSync(join(dir, "._site.images.json"), "utf8")) as { rows: unknown[][] };
+    expect(state.rows.map((row) => row.slice(0, 1).concat(row.slice(4, 6)))).toEqual([["vokzal/kyiv.jpg", 1300, 900]]);
+
+    // An edit to the article's text: its page is rendered again, its photo is not made again.
+    writeFileSync(join(dir, "content/articles/potiah.md"), withImage("Потяг прибув до Києва", IMAGE));
+    for (let build = 2; build <= 3; build++) {
+      expect((await buildCommandInProcess(dir)).status).toBe(0);
+      const now = new Map(listFiles(join(site, "static/images")).map((file) => [file, statSync(join(site, "static/images", file)).mtimeMs]));
+      expect(now, `build ${build}`).toEqual(made);
+    }
+    expect(readHtml(join(site, "novyny/2026/01/14/potiah.html")).querySelector("h1")!.textContent).toBe("Потяг прибув до Києва");
+
+    // New bytes under the same name: new files, the old ones gone from the site.
+    writeFileSync(join(dir, "content/images/vokzal/kyiv.jpg"), await photoJpeg(1250, 880));
+    expect((await buildCommandInProcess(dir)).status).toBe(0);
+    const after = listFiles(join(site, "static/images"));
+    expect(after).toHaveLength(9);
+    expect(after.filter((file) => made.has(file))).toEqual([]);
+    const img = readHtml(join(site, "novyny/2026/01/14/potiah.html")).querySelector("figure.photo img")!;
+    expect([img.getAttribute("width"), img.getAttribute("height")]).toEqual(["1200", String(Math.round((1200 * 880) / 1250))]);
+  });
+});
