@@ -43,6 +43,8 @@ export const UKRAINIAN = {
   scheduledUntil: "до цього часу на сайті її не буде",
   scheduledNext: "найближча",
   updated: "Оновлено:",
+  /** The list of corrections at the end of an article. */
+  corrections: "Виправлення",
   source: "Джерело:",
   /** Before a photo's credit under it: «Фото: УНІАН». */
   photoCredit: "Фото:",

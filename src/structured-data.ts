@@ -33,5 +33,8 @@ export function newsArticleJsonLd(article: Article, site: SiteSettings, timeZone
     articleSection: article.topic.title,
     ...(article.tags.length > 0 && { keywords: article.tags.map((tag) => tag.name) }),
     ...(article.source && { isBasedOn: article.source }),
+    ...(article.corrections && {
+      correction: article.corrections.map((correction) => ({ "@type": "CorrectionComment", text: correction.text, datePublished: toIsoWithOffset(correction.date, timeZone) })),
+    }),
   });
 }

@@ -142,6 +142,12 @@ describe("the site", () => {
     }
   });
 
+  it("shows the sample's correction at the end of its article (content/articles/nbu-zalyshyv-oblikovu-stavku.md)", () => {
+    const page = readHtml(join(site, "novyny/2025/12/10/nbu-zalyshyv-oblikovu-stavku-bez-zmin.html"));
+    expect(text(page.querySelector(".corrections h2"))).toBe("Виправлення");
+    expect(text(page.querySelector(".corrections li"))).toMatch(/^10 грудня 2025, 17:45: У першій версії новини інфляцію/);
+  });
+
   it("never publishes a scheduled article before its time (content/articles/pivstolittia-nezalezhnosti.md, dated 2041)", () => {
     for (const file of listFiles(site)) {
       const text = readFileSync(join(site, file), "utf8");

@@ -28,6 +28,8 @@ export interface ParsedArticle {
   tags: string[];
   draft: boolean;
   source?: string;
+  /** Corrections (`corrections:`), oldest first, typography applied; absent when none. */
+  corrections?: { date: number; text: string }[];
   /** The slugs of its authors (`author:`), as written, duplicates removed; absent: the newsroom. */
   authors?: string[];
   /** The front matter gives the slug; else the file name does (a URL clash is then the name's). */
@@ -108,6 +110,9 @@ export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zo
   if (front.updated && front.updated < front.date) {
     problems.push({ file, line: lineOfKey(yaml, "updated", yamlLine), field: "updated", message: "is before date; an update comes after publication" });
   }
+  front.corrections?.forEach((correction, index) => {
+    if (correction.date < front.date) problems.push({ file, line: lineOfKey(yaml, "corrections", yamlLine), field: `corrections[${index}].date`, message: "is before the article's date; a correction comes after publication" });
+  });
   // Never the title: an edited headline keeps the URL (README, «Постійні адреси»).
   const slug = front.slug ?? slugFromFileName(file);
   return detached({
@@ -117,6 +122,10 @@ export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zo
     tags: [...new Set(front.tags ?? [])],
     draft: front.draft ?? false,
     ...(front.source !== undefined && { source: front.source }),
+    ...(front.corrections &&
+      front.corrections.length > 0 && {
+        corrections: front.corrections.map(({ date, text }) => ({ date: date.toMillis(), text: typographText(text) })).sort((a, b) => a.date - b.date),
+      }),
     ...(front.author !== undefined && { authors: [...new Set(typeof front.author === "string" ? [front.author] : front.author)] }),
     ownSlug: front.slug !== undefined,
     dateOnly: typeof data.date === "string" && DAY.test(data.date.trim()),
@@ -134,7 +143,7 @@ export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zo
 }
 
 /** strichka's own front-matter fields (see schema.ts): the model has them in its own fields. */
-const KNOWN_FIELDS = new Set(["title", "date", "topic", "lede", "tags", "source", "updated", "slug", "aliases", "draft", "image", "author"]);
+const KNOWN_FIELDS = new Set(["title", "date", "topic", "lede", "tags", "source", "updated", "slug", "aliases", "draft", "image", "corrections", "author"]);
 
 /** The photo's texts as pages show them (the file's path as written). */
 function imageText({ src, alt, caption, credit }: { src: string; alt: string; caption?: string; credit?: string }): ImageText {

@@ -150,6 +150,12 @@ function authorsOf({ file, authors: slugs }: ParsedArticle, authors: Authors | u
   return found;
 }
 
+/** `updated`, or the latest correction when that is later: a correction modifies the article. */
+function lastUpdate({ updated, corrections }: ParsedArticle): Date | undefined {
+  const latest = Math.max(updated ?? -Infinity, ...(corrections ?? []).map((correction) => correction.date));
+  return latest === -Infinity ? undefined : new Date(latest);
+}
+
 const NO_FIELDS: Readonly<Record<string, unknown>> = Object.freeze({});
 /** Most articles have no author of their own (the newsroom's): one shared empty list. */
 const NO_AUTHORS: readonly Author[] = Object.freeze([]);
@@ -164,7 +170,8 @@ function toArticle(parsed: ParsedArticle, contentHash: string, topic: Topic, tag
     lede: parsed.lede,
     source: parsed.source,
     date: new Date(parsed.date),
-    updated: parsed.updated === undefined ? undefined : new Date(parsed.updated),
+    updated: lastUpdate(parsed),
+    ...(parsed.corrections && { corrections: parsed.corrections.map(({ date, text }) => ({ date: new Date(date), text })) }),
     day: parsed.day,
     dateOnly: parsed.dateOnly,
     url: parsed.url,

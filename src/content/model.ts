@@ -84,7 +84,10 @@ export interface Article extends ArticleLink {
   frontMatter: Readonly<Record<string, unknown>>;
   lede?: string;
   source?: string;
+  /** The last update: `updated`, or the latest correction when that is later (feeds, sitemaps and JSON-LD follow it). */
   updated?: Date;
+  /** Corrections (`corrections:`), oldest first; absent when none. */
+  corrections?: readonly { date: Date; text: string }[];
   /** Kyiv calendar day of publication, YYYY-MM-DD. */
   day: string;
   /** The editor gave a day without a time: pages show no «00:00». */

@@ -107,6 +107,15 @@ export function articleSchema(topicSlugs: readonly string[] | undefined, zone: s
       )
       .optional(),
     draft: z.boolean({ error: (issue) => `${describeValue(issue.input)} is not true or false` }).optional(),
+    corrections: z
+      .array(
+        z.object(
+          { date: newsDate(zone), text: requiredText("what was wrong and what is right now, e.g. Виправлено прізвище міністра") },
+          { error: (issue) => `${describeValue(issue.input)} is not a correction; ${CORRECTION_HINT}` },
+        ),
+        { error: (issue) => `${describeValue(issue.input)} is not a list; ${CORRECTION_HINT}` },
+      )
+      .optional(),
     // Slugs only: whether each is in _data/authors.json is checked across files (articles.ts),
     // so that an edit to authors.json does not make every article be parsed again.
     author: z
@@ -117,6 +126,7 @@ export function articleSchema(topicSlugs: readonly string[] | undefined, zone: s
   });
 }
 
+const CORRECTION_HINT = "write each correction as a list item with its time and text: corrections: [{ date: 2026-01-15 10:00, text: Виправлено прізвище міністра }]";
 const AUTHOR_HINT = "write author: olena-koval, or author: [olena-koval, petro-ivanenko] for several (slugs from _data/authors.json)";
 const AUTHOR_SLUG = z.string({ error: (issue) => `${describeValue(issue.input)} is not text; ${AUTHOR_HINT}` }).regex(SLUG, {
   error: (issue) => `${describeValue(issue.input)} is not an author's slug; ${AUTHOR_HINT}`,
