@@ -11,7 +11,8 @@
 // - json1() writes JSON Feed 1.0: we write 1.1 (`authors`, `language`, plain-text titles);
 // - category labels go into Atom attributes with only & and " escaped, so a "<" makes
 //   the XML ill-formed: we write them ourselves;
-// - enclosure MIME types are guessed from file names: we never emit enclosures.
+// - enclosure MIME types are guessed from file names: we give only a photo's JPEG, named
+//   .jpeg (so image/jpeg in Atom too), with its length.
 import { Feed } from "feed";
 import { absolutizeUrls } from "./html-urls.js";
 
@@ -28,6 +29,8 @@ export interface FeedEntry {
   summary?: string;
   /** HTML of the body; relative URLs are made absolute against `url`. */
   contentHtml: string;
+  /** The article's photo as link previews show it (a JPEG: absolute URL, bytes): Atom and RSS enclosure, JSON Feed image. */
+  image?: { url: string; length: number };
   categories: { term: string; label: string; scheme: string }[];
   /** The entry's author when it has none of its own (`authors`), else the feed's. */
   authorName: string;
@@ -119,6 +122,7 @@ export function createFeed(spec: FeedSpec): Feed {
       published: entry.published,
       ...(entry.summary && { description: escapeHtml(stripNonXmlCharacters(entry.summary)) }),
       content: stripNonXmlCharacters(absolutizeUrls(entry.contentHtml, entry.url)),
+      ...(entry.image && { image: { url: entry.image.url, length: entry.image.length, type: "image/jpeg" } }),
       author: entryAuthors(entry, spec.authorName),
       category: entry.categories.map((category) => ({ term: category.term, name: `strichka-category-${labels.push(stripNonXmlCharacters(category.label)) - 1}`, scheme: category.scheme })),
     });

@@ -1,8 +1,10 @@
 // The site's feeds from the content model: the same data the pages use.
 import type { MarkdownIt } from "markdown-it";
 import type { Article, Author, NewsSite, Topic } from "./content/index.js";
-import { atomXml, createFeed, entryId, jsonFeed, rssXml, type FeedEntry, type FeedSpec } from "./feeds.js";
+import { atomXml, createFeed, entryId, escapeHtml, jsonFeed, rssXml, type FeedEntry, type FeedSpec } from "./feeds.js";
 import { rewriteUrls } from "./html-urls.js";
+import { ogImage, type ArticleImage, type ImageFile } from "./images.js";
+import { UKRAINIAN } from "./locale.js";
 import { absoluteUrl } from "./urls.js";
 
 // Feed entries' bodies, by the version of the article's file, for each markdown-it
@@ -24,7 +26,16 @@ export class SiteFeeds {
     readonly size: number,
     /** An article's Markdown body (read from its file: the model does not keep bodies). */
     readonly bodyOf: (article: Article) => string,
+    /** Before a photo's credit: «Фото: УНІАН» (the locale's photoCredit). */
+    readonly photoCredit: string = UKRAINIAN.photoCredit,
   ) {}
+
+  /** The photo at the top of an entry's content, as readers show it (no <picture>: feed readers take one image). */
+  #photoHtml(image: ArticleImage & { file: ImageFile }): string {
+    const og = ogImage(image.file);
+    const caption = [image.caption && escapeHtml(image.caption), image.credit && `${escapeHtml(this.photoCredit)} ${escapeHtml(image.credit)}`].filter(Boolean).join(" ");
+    return `<figure><img src="${escapeHtml(this.#absolute(og.url))}" alt="${escapeHtml(image.alt)}" width="${og.width}" height="${og.height}">${caption ? `<figcaption>${caption}</figcaption>` : ""}</figure>\n`;
+  }
 
   #absolute(path: string): string {
     return absoluteUrl(path, this.news.site.url);
@@ -52,8 +63,9 @@ export class SiteFeeds {
       published: article.date,
       updated: article.updated ?? article.date,
       summary: article.lede,
+      ...(article.image?.file && { image: { url: this.#absolute(ogImage(article.image.file).url), length: article.image.file.ogBytes ?? 0 } }),
       // Root-relative URLs belong under site.url, which may have a path of its own.
-      contentHtml: rewriteUrls(this.#bodyHtml(article), (url) => (url.startsWith("/") && !url.startsWith("//") ? this.#absolute(url) : url)),
+      contentHtml: (article.image?.file ? this.#photoHtml({ ...article.image, file: article.image.file }) : "") + rewriteUrls(this.#bodyHtml(article), (url) => (url.startsWith("/") && !url.startsWith("//") ? this.#absolute(url) : url)),
       categories: [
         { term: article.topic.slug, label: article.topic.title, scheme: this.#absolute(this.news.urls.topics) },
         ...article.tags.map((tag) => ({ term: tag.slug, label: tag.name, scheme: this.#absolute(this.news.urls.tags) })),

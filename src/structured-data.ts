@@ -1,6 +1,7 @@
 // schema.org NewsArticle as JSON-LD, safe to put inside <script type="application/ld+json">.
 import type { Article, SiteSettings } from "./content/index.js";
 import { toIsoWithOffset } from "./dates.js";
+import { ogImage } from "./images.js";
 import { absoluteUrl } from "./urls.js";
 
 /**
@@ -33,6 +34,19 @@ export function newsArticleJsonLd(article: Article, site: SiteSettings, timeZone
     articleSection: article.topic.title,
     ...(article.tags.length > 0 && { keywords: article.tags.map((tag) => tag.name) }),
     ...(article.source && { isBasedOn: article.source }),
+    // The 1200 px JPEG (Google's large results want at least 1200 px wide), with its caption and credit.
+    ...(article.image?.file && {
+      image: [
+        {
+          "@type": "ImageObject",
+          url: absoluteUrl(ogImage(article.image.file).url, site.url),
+          width: ogImage(article.image.file).width,
+          height: ogImage(article.image.file).height,
+          ...(article.image.caption && { caption: article.image.caption }),
+          ...(article.image.credit && { creditText: article.image.credit }),
+        },
+      ],
+    }),
     ...(article.corrections && {
       correction: article.corrections.map((correction) => ({ "@type": "CorrectionComment", text: correction.text, datePublished: toIsoWithOffset(correction.date, timeZone) })),
     }),

@@ -8,7 +8,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import eleventyImage from "@11ty/eleventy-img";
 import { imageWidths, MIN_IMAGE_WIDTH } from "../src/images.js";
-import { article, buildCommandInProcess, buildInProcess, listFiles, makeSite, readHtml } from "./helpers.js";
+import { article, atomSchemaErrors, buildCommandInProcess, buildInProcess, listFiles, makeSite, parseHtml, readHtml, readXml } from "./helpers.js";
 
 /** A photo-like JPEG (a gradient with some texture) of the given size. */
 export async function photoJpeg(width: number, height: number, options: { orientation?: number } = {}): Promise<Buffer> {
@@ -140,6 +140,47 @@ describe("an article's photo", () => {
     const widest = srcsetFiles(output, page, img.getAttribute("srcset")!).at(-1)!;
     const metadata = await sharp(widest.file).metadata();
     expect([metadata.width, metadata.height]).toEqual([1200, Math.round((1200 * 1000) / 1400)]);
+  });
+});
+
+describe("an article's photo beyond its page", () => {
+  it("is NewsArticle.image in JSON-LD, and in the feeds: Atom content and enclosure (still valid RFC 4287), RSS enclosure, JSON Feed image", async () => {
+    const dir = makeSite({
+      "content/images/vokzal/kyiv.jpg": await photoJpeg(1700, 1000),
+      "content/articles/potiah.md": withImage("Потяг прибув", IMAGE.replace("УНІАН", "<УНІАН> & Co")),
+      "content/articles/bez-foto.md": article({ title: "Без фото", date: "2026-01-13 10:00", topic: "kultura" }),
+    });
+    const { error, output } = await buildInProcess(dir);
+    expect(error).toBeUndefined();
+    const document = readHtml(join(output, "novyny/2026/01/14/potiah.html"));
+    const og = document.querySelector('meta[property="og:image"]')!.getAttribute("content")!;
+    const ogFile = join(output, new URL(og).pathname);
+    const ogBytes = statSync(ogFile).size;
+    const jsonLd = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!) as { image: unknown };
+    expect(jsonLd.image).toEqual([{ "@type": "ImageObject", url: og, width: 1200, height: Math.round((1200 * 1000) / 1700), caption: "Евакуаційний потяг прибуває до Києва", creditText: "<УНІАН> & Co" }]);
+    const plain = JSON.parse(readHtml(join(output, "novyny/2026/01/13/bez-foto.html")).querySelector('script[type="application/ld+json"]')!.textContent!) as { image?: unknown };
+    expect(plain.image).toBeUndefined();
+
+    const atomXml = readFileSync(join(output, "feed.xml"), "utf8");
+    expect(await atomSchemaErrors(atomXml)).toEqual([]);
+    const atom = readXml(atomXml);
+    const [withPhoto, withoutPhoto] = [...atom.querySelectorAll("entry")];
+    const enclosures = [...withPhoto!.querySelectorAll('link[rel="enclosure"]')];
+    expect(enclosures.map((link) => [link.getAttribute("href"), link.getAttribute("type"), link.getAttribute("length")])).toEqual([[og, "image/jpeg", String(ogBytes)]]);
+    expect(withoutPhoto!.querySelector('link[rel="enclosure"]')).toBeNull();
+    // The entry's content starts with the photo, its caption and credit (escaped once).
+    const content = parseHtml(withPhoto!.querySelector("content")!.textContent!);
+    const img = content.querySelector("figure > img")!;
+    expect([img.getAttribute("src"), img.getAttribute("alt")]).toEqual([og, "Люди на пероні Київського вокзалу"]);
+    expect(content.querySelector("figure > figcaption")!.textContent).toBe("Евакуаційний потяг прибуває до Києва Фото: <УНІАН> & Co");
+
+    const rss = readXml(readFileSync(join(output, "rss.xml"), "utf8"));
+    const enclosure = rss.querySelector("item enclosure")!;
+    expect([enclosure.getAttribute("url"), enclosure.getAttribute("type"), enclosure.getAttribute("length")]).toEqual([og, "image/jpeg", String(ogBytes)]);
+    expect(rss.querySelectorAll("item enclosure")).toHaveLength(1);
+
+    const json = JSON.parse(readFileSync(join(output, "feed.json"), "utf8")) as { items: { image?: string }[] };
+    expect(json.items.map((item) => item.image)).toEqual([og, undefined]);
   });
 });
 

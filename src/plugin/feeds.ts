@@ -11,7 +11,7 @@ export function registerFeedFilters(eleventyConfig: EleventyConfig, build: SiteB
   const feeds = new WeakMap<NewsSite, SiteFeeds>();
   const feedsOf = (news: NewsSite) => {
     let siteFeeds = feeds.get(news);
-    if (!siteFeeds) feeds.set(news, (siteFeeds = new SiteFeeds(news, build.markdown, build.options.latestCount, (article) => build.bodyOf(article))));
+    if (!siteFeeds) feeds.set(news, (siteFeeds = new SiteFeeds(news, build.markdown, build.options.latestCount, (article) => build.bodyOf(article), build.text.photoCredit)));
     return siteFeeds;
   };
   eleventyConfig.addFilter("atomFeed", (news: NewsSite, topicSlug?: string) => {
