@@ -30,7 +30,8 @@ export interface EleventyConfig {
   addTemplate(virtualInputPath: string, content: string | { data: Record<string, unknown>; render(data: never): string | Buffer }, data?: Record<string, unknown>): void;
   addTemplateFormats(formats: string): void;
   addLayoutAlias(alias: string, path: string): void;
-  addPassthroughCopy(paths: string | Record<string, string>): void;
+  /** `copyOptions.filter`: which files of a copied folder are copied (their paths relative to it, with "/"). */
+  addPassthroughCopy(paths: string | Record<string, string>, copyOptions?: { filter?: (relativePath: string) => boolean }): void;
   /** Globs Eleventy does not read as templates. */
   ignores: { add(glob: string): void };
   /** What addPassthroughCopy has collected (a shard's run copies nothing, see shards.ts). */

@@ -5,6 +5,8 @@
 import { join } from "node:path";
 import type { Asset } from "../assets.js";
 import type { EleventyConfig } from "../eleventy-config.js";
+import { ContentError } from "../errors.js";
+import { publicFileProblems, SITE_REDIRECTS, siteRedirects } from "../public-files.js";
 import type { SiteBuild } from "./build.js";
 import { ASSETS_DIR, assetsFolder, IMAGES_DIR, PUBLIC_DIR } from "./folders.js";
 
@@ -21,7 +23,14 @@ export function useAssets(eleventyConfig: EleventyConfig, build: SiteBuild): voi
     eleventyConfig.addPassthroughCopy({ [join(input, IMAGES_DIR)]: IMAGES_DIR });
     // Files for the site's root as they are (CNAME, ads.txt, a search engine's verification
     // page, .well-known/): content/public/x is /x. Never templates, even a .md or .njk there.
-    eleventyConfig.addPassthroughCopy({ [join(input, PUBLIC_DIR)]: "/" });
+    // Not where strichka writes a file itself (public-files.ts): `_redirects` is merged into
+    // ours, anything else there fails the build.
+    eleventyConfig.addPassthroughCopy({ [join(input, PUBLIC_DIR)]: "/" }, { filter: (path) => path !== SITE_REDIRECTS });
+    eleventyConfig.on("eleventy.before", () => {
+      const problems = publicFileProblems(input);
+      if (problems.length > 0) throw new ContentError(problems);
+    });
+    eleventyConfig.addGlobalData("strichkaSiteRedirects", () => siteRedirects(input));
   }
   eleventyConfig.ignores.add(join(input, PUBLIC_DIR, "**"));
   // "/assets/style.css" | assetUrl: where this build publishes it.
