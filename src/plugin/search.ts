@@ -16,9 +16,7 @@ export function useSearch(eleventyConfig: EleventyConfig, build: SiteBuild): voi
     data: { ...page, permalink: `${build.urls.search}index.js` },
     render: (data: { strichka: NewsSite }) => data.strichka.search.indexScript(),
   });
-  // (The folder joined once: path.join per article normalised it 10,000 times.)
-  let folder: string | undefined;
-  const firstParagraph = (article: Article) => readFirstParagraph((folder ??= join(build.articlesPath, "/")) + article.sourceFile);
+  const firstParagraph = (article: Article) => readFirstParagraph(join(build.articlesPath, article.sourceFile));
   eleventyConfig.addTemplate("strichka-search-months.11ty.js", {
     data: { ...page, pagination: { data: "strichka.search.shardsToWrite", size: 1, alias: "shard" }, permalink: (data: { shard: SearchShard }) => data.shard.url },
     render: (data: { shard: SearchShard }) => timed("search", () => shardScript(data.shard, firstParagraph, build.options.timeZone)),
