@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import type { Article, ArticleLink, NewsSite, PagesToWrite } from "./content/index.js";
+import type { ArticleImage } from "./images.js";
 import { walkFiles } from "./walk.js";
 
 /** What a built site's pages were made of. */
@@ -69,15 +70,17 @@ export function pageHashes(news: NewsSite, { latestCount }: { latestCount: numbe
   // An article's own data is its file's content (its URL, title, date … follow from it and
   // from what the fingerprint covers): hashed once, mixed into every page that shows it.
   const own = new Map<ArticleLink, Hasher>();
-  const ownOf = (article: ArticleLink & { contentHash?: string }) => {
+  const ownOf = (article: ArticleLink & { contentHash?: string; image?: ArticleImage }) => {
     let found = own.get(article);
-    if (!found) own.set(article, (found = new Hasher().text(article.contentHash ?? `${article.url}\t${article.title}\t${article.date.getTime()}`)));
+    if (!found) {
+      own.set(article, (found = new Hasher().text(article.contentHash ?? `${article.url}\t${article.title}\t${article.date.getTime()}`)));
+      // Its photo's version: the file is not in the fingerprint (build.ts); its front matter is in the content hash.
+      if (article.image?.file) found.text(article.image.file.id);
+    }
     return found;
   };
   for (const article of news.articles) {
     const page = new Hasher().hasher(ownOf(article));
-    // Its photo's version: the file is not in the fingerprint (build.ts), its front matter is in the content hash.
-    if (article.image?.file) page.text(article.image.file.id);
     for (const link of article.related) page.hasher(ownOf(link));
     hashes.set(article.url, page.toString());
   }
@@ -100,7 +103,7 @@ export function pageHashes(news: NewsSite, { latestCount }: { latestCount: numbe
   // (The file's path too: it is the entry's id.)
   const feedHash = (key: string, articles: readonly Article[]) => {
     let text = key;
-    for (const article of articles.filter((entry) => !entry.draft).slice(0, latestCount)) text += `\0${article.url}\t${article.contentHash}\t${article.sourceFile}`;
+    for (const article of articles.filter((entry) => !entry.draft).slice(0, latestCount)) text += `\0${article.url}\t${article.contentHash}\t${article.sourceFile}\t${article.image?.file?.id ?? ""}`;
     return hash(text);
   };
   for (const topic of news.topics) hashes.set(news.urls.topicFeed(topic.slug), feedHash(topic.slug, news.articlesOfTopic(topic.slug)));

@@ -8,7 +8,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import eleventyImage from "@11ty/eleventy-img";
 import { imageWidths, MIN_IMAGE_WIDTH } from "../src/images.js";
-import { article, atomSchemaErrors, buildCommandInProcess, buildInProcess, listFiles, makeSite, parseHtml, readHtml, readXml } from "./helpers.js";
+import { article, atomSchemaErrors, buildCommandInProcess, buildInProcess, fullBuildContents, listFiles, makeSite, parseHtml, readHtml, readXml, siteContents } from "./helpers.js";
 
 /** A photo-like JPEG (a gradient with some texture) of the given size. */
 export async function photoJpeg(width: number, height: number, options: { orientation?: number } = {}): Promise<Buffer> {
@@ -252,6 +252,25 @@ describe("photos between builds", () => {
     expect(after).toHaveLength(9);
     expect(after.filter((file) => made.has(file))).toEqual([]);
     const img = readHtml(join(site, "novyny/2026/01/14/potiah.html")).querySelector("figure.photo img")!;
-    expect([img.getAttribute("width"), img.getAttribute("height")]).toEqual(["1200", String(Math.round((1200 * 880) / 1250))]);
+    expect([img.getAttribute("width"), img.getAttribute("height")]).toEqual(["1200", String(Math.round((1200 * 880) / 1250))]);    // What the incremental builds left is byte for byte a full build's.
+    expect(siteContents(site)).toEqual(await fullBuildContents(dir));
+  });
+
+  it("rendered in shards (child processes) are byte for byte the one-process build's", async () => {
+    const photo = await photoJpeg(1000, 700);
+    const dir = makeSite({
+      "content/images/a.jpg": photo,
+      "content/images/b.jpg": await photoJpeg(1300, 800),
+      ...Object.fromEntries(
+        Array.from({ length: 8 }, (_, index) => [
+          `content/articles/n${index + 1}.md`,
+          withImage(`Новина ${index + 1}`, ["image:", `  src: ${index % 2 ? "a" : "b"}.jpg`, "  alt: Фото", `  caption: Підпис ${index + 1}`].join("\n"), `2026-01-${String(index + 10).padStart(2, "0")} 10:00`),
+        ]),
+      ),
+    });
+    expect((await buildCommandInProcess(dir, "--shard-pages=4", "--processes=2")).status).toBe(0);
+    const sharded = siteContents(join(dir, "_site"));
+    expect([...sharded.keys()].filter((file) => file.startsWith("static/images/"))).toHaveLength(6 + 9);
+    expect(sharded).toEqual(await fullBuildContents(dir));
   });
 });
