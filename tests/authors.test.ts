@@ -156,6 +156,20 @@ describe("authors", () => {
     expect(readFileSync(join(result.output, "sitemaps/lists.xml"), "utf8")).toContain("<loc>https://test.example.ua/avtory/olena-koval/1/</loc>");
   });
 
+  it("shows an author's photo, a local file, relative to the page; a missing file fails with the field", async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
+    const withPhoto = [{ ...AUTHORS[0], photo: "/images/avtory/olena-koval.svg" }, ...AUTHORS.slice(1)];
+    const result = await buildInProcess(makeSite({ ...FILES, "_data/authors.json": JSON.stringify(withPhoto), "content/images/avtory/olena-koval.svg": svg }));
+    expect(result.error).toBeUndefined();
+    const image = readHtml(join(result.output, "avtory/olena-koval/index.html")).querySelector(".author-intro img.author-photo")!;
+    expect(image.getAttribute("src")).toBe("../../images/avtory/olena-koval.svg");
+    expect(image.getAttribute("alt")).toBe("Олена Коваль");
+    expect(existsSync(join(result.output, "images/avtory/olena-koval.svg"))).toBe(true);
+
+    const missing = await buildInProcess(makeSite({ ...FILES, "_data/authors.json": JSON.stringify(withPhoto) }));
+    expect(missing.contentError?.message).toContain('_data/authors.json: [0].photo "/images/avtory/olena-koval.svg" is not a file in content/; put the photo at content/images/avtory/olena-koval.svg or correct the path');
+  });
+
   it("a site without authors.json has no authors' pages, and every article is the newsroom's", async () => {
     const result = await buildInProcess(makeSite({ "content/articles/one.md": story(1) }));
     expect(result.error).toBeUndefined();

@@ -84,7 +84,7 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
   const videos = videosOf(videoList ?? [], dataFile("videos.json"), problems);
   const parsed = await readArticles(options, root, topics, urls, problems);
   const now = options.now ?? new Date();
-  const authors = readAuthors(options.dataDir, root, urls, problems);
+  const authors = readAuthors(options.dataDir, options.inputDir, root, urls, problems);
   const { articles, scheduled } = toArticles(parsed, topics?.bySlug ?? new Map(), options, urls, problems, now, authors);
 
   checkArticleImages(articles, options, root, problems);
