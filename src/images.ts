@@ -17,6 +17,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { imageSize } from "image-size";
 import type { Article } from "./content/model.js";
 import { describeValue, type ContentProblem } from "./errors.js";
+import type { VideoOfTheDay } from "./video.js";
 
 /** What the editor writes: `image: { src, alt, caption?, credit? }` (typography applied). */
 export interface ImageText {
@@ -337,16 +338,28 @@ async function encode(eleventyImage: EleventyImage, file: ImageFile, source: str
   file.ogBytes = undefined;
 }
 
+/** The poster of a video of the day that is a file in content/images/ ("/images/x.jpg"): its path inside that folder. */
+export function posterSrc(poster: string | undefined): string | undefined {
+  if (!poster?.startsWith(`/${IMAGES_DIR}/`)) return undefined;
+  try {
+    return decodeURIComponent(poster.slice(IMAGES_DIR.length + 2).split(/[?#]/)[0]!);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Checks the photo of every article (`articles`, those the build shows) and gives each its
  * file: a missing file, a folder, a file that is not a photo or one narrower than
- * MIN_IMAGE_WIDTH is a problem of the article's, field image.src.
+ * MIN_IMAGE_WIDTH is a problem of the article's, field image.src. The same for the posters
+ * of `videos` in content/images/ (a problem of `videosFile`'s, field poster).
  */
 export function checkArticleImages(
   articles: readonly Article[],
   options: { inputDir: string; articlesDir: string; images?: ImageStore },
   root: string,
   problems: ContentProblem[],
+  videos: { list: readonly VideoOfTheDay[]; file: string } = { list: [], file: "" },
 ): void {
   const folder = join(options.inputDir, IMAGES_DIR);
   const shown = relative(root, folder).split(sep).join("/");
@@ -358,6 +371,13 @@ export function checkArticleImages(
     if ("problem" in found) problems.push({ file: relative(root, join(options.articlesDir, article.sourceFile)).split(sep).join("/"), field: "image.src", message: found.problem });
     // A new object: the parsed one may be the article cache's.
     else article.image = { ...article.image, file: found };
+  }
+  for (const video of videos.list) {
+    const src = posterSrc(video.poster);
+    if (src === undefined) continue;
+    const found = imageSrcProblem(src) === undefined ? store.lookup(folder, src, shown) : { problem: `${describeValue(video.poster)} is not a path inside content/images/` };
+    if ("problem" in found) problems.push({ file: videos.file, field: "poster", message: `of the video of ${video.date}: ${found.problem}` });
+    else video.posterFile = found;
   }
   store.sweep();
 }

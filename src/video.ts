@@ -1,6 +1,7 @@
 // «Відео дня»: which video an article shows, and where in its body the block goes.
 import type { MarkdownIt } from "markdown-it";
 import type { StateCore } from "markdown-it";
+import type { ImageFile } from "./images.js";
 
 export interface VideoOfTheDay {
   /** Kyiv calendar day, YYYY-MM-DD. */
@@ -10,6 +11,8 @@ export interface VideoOfTheDay {
   youtube: string;
   /** Optional poster image (site path or absolute URL); YouTube's own is not used offline. */
   poster?: string;
+  /** A poster in content/images/ ("/images/x.jpg"), once the content is checked: made like an article's photo (images.ts). */
+  posterFile?: ImageFile;
 }
 
 /** YouTube ids are 11 characters of the URL-safe base64 alphabet. */

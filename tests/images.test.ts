@@ -184,6 +184,33 @@ describe("an article's photo beyond its page", () => {
   });
 });
 
+describe("the poster of «Відео дня»", () => {
+  it("in content/images/ is made like a photo: <picture> in the video block, lazy, from the page's folder", async () => {
+    const dir = makeSite({
+      "content/images/video/poster.jpg": await photoJpeg(1280, 720),
+      "_data/videos.json": JSON.stringify([{ date: "2026-01-10", title: "Відео", youtube: "dQw4w9WgXcQ", poster: "/images/video/poster.jpg" }]),
+      "content/articles/novyna.md": article({ title: "Новина", date: "2026-01-14 10:00", topic: "kultura" }, "Абзац.\n"),
+    });
+    const { error, output } = await buildInProcess(dir);
+    expect(error).toBeUndefined();
+    const page = "novyny/2026/01/14/novyna.html";
+    const block = readHtml(join(output, page)).querySelector(".video-of-the-day .video-preview")!;
+    expect([...block.querySelectorAll("picture > source")].map((source) => source.getAttribute("type"))).toEqual(["image/avif", "image/webp"]);
+    const img = block.querySelector("picture > img")!;
+    expect([img.getAttribute("alt"), img.getAttribute("loading"), img.getAttribute("width"), img.getAttribute("height")]).toEqual(["", "lazy", "1200", "675"]);
+    for (const candidate of srcsetFiles(output, page, img.getAttribute("srcset")!)) expect(existsSync(candidate.file), candidate.file).toBe(true);
+  });
+
+  it("that is not there fails the build, naming the video", async () => {
+    const dir = makeSite({
+      "_data/videos.json": JSON.stringify([{ date: "2026-01-10", title: "Відео", youtube: "dQw4w9WgXcQ", poster: "/images/nemaie.jpg" }]),
+      "content/articles/novyna.md": article({ title: "Новина", date: "2026-01-14 10:00", topic: "kultura" }),
+    });
+    const { contentError } = await buildInProcess(dir);
+    expect(contentError?.message).toContain('_data/videos.json: poster of the video of 2026-01-10: "nemaie.jpg" is not in content/images/');
+  });
+});
+
 describe("an article's photo that cannot be shown", () => {
   it("fails the build with each file and field, all at once, and says what to do", async () => {
     const dir = makeSite({

@@ -87,7 +87,7 @@ export async function loadNewsSite(options: LoadOptions): Promise<NewsSite> {
   const authors = readAuthors(options.dataDir, options.inputDir, root, urls, problems);
   const { articles, scheduled } = toArticles(parsed, topics?.bySlug ?? new Map(), options, urls, problems, now, authors);
 
-  checkArticleImages(articles, options, root, problems);
+  checkArticleImages(articles, options, root, problems, { list: videos, file: dataFile("videos.json") });
   if (problems.length > 0 || !site || !topics) throw new ContentError(problems);
   return timed("indexes", () => buildIndexes(site, topics.bySlug, articles, videos, options, { buildTime: now, scheduled, authors: [...(authors?.bySlug.values() ?? [])] }));
 }

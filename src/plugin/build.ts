@@ -16,7 +16,7 @@ import type { EleventyConfig } from "../eleventy-config.js";
 import { resolveLocale, type LocaleText } from "../locale.js";
 import { formatNewsDayTime } from "../dates.js";
 import { ContentError } from "../errors.js";
-import { ensureOutputs, ImageStore, IMAGES_DIR, type ImageFile } from "../images.js";
+import { ensureOutputs, ImageStore, IMAGES_DIR, posterSrc, type ImageFile } from "../images.js";
 import { createMarkdown } from "../markdown.js";
 import { pluralize } from "../plural.js";
 import { timed } from "../metrics.js";
@@ -188,6 +188,7 @@ export class SiteBuild {
     const sources = new Map<ImageFile, string>();
     const folder = join(this.#eleventyConfig.directories.input, IMAGES_DIR);
     for (const article of news.articles) if (article.image?.file) sources.set(article.image.file, join(folder, article.image.src));
+    for (const video of news.videos) if (video.posterFile) sources.set(video.posterFile, join(folder, posterSrc(video.poster)!));
     const state = this.production ? this.#imageState : undefined;
     const { outputs } = await timed("images", () => ensureOutputs(sources, output, state?.published));
     for (const file of sources.keys()) this.#images.remember(file);
