@@ -179,7 +179,7 @@ async function measureBuilds(work: string): Promise<void> {
     }
     console.log(`\nWall times of each round: bare ${bareRuns.map((run) => seconds(run.wallMs)).join(", ") || "–"}; strichka ${strichkaRuns.map((run) => seconds(run.wallMs)).join(", ")}`);
     printPhases(strichka);
-    if (fresh) await printSearch(join(ours, "_site"), strichka.phases?.search);
+    if (fresh) await printSearch(join(ours, "_site"), strichka.phases?.search, strichka.phases?.searchCpu);
   }
 }
 

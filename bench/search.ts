@@ -13,7 +13,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const BATCH_ARTICLES = 1500;
 const QUERIES = ["переговорах", "ціни на енергетику", "kyiv"];
 
-export async function printSearch(site: string, buildMs: number | undefined): Promise<void> {
+/** `buildMs`, `buildCpuMs`: the wall and CPU time the build spent writing the month files. */
+export async function printSearch(site: string, buildMs: number | undefined, buildCpuMs?: number): Promise<void> {
   const folder = join(site, "poshuk");
   if (!existsSync(join(folder, "index.js"))) return;
   const window: { strichkaSearchMonths?: [string, number][] } = {};
@@ -28,7 +29,7 @@ export async function printSearch(site: string, buildMs: number | undefined): Pr
   console.log("\nSearch (README «Пошук»):\n");
   console.log("| figure | value |");
   console.log("|---|---|");
-  console.log(`| index written (month files, in the build) | ${buildMs === undefined ? "–" : seconds(buildMs)} |`);
+  console.log(`| index written (month files, in the build): wall; CPU | ${buildMs === undefined ? "–" : seconds(buildMs)}; ${buildCpuMs === undefined ? "–" : seconds(buildCpuMs)} |`);
   console.log(`| month files | ${months.length}, ${(all / 1e6).toFixed(1)} MB in all |`);
   console.log(`| a first query downloads (gzipped: words.js, index.js, search.js, the ${batch} newest months, the first batch) | ${(gzipped / 1024).toFixed(0)} KB |`);
   if (!existsSync(CHROMIUM)) return console.log("| query time in Chromium | not measured (no Chromium) |");

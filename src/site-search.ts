@@ -68,11 +68,14 @@ export function shardScript(shard: SearchShard, firstParagraph: (article: Articl
   const docs: string[][] = [];
   const words: Record<string, number[]> = {};
   const month = ++shardsMade;
+  /** The stems this month has: at its end they let go of its postings (else each would keep those of the last month it was in). */
+  const used: Stem[] = [];
   /** Adds an article's stem: once per article, with the best weight of where it stands. */
   const post = (stem: Stem, index: number, weight: number) => {
     if (stem.month !== month) {
       stem.month = month;
       stem.postings = words[stem.stem] ??= [];
+      used.push(stem);
     }
     const postings = stem.postings;
     const last = postings.length - 1;
@@ -100,6 +103,7 @@ export function shardScript(shard: SearchShard, firstParagraph: (article: Articl
     for (const stem of stemsOfName(article.topic.title)) post(stem, index, WEIGHT.topic);
     add(firstParagraph(article).slice(0, TEXT_CHARACTERS), index, WEIGHT.text);
   }
+  for (const stem of used) stem.postings = NO_POSTINGS;
   return `strichkaSearch.shard(${JSON.stringify(shard.name)}, ${JSON.stringify({ docs, words })});\n`;
 }
 
@@ -112,6 +116,7 @@ interface Stem {
   postings: number[];
 }
 let shardsMade = 0;
+const NO_POSTINGS: number[] = [];
 /**
  * Stems by word, and by stem: news repeats its words, stemming tries every ending (~70) on
  * each, and one look-up per word finds both its stem and the month's postings of it.

@@ -49,6 +49,7 @@ describe("npm run bench", () => {
     const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "bench/run.ts"), "--n=20", "--runs=1", "--settle=0", "--fresh-only", "--no-baseline"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CHROMIUM_PATH: join(work, "no-chromium") } });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain("| query time in Chromium | not measured (no Chromium) |");
+    expect(result.stdout).toMatch(/\| index written \(month files, in the build\): wall; CPU \| [\d.]+ s; [\d.]+ s \|/);
     expect(result.stdout).toContain("| bare Eleventy (baseline) | not built (--no-baseline) |");
     expect(result.stdout).toMatch(/\| strichka \| [\d.]+ s \| [\d.]+ s \| [\d.]+ s \| \d+ MB \| \d+ MB \| \d+ \| \d+ \| – \|/);
     expect(result.stdout).not.toContain("Rebuild");
