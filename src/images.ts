@@ -17,6 +17,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { imageSize } from "image-size";
 import type { Article } from "./content/model.js";
 import { describeValue, type ContentProblem } from "./errors.js";
+import { relativeUrl } from "./urls.js";
 import type { VideoOfTheDay } from "./video.js";
 
 /** What the editor writes: `image: { src, alt, caption?, credit? }` (typography applied). */
@@ -44,6 +45,32 @@ export interface ImageFile {
 /** An article's photo: what the editor wrote, and the file it names once the content is checked. */
 export interface ArticleImage extends ImageText {
   file?: ImageFile;
+}
+
+/** A photo in an article's text (`![Опис](/images/x.jpg)`): its path inside content/images/, its line, its file once checked. */
+export interface BodyImage {
+  src: string;
+  line: number;
+  file?: ImageFile;
+}
+
+/** Markdown images of content/images/ that are photos (raster files): what the body shows as <picture>. */
+const BODY_IMAGE = /!\[[^\]\n]*\]\(\s*<?\/images\/([^\s)>]+\.(?:jpe?g|png|webp|avif|gif|tiff?))>?(?:\s+["'(][^)\n]*)?\)/gi;
+
+/** The photos of content/images/ an article's Markdown body shows, each once, with its line (`bodyLine`: the body's first). */
+export function bodyImages(body: string, bodyLine: number): BodyImage[] {
+  if (!body.includes("](")) return [];
+  const found = new Map<string, BodyImage>();
+  for (const match of body.matchAll(BODY_IMAGE)) {
+    let src: string;
+    try {
+      src = decodeURIComponent(match[1]!);
+    } catch {
+      continue;
+    }
+    if (!found.has(src) && imageSrcProblem(src) === undefined) found.set(src, { src, line: bodyLine + body.slice(0, match.index).split("\n").length - 1 });
+  }
+  return [...found.values()];
 }
 
 /** The folder (inside Eleventy's input) of the images articles show: content/images/. */
@@ -111,6 +138,44 @@ export function outputFiles(file: ImageFile): string[] {
   return IMAGE_FORMATS.flatMap((format) => widths.map((width) => imageUrl(file, width, format).slice(1)));
 }
 
+/** The photo's width in the layout: the article column (46rem less its padding), or the screen less the padding. */
+export const PHOTO_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)";
+
+/** What partials/photo.njk writes of a photo, with URLs relative to the page. */
+export interface PictureSources {
+  /** AVIF and WebP, in that order, for <source>. */
+  sources: { type: string; srcset: string }[];
+  /** The JPEG fallback's srcset and src (800 px, or the widest there is below it). */
+  srcset: string;
+  src: string;
+  sizes: string;
+  /** The widest output's: the aspect ratio the page reserves before the photo arrives. */
+  width: number;
+  height: number;
+}
+
+/** The <picture> of `image` as seen from the page at `from` (undefined: URLs from the site root). */
+export function pictureSources(image: { file?: ImageFile }, from: string | undefined, sizes = PHOTO_SIZES): PictureSources | undefined {
+  const file = image.file;
+  if (!file) return undefined;
+  const url = (width: number, format: ImageFormat) => {
+    const path = imageUrl(file, width, format);
+    return from === undefined ? path : relativeUrl(path, from);
+  };
+  const widths = imageWidths(file.width);
+  const srcset = (format: ImageFormat) => widths.map((width) => `${url(width, format)} ${width}w`).join(", ");
+  const widest = widths.at(-1)!;
+  const fallback = widths.filter((width) => width <= 800).at(-1)!;
+  return {
+    sources: IMAGE_FORMATS.filter((format) => format !== "jpeg").map((format) => ({ type: IMAGE_TYPES[format], srcset: srcset(format) })),
+    srcset: srcset("jpeg"),
+    src: url(fallback, "jpeg"),
+    sizes,
+    width: widest,
+    height: heightAt(file, widest),
+  };
+}
+
 /** Why `src` is not a path inside content/images/, or undefined when it is one. */
 export function imageSrcProblem(src: string): string | undefined {
   const example = "write the file's path inside content/images/, e.g. src: kyiv-vokzal.jpg";
@@ -136,7 +201,7 @@ interface StoredImage {
 type StoredRow = [path: string, mtimeMs: number, size: number, hash: string, width: number, height: number, problem: string, ogBytes: number];
 
 /** Bump when StoredImage or the probe changes: an older file on disk is ignored. */
-const STORE_FORMAT = `images-1/${PIPELINE}`;
+const STORE_FORMAT = `images-2/${PIPELINE}`;
 
 /**
  * What is known of the photo files, by their path inside content/images/ (see the top of
@@ -271,12 +336,13 @@ function probe(bytes: Uint8Array, src: string, shown: string): { width: number; 
   if (!PHOTO_TYPES.has(size.type ?? "")) return notPhoto(`is ${size.type === "svg" ? "an SVG drawing" : `a ${String(size.type).toUpperCase()} file`}, not a photo`);
   // EXIF orientations 5–8 turn the photo a quarter: its displayed width is the stored height.
   const turned = (size.orientation ?? 1) >= 5 && (size.orientation ?? 1) <= 8;
-  const width = turned ? size.height : size.width;
-  const height = turned ? size.width : size.height;
-  if (width < MIN_IMAGE_WIDTH) {
-    return { width, height, problem: `${describeValue(src)} is ${width} px wide; a photo needs at least ${MIN_IMAGE_WIDTH} px (1200 px or more for large link previews): use a bigger original` };
-  }
-  return { width, height };
+  return { width: turned ? size.height : size.width, height: turned ? size.width : size.height };
+}
+
+/** Why a photo under a headline (or a poster) cannot be this narrow, or undefined. */
+function narrowProblem(src: string, file: ImageFile): string | undefined {
+  if (file.width >= MIN_IMAGE_WIDTH) return undefined;
+  return `${describeValue(src)} is ${file.width} px wide; a photo needs at least ${MIN_IMAGE_WIDTH} px (1200 px or more for large link previews): use a bigger original`;
 }
 
 /**
@@ -364,20 +430,34 @@ export function checkArticleImages(
   const folder = join(options.inputDir, IMAGES_DIR);
   const shown = relative(root, folder).split(sep).join("/");
   const store = options.images ?? new ImageStore();
+  const fileOf = (article: Article) => relative(root, join(options.articlesDir, article.sourceFile)).split(sep).join("/");
   store.begin();
   for (const article of articles) {
     if (!article.image) continue;
     const found = store.lookup(folder, article.image.src, shown);
-    if ("problem" in found) problems.push({ file: relative(root, join(options.articlesDir, article.sourceFile)).split(sep).join("/"), field: "image.src", message: found.problem });
+    const problem = "problem" in found ? found.problem : narrowProblem(article.image.src, found);
+    if (problem !== undefined) problems.push({ file: fileOf(article), field: "image.src", message: problem });
     // A new object: the parsed one may be the article cache's.
-    else article.image = { ...article.image, file: found };
+    else article.image = { ...article.image, file: found as ImageFile };
+  }
+  for (const article of articles) {
+    if (!article.bodyImages) continue;
+    // Any width in the text (a chart, a portrait). One that is not there or not a photo stays
+    // the plain <img> it always was (markdown.ts): the text's images were never checked.
+    const checked: BodyImage[] = [];
+    for (const image of article.bodyImages) {
+      const found = store.lookup(folder, image.src, shown);
+      if (!("problem" in found)) checked.push({ ...image, file: found });
+    }
+    article.bodyImages = checked;
   }
   for (const video of videos.list) {
     const src = posterSrc(video.poster);
     if (src === undefined) continue;
     const found = imageSrcProblem(src) === undefined ? store.lookup(folder, src, shown) : { problem: `${describeValue(video.poster)} is not a path inside content/images/` };
-    if ("problem" in found) problems.push({ file: videos.file, field: "poster", message: `of the video of ${video.date}: ${found.problem}` });
-    else video.posterFile = found;
+    const problem = "problem" in found ? found.problem : narrowProblem(src, found);
+    if (problem !== undefined) problems.push({ file: videos.file, field: "poster", message: `of the video of ${video.date}: ${problem}` });
+    else video.posterFile = found as ImageFile;
   }
   store.sweep();
 }

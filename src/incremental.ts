@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import type { Article, ArticleLink, NewsSite, PagesToWrite } from "./content/index.js";
-import type { ArticleImage } from "./images.js";
+import type { ArticleImage, BodyImage } from "./images.js";
 import { walkFiles } from "./walk.js";
 
 /** What a built site's pages were made of. */
@@ -70,12 +70,13 @@ export function pageHashes(news: NewsSite, { latestCount }: { latestCount: numbe
   // An article's own data is its file's content (its URL, title, date … follow from it and
   // from what the fingerprint covers): hashed once, mixed into every page that shows it.
   const own = new Map<ArticleLink, Hasher>();
-  const ownOf = (article: ArticleLink & { contentHash?: string; image?: ArticleImage }) => {
+  const ownOf = (article: ArticleLink & { contentHash?: string; image?: ArticleImage; bodyImages?: BodyImage[] }) => {
     let found = own.get(article);
     if (!found) {
       own.set(article, (found = new Hasher().text(article.contentHash ?? `${article.url}\t${article.title}\t${article.date.getTime()}`)));
       // Its photo's version: the file is not in the fingerprint (build.ts); its front matter is in the content hash.
       if (article.image?.file) found.text(article.image.file.id);
+      for (const image of article.bodyImages ?? []) if (image.file) found.text(image.file.id);
     }
     return found;
   };

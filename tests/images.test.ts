@@ -184,6 +184,51 @@ describe("an article's photo beyond its page", () => {
   });
 });
 
+describe("photos in an article's text", () => {
+  it("of content/images/ are <picture> (lazy, relative srcset from the page's folder), at any width; a drawing (SVG) stays an <img>", async () => {
+    const body = ["Перший абзац.", "", "![Графік «курсу»](/images/grafik.png)", "", "![Мала](/images/mala%20foto.jpg \"Назва\")", "", "![Схема](/images/kurs.svg)", ""].join("\n");
+    const png = await sharp(await photoJpeg(900, 500)).png().toBuffer();
+    const dir = makeSite({
+      "content/images/grafik.png": png,
+      "content/images/mala foto.jpg": await photoJpeg(300, 200),
+      "content/images/kurs.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>',
+      "content/articles/tekst.md": article({ title: "Фото в тексті", date: "2026-01-14 10:00", topic: "kultura" }, body),
+    });
+    const { error, output } = await buildInProcess(dir);
+    expect(error).toBeUndefined();
+    const page = "novyny/2026/01/14/tekst.html";
+    const document = readHtml(join(output, page));
+    const pictures = [...document.querySelectorAll(".article-body picture")];
+    expect(pictures).toHaveLength(2);
+    const [chart, small] = pictures.map((picture) => picture.querySelector("img")!);
+    expect([chart!.getAttribute("alt"), chart!.getAttribute("loading"), chart!.getAttribute("width"), chart!.getAttribute("height")]).toEqual(["Графік «курсу»", "lazy", "800", String(Math.round((800 * 500) / 900))]);
+    expect([small!.getAttribute("alt"), small!.getAttribute("title"), small!.getAttribute("width"), small!.getAttribute("height")]).toEqual(["Мала", "Назва", "300", "200"]);
+    for (const picture of pictures) {
+      for (const element of picture.querySelectorAll("source, img")) {
+        for (const candidate of srcsetFiles(output, page, element.getAttribute("srcset")!)) expect(existsSync(candidate.file), candidate.file).toBe(true);
+      }
+    }
+    expect(small!.getAttribute("srcset")).toMatch(/^\.\.\/\.\.\/\.\.\/\.\.\/static\/images\/[0-9a-f]{12}-300\.jpeg 300w$/);
+    const svg = document.querySelector('.article-body img[src$="kurs.svg"]')!;
+    expect([svg.parentElement!.tagName, svg.getAttribute("src"), svg.getAttribute("loading")]).toEqual(["P", "../../../../images/kurs.svg", "lazy"]);
+  });
+
+  it("that are not there, or are not images, stay the plain <img> they always were", async () => {
+    const dir = makeSite({
+      "content/images/zlamane.jpg": "не фото",
+      "content/articles/tekst.md": article({ title: "Фото в тексті", date: "2026-01-14 10:00", topic: "kultura" }, "Абзац.\n\n![Немає](/images/nemaie.jpg)\n\n![Зламане](/images/zlamane.jpg)\n"),
+    });
+    const { error, output } = await buildInProcess(dir);
+    expect(error).toBeUndefined();
+    const document = readHtml(join(output, "novyny/2026/01/14/tekst.html"));
+    expect(document.querySelector(".article-body picture")).toBeNull();
+    expect([...document.querySelectorAll(".article-body img")].map((img) => [img.getAttribute("src"), img.getAttribute("loading")])).toEqual([
+      ["../../../../images/nemaie.jpg", "lazy"],
+      ["../../../../images/zlamane.jpg", "lazy"],
+    ]);
+  });
+});
+
 describe("the poster of «Відео дня»", () => {
   it("in content/images/ is made like a photo: <picture> in the video block, lazy, from the page's folder", async () => {
     const dir = makeSite({

@@ -10,7 +10,7 @@ import { ChangedDuringBuildError, type ContentProblem } from "../errors.js";
 import { lineOfKey, parseYaml, splitFrontMatter } from "../front-matter.js";
 import { readingMinutes } from "../reading-time.js";
 import { slugFromFileName } from "../slug.js";
-import type { ImageText } from "../images.js";
+import { bodyImages, type BodyImage, type ImageText } from "../images.js";
 import { typographText } from "../typography.js";
 import type { UrlScheme } from "../urls.js";
 import { bodyProblems, frontMatterControlCharacters } from "./body-checks.js";
@@ -43,6 +43,8 @@ export interface ParsedArticle {
   aliases?: string[];
   /** The photo under the headline (`image:`); its file is checked with the content (images.ts). Typography applied. */
   image?: ImageText;
+  /** The photos of content/images/ the text shows, with their lines (images.ts); absent when none. */
+  bodyImages?: BodyImage[];
   /** Typography applied. */
   title: string;
   lede?: string;
@@ -113,6 +115,7 @@ export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zo
   front.corrections?.forEach((correction, index) => {
     if (correction.date < front.date) problems.push({ file, line: lineOfKey(yaml, "corrections", yamlLine), field: `corrections[${index}].date`, message: "is before the article's date; a correction comes after publication" });
   });
+  const photos = bodyImages(body, bodyLine);
   // Never the title: an edited headline keeps the URL (README, «Постійні адреси»).
   const slug = front.slug ?? slugFromFileName(file);
   return detached({
@@ -135,6 +138,7 @@ export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zo
     title: typographText(front.title),
     ...(front.lede !== undefined && { lede: typographText(front.lede) }),
     ...(front.image && { image: imageText(front.image) }),
+    ...(photos.length > 0 && { bodyImages: photos }),
     date: front.date.toMillis(),
     ...(front.updated && { updated: front.updated.toMillis() }),
     day: zonedDay(front.date, zone),

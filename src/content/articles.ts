@@ -183,6 +183,7 @@ function toArticle(parsed: ParsedArticle, contentHash: string, topic: Topic, tag
     draft: parsed.draft,
     readingMinutes: parsed.readingMinutes,
     ...(parsed.image && { image: parsed.image }),
+    ...(parsed.bodyImages && { bodyImages: parsed.bodyImages }),
     video: undefined,
     related: [],
   };

@@ -6,7 +6,7 @@ import { SiteSearch } from "../site-search.js";
 import { SiteSitemaps } from "../site-sitemaps.js";
 import { tagLetterPages, topTags, type TagLetterPage } from "../tag-letters.js";
 import { UrlScheme } from "../urls.js";
-import type { ArticleImage } from "../images.js";
+import type { ArticleImage, BodyImage } from "../images.js";
 import type { VideoOfTheDay } from "../video.js";
 import type { SiteSettings } from "./schema.js";
 
@@ -109,6 +109,8 @@ export interface Article extends ArticleLink {
   readingMinutes: number;
   /** The photo under the headline (`image:`), with its file once the content is checked (images.ts). */
   image?: ArticleImage;
+  /** The photos of content/images/ its text shows (`![Опис](/images/x.jpg)`), with their files once checked; absent when none. */
+  bodyImages?: BodyImage[];
   video?: VideoOfTheDay;
   related: ArticleLink[];
 }

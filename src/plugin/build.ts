@@ -188,6 +188,7 @@ export class SiteBuild {
     const sources = new Map<ImageFile, string>();
     const folder = join(this.#eleventyConfig.directories.input, IMAGES_DIR);
     for (const article of news.articles) if (article.image?.file) sources.set(article.image.file, join(folder, article.image.src));
+    for (const article of news.articles) for (const image of article.bodyImages ?? []) if (image.file) sources.set(image.file, join(folder, image.src));
     for (const video of news.videos) if (video.posterFile) sources.set(video.posterFile, join(folder, posterSrc(video.poster)!));
     const state = this.production ? this.#imageState : undefined;
     const { outputs } = await timed("images", () => ensureOutputs(sources, output, state?.published));
@@ -232,7 +233,7 @@ export class SiteBuild {
     const { input, includes, data, layouts } = this.#eleventyConfig.directories;
     const skipped = [this.articlesPath, join(input, PUBLIC_DIR), join(DEFAULT_INPUT, "articles")].map((path) => resolve(path));
     // Articles' photos are not what every page shows: an article's page hash has its photo's version (incremental.ts).
-    const photos = new Set(news.articles.flatMap((article) => (article.image ? [resolve(input, IMAGES_DIR, article.image.src)] : [])));
+    const photos = new Set(news.articles.flatMap((article) => [...(article.image ? [article.image.src] : []), ...(article.bodyImages ?? []).map((image) => image.src)].map((src) => resolve(input, IMAGES_DIR, src))));
     const skip = (path: string) => {
       const name = path.slice(path.lastIndexOf(sep) + 1);
       return name.startsWith(".") || name === "node_modules" || name === "_site" || name === "_preview" || skipped.includes(resolve(path)) || photos.has(resolve(path));

@@ -15,7 +15,7 @@ export function useModelPages(eleventyConfig: EleventyConfig, build: SiteBuild):
   eleventyConfig.addTemplateFormats("11ty.js");
   // The body is the article's Markdown.
   addModelPages<Article>(eleventyConfig, "articles", { data: "strichka.pagesToWrite.articles", alias: "article", layout: "article.njk" }, (data) =>
-    renderArticleBody(build.markdown, build.bodyOf(data.article!)),
+    renderArticleBody(build.markdown, build.bodyOf(data.article!), data.article!.bodyImages),
   );
   // Every page of the archive, of each topic and of each tag: one flat list cut by the
   // content model (see pagination.ts).
