@@ -70,12 +70,14 @@ export function pageHashes(news: NewsSite, { latestCount }: { latestCount: numbe
   // An article's own data is its file's content (its URL, title, date … follow from it and
   // from what the fingerprint covers): hashed once, mixed into every page that shows it.
   const own = new Map<ArticleLink, Hasher>();
-  const ownOf = (article: ArticleLink & { contentHash?: string; image?: ArticleImage; bodyImages?: BodyImage[] }) => {
+  const ownOf = (article: ArticleLink & { contentHash?: string; image?: ArticleImage; bodyImages?: BodyImage[]; live?: { current: boolean } }) => {
     let found = own.get(article);
     if (!found) {
       own.set(article, (found = new Hasher().text(article.contentHash ?? `${article.url}\t${article.title}\t${article.date.getTime()}`)));
       // Its photo's version: the file is not in the fingerprint (build.ts); its front matter is in the content hash.
       if (article.image?.file) found.text(article.image.file.id);
+      // A live blog's «Наживо» is the build clock's to say: its end passing changes the page.
+      if (article.live?.current) found.text("live");
       for (const image of article.bodyImages ?? []) if (image.file) found.text(image.file.id);
     }
     return found;

@@ -43,6 +43,10 @@ export const UKRAINIAN = {
   scheduledUntil: "до цього часу на сайті її не буде",
   scheduledNext: "найближча",
   updated: "Оновлено:",
+  /** A live blog's label while it is on («Наживо · оновлюється»), and after its end («Трансляцію завершено 14 січня 2026, 23:00»). */
+  live: "Наживо",
+  liveUpdating: "оновлюється",
+  liveEnded: "Трансляцію завершено",
   /** The list of corrections at the end of an article. */
   corrections: "Виправлення",
   source: "Джерело:",

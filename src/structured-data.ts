@@ -1,6 +1,7 @@
 // schema.org NewsArticle as JSON-LD, safe to put inside <script type="application/ld+json">.
 import type { Article, SiteSettings } from "./content/index.js";
 import { toIsoWithOffset } from "./dates.js";
+import type { LiveUpdateData } from "./live-blog.js";
 import { ogImage } from "./images.js";
 import { absoluteUrl } from "./urls.js";
 
@@ -13,11 +14,16 @@ export function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-export function newsArticleJsonLd(article: Article, site: SiteSettings, timeZone: string): string {
+/**
+ * An article's JSON-LD: a NewsArticle, or for a live blog (`liveUpdates`, newest first) a
+ * LiveBlogPosting with its coverage times and its updates as BlogPosting items.
+ */
+export function newsArticleJsonLd(article: Article, site: SiteSettings, timeZone: string, liveUpdates?: readonly LiveUpdateData[]): string {
   const publisher = { "@type": "NewsMediaOrganization", name: site.title, url: absoluteUrl("/", site.url) };
+  const url = absoluteUrl(article.url, site.url);
   return scriptSafeJson({
     "@context": "https://schema.org",
-    "@type": "NewsArticle",
+    "@type": liveUpdates ? "LiveBlogPosting" : "NewsArticle",
     headline: article.title,
     ...(article.lede && { description: article.lede }),
     datePublished: toIsoWithOffset(article.date, timeZone),
@@ -46,6 +52,17 @@ export function newsArticleJsonLd(article: Article, site: SiteSettings, timeZone
           ...(article.image.credit && { creditText: article.image.credit }),
         },
       ],
+    }),
+    ...(liveUpdates && {
+      coverageStartTime: toIsoWithOffset(article.date, timeZone),
+      ...(article.live?.until && { coverageEndTime: toIsoWithOffset(article.live.until, timeZone) }),
+      liveBlogUpdate: liveUpdates.map((update) => ({
+        "@type": "BlogPosting",
+        headline: update.headline,
+        datePublished: toIsoWithOffset(update.date, timeZone),
+        url: `${url}#${update.id}`,
+        articleBody: update.text,
+      })),
     }),
     ...(article.corrections && {
       correction: article.corrections.map((correction) => ({ "@type": "CorrectionComment", text: correction.text, datePublished: toIsoWithOffset(correction.date, timeZone) })),

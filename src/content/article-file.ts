@@ -11,6 +11,8 @@ import { lineOfKey, parseYaml, splitFrontMatter } from "../front-matter.js";
 import { readingMinutes } from "../reading-time.js";
 import { slugFromFileName } from "../slug.js";
 import { bodyImages, type BodyImage, type ImageText } from "../images.js";
+import type { DateTime } from "luxon";
+import { readLiveBlog } from "../live-blog.js";
 import { typographText } from "../typography.js";
 import type { UrlScheme } from "../urls.js";
 import { bodyProblems, frontMatterControlCharacters } from "./body-checks.js";
@@ -30,6 +32,8 @@ export interface ParsedArticle {
   source?: string;
   /** Corrections (`corrections:`), oldest first, typography applied; absent when none. */
   corrections?: { date: number; text: string }[];
+  /** A live blog (`live: true`): how many updates, the latest one's time and `liveUntil`; its updates are read from the body when rendered (live-blog.ts). */
+  live?: { updates: number; latest: number; until?: number };
   /** The slugs of its authors (`author:`), as written, duplicates removed; absent: the newsroom. */
   authors?: string[];
   /** The front matter gives the slug; else the file name does (a URL clash is then the name's). */
@@ -115,6 +119,7 @@ export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zo
   front.corrections?.forEach((correction, index) => {
     if (correction.date < front.date) problems.push({ file, line: lineOfKey(yaml, "corrections", yamlLine), field: `corrections[${index}].date`, message: "is before the article's date; a correction comes after publication" });
   });
+  const live = liveBlogOf(front, body, file, bodyLine, zone, yaml, yamlLine, problems);
   const photos = bodyImages(body, bodyLine);
   // Never the title: an edited headline keeps the URL (README, «Постійні адреси»).
   const slug = front.slug ?? slugFromFileName(file);
@@ -129,6 +134,7 @@ export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zo
       front.corrections.length > 0 && {
         corrections: front.corrections.map(({ date, text }) => ({ date: date.toMillis(), text: typographText(text) })).sort((a, b) => a.date - b.date),
       }),
+    ...(live && { live }),
     ...(front.author !== undefined && { authors: [...new Set(typeof front.author === "string" ? [front.author] : front.author)] }),
     ownSlug: front.slug !== undefined,
     dateOnly: typeof data.date === "string" && DAY.test(data.date.trim()),
@@ -147,7 +153,36 @@ export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zo
 }
 
 /** strichka's own front-matter fields (see schema.ts): the model has them in its own fields. */
-const KNOWN_FIELDS = new Set(["title", "date", "topic", "lede", "tags", "source", "updated", "slug", "aliases", "draft", "image", "corrections", "author"]);
+const KNOWN_FIELDS = new Set(["title", "date", "topic", "lede", "tags", "source", "updated", "slug", "aliases", "draft", "image", "corrections", "live", "liveUntil", "author"]);
+
+/** A live blog's updates checked (problems with their lines), and what the model keeps of them. */
+function liveBlogOf(
+  front: { live?: boolean; liveUntil?: DateTime; date: DateTime },
+  body: string,
+  file: string,
+  bodyLine: number,
+  zone: string,
+  yaml: string,
+  yamlLine: number,
+  problems: ContentProblem[],
+): ParsedArticle["live"] {
+  if (front.live !== true) {
+    if (front.liveUntil) problems.push({ file, line: lineOfKey(yaml, "liveUntil", yamlLine), field: "liveUntil", message: "is set but live is not true; add live: true for a live blog, or remove liveUntil" });
+    return undefined;
+  }
+  if (front.liveUntil && front.liveUntil < front.date) {
+    problems.push({ file, line: lineOfKey(yaml, "liveUntil", yamlLine), field: "liveUntil", message: "is before date; the blog ends after it starts" });
+  }
+  const found: ContentProblem[] = [];
+  const blog = readLiveBlog(body, front.date.toJSDate(), zone, { file, bodyLine, problems: found });
+  // No updates at all: the field's line.
+  problems.push(...found.map((problem) => (problem.line === undefined ? { ...problem, line: lineOfKey(yaml, "live", yamlLine) } : problem)));
+  return {
+    updates: blog.updates.length,
+    latest: Math.max(front.date.toMillis(), ...blog.updates.map((update) => update.date.getTime())),
+    ...(front.liveUntil && { until: front.liveUntil.toMillis() }),
+  };
+}
 
 /** The photo's texts as pages show them (the file's path as written). */
 function imageText({ src, alt, caption, credit }: { src: string; alt: string; caption?: string; credit?: string }): ImageText {

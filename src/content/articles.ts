@@ -48,6 +48,8 @@ export function toArticles(
     // No topic: topics.json has problems of its own, and nothing is built.
     if (!topic || ((parsed.draft || isScheduled) && !options.includeDrafts)) continue;
     const article = toArticle(parsed, hash, topic, articleTags, articleAuthors, relative(options.articlesDir, path).split(sep).join("/"));
+    // Whether the live blog is still on is the build clock's to say, like scheduling.
+    if (parsed.live) article.live = { updates: parsed.live.updates, ...(parsed.live.until !== undefined && { until: new Date(parsed.live.until) }), current: parsed.live.until === undefined || parsed.live.until > nowMs };
     // (Only the preview has scheduled articles: unpublished like drafts, marked otherwise.)
     if (isScheduled) Object.assign(article, { draft: true, scheduled: true });
     articles.push(article);
@@ -151,8 +153,9 @@ function authorsOf({ file, authors: slugs }: ParsedArticle, authors: Authors | u
 }
 
 /** `updated`, or the latest correction when that is later: a correction modifies the article. */
-function lastUpdate({ updated, corrections }: ParsedArticle): Date | undefined {
-  const latest = Math.max(updated ?? -Infinity, ...(corrections ?? []).map((correction) => correction.date));
+function lastUpdate({ updated, corrections, live, date }: ParsedArticle): Date | undefined {
+  // (A live blog's latest update too, when after its start.)
+  const latest = Math.max(updated ?? -Infinity, ...(corrections ?? []).map((correction) => correction.date), live && live.latest > date ? live.latest : -Infinity);
   return latest === -Infinity ? undefined : new Date(latest);
 }
 

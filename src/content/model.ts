@@ -88,6 +88,12 @@ export interface Article extends ArticleLink {
   updated?: Date;
   /** Corrections (`corrections:`), oldest first; absent when none. */
   corrections?: readonly { date: Date; text: string }[];
+  /**
+   * A live blog (`live: true`): how many updates, its end (`liveUntil`), and whether it is
+   * still on at the build's clock (its page says «Наживо»). The updates are read from the
+   * body when its page is rendered (live-blog.ts).
+   */
+  live?: { updates: number; until?: Date; current: boolean };
   /** Kyiv calendar day of publication, YYYY-MM-DD. */
   day: string;
   /** The editor gave a day without a time: pages show no «00:00». */

@@ -116,6 +116,9 @@ export function articleSchema(topicSlugs: readonly string[] | undefined, zone: s
         { error: (issue) => `${describeValue(issue.input)} is not a list; ${CORRECTION_HINT}` },
       )
       .optional(),
+    // A live blog (live-blog.ts): its updates are checked with the body (article-file.ts).
+    live: z.boolean({ error: (issue) => `${describeValue(issue.input)} is not true or false; write live: true for a live blog` }).optional(),
+    liveUntil: newsDate(zone).optional(),
     // Slugs only: whether each is in _data/authors.json is checked across files (articles.ts),
     // so that an edit to authors.json does not make every article be parsed again.
     author: z

@@ -17,6 +17,7 @@ import { resolveLocale, type LocaleText } from "../locale.js";
 import { formatNewsDayTime } from "../dates.js";
 import { ContentError } from "../errors.js";
 import { ensureOutputs, ImageStore, IMAGES_DIR, posterSrc, type ImageFile } from "../images.js";
+import { liveBlogMarkdown, readLiveBlog, type LiveBlog } from "../live-blog.js";
 import { createMarkdown } from "../markdown.js";
 import { pluralize } from "../plural.js";
 import { timed } from "../metrics.js";
@@ -55,6 +56,8 @@ export class SiteBuild {
   #site: Promise<NewsSite> | undefined;
   /** This build's content model, once loaded. */
   #loaded: NewsSite | undefined;
+  /** Live blogs' updates as split from their bodies, while their articles are rendered. */
+  #liveBlogs = new WeakMap<Article, LiveBlog>();
   #assets = new Map<string, Asset>();
   #writeAssets = true;
   #sitePath = "/";
@@ -100,9 +103,24 @@ export class SiteBuild {
     return (this.#site ??= this.#load());
   }
 
-  /** An article's Markdown body, read from its file (the content model keeps no bodies). */
+  /**
+   * An article's Markdown body, read from its file (the content model keeps no bodies); a
+   * live blog's as its page shows it, updates newest first (live-blog.ts).
+   */
   bodyOf(article: Article): string {
-    return readArticleBody(join(this.articlesPath, article.sourceFile), article.contentHash);
+    const body = readArticleBody(join(this.articlesPath, article.sourceFile), article.contentHash);
+    if (!article.live) return body;
+    return liveBlogMarkdown(this.liveBlogOf(article, body), article.date, this.options.timeZone);
+  }
+
+  /** A live blog's updates, split from its body once per article (its page, its JSON-LD and its feed entries need them). */
+  liveBlogOf(article: Article, body?: string): LiveBlog {
+    let blog = this.#liveBlogs.get(article);
+    if (!blog) {
+      blog = readLiveBlog(body ?? readArticleBody(join(this.articlesPath, article.sourceFile), article.contentHash), article.date, this.options.timeZone);
+      this.#liveBlogs.set(article, blog);
+    }
+    return blog;
   }
 
   /** The path of site.url ("/" or e.g. "/news/"), for the 404 page's links. */

@@ -3,6 +3,7 @@ import type { Article, NewsSite, SiteSettings } from "../content/index.js";
 import type { EleventyConfig } from "../eleventy-config.js";
 import { timed } from "../metrics.js";
 import { SiteFeeds } from "../site-feeds.js";
+import { liveUpdateData } from "../live-blog.js";
 import { newsArticleJsonLd } from "../structured-data.js";
 import type { SiteBuild } from "./build.js";
 
@@ -30,5 +31,7 @@ export function registerFeedFilters(eleventyConfig: EleventyConfig, build: SiteB
   eleventyConfig.addFilter("sitemapXml", (news: NewsSite) => timed("feeds", () => news.sitemaps.index()));
   eleventyConfig.addFilter("sitemapFileXml", (news: NewsSite, url: string) => timed("feeds", () => news.sitemaps.file(url)));
   eleventyConfig.addFilter("newsSitemapXml", (news: NewsSite) => timed("feeds", () => news.sitemaps.newsSitemap()));
-  eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, site: SiteSettings) => newsArticleJsonLd(article, site, build.options.timeZone));
+  eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, site: SiteSettings) =>
+    newsArticleJsonLd(article, site, build.options.timeZone, article.live && liveUpdateData(build.liveBlogOf(article), build.markdown)),
+  );
 }
