@@ -48,7 +48,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   registerListFilters(eleventyConfig, build);
   registerUrlFilters(eleventyConfig, build);
   registerVideoFilters(eleventyConfig);
-  registerImageFilters(eleventyConfig);
+  registerImageFilters(eleventyConfig, build);
   registerFeedFilters(eleventyConfig, build);
 }
 // One instance per Eleventy configuration: a second addPlugin(strichka) is skipped (the

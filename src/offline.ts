@@ -89,8 +89,7 @@ self.addEventListener("fetch", function (event) {
   if (request.mode === "navigate") {
     // Network first: online, the news is today's.
     event.respondWith(fetch(request).then(function (response) {
-      // (200 only: a copy of a 204 or 206 could not be made, nor would it be the page.)
-      if (response.status === 200) {
+      if (response.ok) {
         var copy = response.clone();
         event.waitUntil(caches.open(CACHE).then(function (cache) { return keepPage(cache, keyOf(url), copy); }));
       }

@@ -8,7 +8,9 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import eleventyImage from "@11ty/eleventy-img";
 import { imageWidths, MIN_IMAGE_WIDTH } from "../src/images.js";
-import { article, atomSchemaErrors, buildCommandInProcess, buildInProcess, fullBuildContents, listFiles, makeSite, parseHtml, readHtml, readXml, siteContents } from "./helpers.js";
+import { runEleventy, strichkaFolders } from "./helpers/eleventy.js";
+import strichka from "../src/index.js";
+import { article, atomSchemaErrors, buildCommandInProcess, buildInProcess, fullBuildContents, htmlValidationErrors, listFiles, makeSite, parseHtml, readHtml, readXml, siteContents } from "./helpers.js";
 
 /** A photo-like JPEG (a gradient with some texture) of the given size. */
 export async function photoJpeg(width: number, height: number, options: { orientation?: number } = {}): Promise<Buffer> {
@@ -98,6 +100,8 @@ describe("an article's photo", () => {
     expect([meta("og:image:width"), meta("og:image:height"), meta("og:image:type")]).toEqual(["1200", String(Math.round((1200 * 1000) / 1700)), "image/jpeg"]);
     expect(meta("og:image:alt")).toBe("Люди на пероні Київського вокзалу");
     expect(meta("twitter:card")).toBe("summary_large_image");
+
+    expect(await htmlValidationErrors(readFileSync(join(output, page), "utf8"), page)).toEqual([]);
 
     // An article without a photo has none of it.
     const plain = readHtml(join(output, "novyny/2026/01/13/bez-foto.html"));
@@ -208,6 +212,7 @@ describe("photos in an article's text", () => {
         for (const candidate of srcsetFiles(output, page, element.getAttribute("srcset")!)) expect(existsSync(candidate.file), candidate.file).toBe(true);
       }
     }
+    expect(await htmlValidationErrors(readFileSync(join(output, page), "utf8"), page)).toEqual([]);
     expect(small!.getAttribute("srcset")).toMatch(/^\.\.\/\.\.\/\.\.\/\.\.\/static\/images\/[0-9a-f]{12}-300\.jpeg 300w$/);
     const svg = document.querySelector('.article-body img[src$="kurs.svg"]')!;
     expect([svg.parentElement!.tagName, svg.getAttribute("src"), svg.getAttribute("loading")]).toEqual(["P", "../../../../images/kurs.svg", "lazy"]);
@@ -226,6 +231,38 @@ describe("photos in an article's text", () => {
       ["../../../../images/nemaie.jpg", "lazy"],
       ["../../../../images/zlamane.jpg", "lazy"],
     ]);
+  });
+});
+
+describe("list thumbnails (plugin option listThumbnails)", () => {
+  it("are off by default, and on show the 400 px AVIF and JPEG beside each article that has a photo, lazily", async () => {
+    const files = {
+      "content/images/a.jpg": await photoJpeg(1000, 700),
+      "content/articles/z-foto.md": withImage("З фото", ["image:", "  src: a.jpg", "  alt: Фото"].join("\n")),
+      "content/articles/bez-foto.md": article({ title: "Без фото", date: "2026-01-13 10:00", topic: "kultura" }),
+    };
+    const off = await buildInProcess(makeSite(files));
+    expect(off.error).toBeUndefined();
+    expect(readHtml(join(off.output, "index.html")).querySelector(".news-thumbnail, .news-list picture")).toBeNull();
+
+    const dir = makeSite(files);
+    const { error } = await runEleventy(dir, "_site", (config) => {
+      strichkaFolders(config);
+      config.addPlugin(strichka, { listThumbnails: true });
+    }, { input: "content" });
+    expect(error).toBeUndefined();
+    for (const page of ["index.html", "arkhiv/index.html", "temy/kultura/index.html"]) {
+      const items = [...readHtml(join(dir, "_site", page)).querySelectorAll(".news-item")];
+      expect(items.map((item) => item.classList.contains("has-thumbnail")), page).toEqual([true, false]);
+      const thumbnail = items[0]!.querySelector("picture.news-thumbnail")!;
+      expect(thumbnail.querySelector("source")!.getAttribute("type")).toBe("image/avif");
+      const img = thumbnail.querySelector("img")!;
+      expect([img.getAttribute("alt"), img.getAttribute("loading"), img.getAttribute("width"), img.getAttribute("height")]).toEqual(["", "lazy", "400", "280"]);
+      for (const url of [img.getAttribute("src")!, thumbnail.querySelector("source")!.getAttribute("srcset")!]) {
+        expect(existsSync(resolve(dirname(join(dir, "_site", page)), url)), `${page}: ${url}`).toBe(true);
+      }
+    }
+    expect(await htmlValidationErrors(readFileSync(join(dir, "_site/index.html"), "utf8"), "index.html")).toEqual([]);
   });
 });
 
