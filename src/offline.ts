@@ -89,7 +89,8 @@ self.addEventListener("fetch", function (event) {
   if (request.mode === "navigate") {
     // Network first: online, the news is today's.
     event.respondWith(fetch(request).then(function (response) {
-      if (response.ok) {
+      // (200 only: a copy of a 204 or 206 could not be made, nor would it be the page.)
+      if (response.status === 200) {
         var copy = response.clone();
         event.waitUntil(caches.open(CACHE).then(function (cache) { return keepPage(cache, keyOf(url), copy); }));
       }
