@@ -109,9 +109,9 @@ describe("the site", () => {
   it("lists the latest news on the home page, newest first, under Kyiv days", () => {
     const home = readHtml(join(site, "index.html"));
     const times = [...home.querySelectorAll(".news-item time")].map((time) => Date.parse(time.getAttribute("datetime")!));
-    expect(home.querySelectorAll(".news-item")).toHaveLength(23);
+    expect(home.querySelectorAll(".news-item")).toHaveLength(24);
     // Two articles give only a day: they have no time to show (no «00:00»).
-    expect(times).toHaveLength(21);
+    expect(times).toHaveLength(22);
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     const headings = [...home.querySelectorAll(".news-day-heading")].map(text);
     expect(headings).toContain("14 січня, середа");
@@ -146,6 +146,17 @@ describe("the site", () => {
     const page = readHtml(join(site, "novyny/2025/12/10/nbu-zalyshyv-oblikovu-stavku-bez-zmin.html"));
     expect(text(page.querySelector(".corrections h2"))).toBe("Виправлення");
     expect(text(page.querySelector(".corrections li"))).toMatch(/^10 грудня 2025, 17:45: У першій версії новини інфляцію/);
+  });
+
+  it("shows the sample's live blog newest first (content/articles/perehovory-u-zhenevi-nazhyvo.md)", () => {
+    const page = readHtml(join(site, "novyny/2026/01/14/perehovory-u-zhenevi-nazhyvo.html"));
+    const times = [...page.querySelectorAll(".live-update h2 time")].map((time) => time.getAttribute("datetime")!);
+    expect(times.length).toBeGreaterThanOrEqual(6);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(text(page.querySelector(".live-update h2"))).toBe("15 січня, 00:45 Брифінг завершено");
+    const data = JSON.parse(page.querySelector('script[type="application/ld+json"]')!.textContent!) as { "@type": string; liveBlogUpdate: unknown[] };
+    expect(data["@type"]).toBe("LiveBlogPosting");
+    expect(data.liveBlogUpdate).toHaveLength(times.length);
   });
 
   it("never publishes a scheduled article before its time (content/articles/pivstolittia-nezalezhnosti.md, dated 2041)", () => {

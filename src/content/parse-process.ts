@@ -8,5 +8,5 @@ let context: ParseContext | undefined;
 
 process.on("message", (message: ToChild) => {
   if ("settings" in message) context = parseContext(message.settings);
-  else process.send!({ results: message.jobs.map((job) => readOne(job, context!)) } satisfies FromChild);
+  else process.send!({ results: message.jobs.map((job) => readOne(job, context!) ?? null) } satisfies FromChild);
 });
