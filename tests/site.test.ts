@@ -81,10 +81,10 @@ describe("an article page", () => {
     expect(text(children[7])).toBe("Що передувало зустрічі");
   });
 
-  it("ends with tags and then «Вас також можуть зацікавити новини:» with five related articles", () => {
+  it("has its photo under the header, and ends with tags and then «Вас також можуть зацікавити новини:» with five related articles", () => {
     const article = page.querySelector("article")!;
     const sections = [...article.children].map((child) => child.className);
-    expect(sections).toEqual(["article-header", "article-body", "article-tags", "related"]);
+    expect(sections).toEqual(["article-header", "photo lead-photo", "article-body", "article-tags", "related"]);
     expect([...article.querySelectorAll(".tags li")].map(text)).toEqual(["Женева", "обмін полоненими", "США", "ЄС"]);
     const related = article.querySelector(".related")!;
     expect(text(related.querySelector("h2"))).toBe("Вас також можуть зацікавити новини:");
