@@ -43,6 +43,8 @@ export const UKRAINIAN = {
   scheduledUntil: "до цього часу на сайті її не буде",
   scheduledNext: "найближча",
   updated: "Оновлено:",
+  /** The breaking news banner's label (_data/breaking.json), and its landmark's name. */
+  breaking: "Терміново",
   /** A live blog's label while it is on («Наживо · оновлюється»), and after its end («Трансляцію завершено 14 січня 2026, 23:00»). */
   live: "Наживо",
   liveUpdating: "оновлюється",

@@ -1,7 +1,8 @@
 // Progressive enhancement only: every page reads fully without this file.
 // 1. «Відео дня»: the YouTube player (youtube-nocookie) loads only when the reader clicks.
 // 2. Fresh news gets «5 хвилин тому» next to its absolute time, computed here, never baked in.
-// 3. Over http(s), the service worker for reading on the go (src/offline.ts); browsers refuse
+// 3. The breaking news banner hides at its end (data-until), in pages kept from before.
+// 4. Over http(s), the service worker for reading on the go (src/offline.ts); browsers refuse
 //    one on file://, where every page is on the disk anyway.
 (function () {
   "use strict";
@@ -10,6 +11,17 @@
   if (worker && "serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
     navigator.serviceWorker.register(worker).catch(function () {});
   }
+
+  // The breaking news banner goes at its end, also in a page kept from before (the browser's
+  // cache, the service worker's copy offline). (setTimeout's delay is at most 2^31 − 1 ms.)
+  document.querySelectorAll(".breaking[data-until]").forEach(function (banner) {
+    var left = Date.parse(banner.getAttribute("data-until")) - Date.now();
+    var hide = function () {
+      banner.hidden = true;
+    };
+    if (!(left > 0)) hide();
+    else if (left < 2147483647) setTimeout(hide, left);
+  });
 
   document.addEventListener("click", function (event) {
     var link = event.target instanceof Element ? event.target.closest("a.video-preview[data-embed]") : null;

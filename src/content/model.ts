@@ -8,6 +8,7 @@ import { tagLetterPages, topTags, type TagLetterPage } from "../tag-letters.js";
 import { UrlScheme } from "../urls.js";
 import type { ArticleImage, BodyImage } from "../images.js";
 import type { VideoOfTheDay } from "../video.js";
+import type { BreakingNews } from "../breaking.js";
 import type { SiteSettings } from "./schema.js";
 
 export interface Topic {
@@ -166,6 +167,8 @@ export class NewsSite {
    * of them, but in a preview rebuild only those that changed (see preview.ts).
    */
   pagesToWrite: PagesToWrite;
+  /** The breaking news banner every page shows, while it is current at buildTime (breaking.ts; set by the plugin). */
+  breaking: BreakingNews | undefined = undefined;
   /**
    * The topics whose Atom feed this build writes (content/feeds/topics.njk paginates over
    * these): all of them, but in an incremental build only those whose latest articles changed.

@@ -15,7 +15,8 @@ import { pageHashes, pagesToRender, searchShardHashes, selectSiteFiles, sourceFi
 import type { EleventyConfig } from "../eleventy-config.js";
 import { resolveLocale, type LocaleText } from "../locale.js";
 import { formatNewsDayTime } from "../dates.js";
-import { ContentError } from "../errors.js";
+import { ContentError, type ContentProblem } from "../errors.js";
+import { currentBreakingNews, readBreakingNews } from "../breaking.js";
 import { ensureOutputs, ImageStore, IMAGES_DIR, posterSrc, type ImageFile } from "../images.js";
 import { liveBlogMarkdown, readLiveBlog, type LiveBlog } from "../live-blog.js";
 import { createMarkdown } from "../markdown.js";
@@ -257,7 +258,8 @@ export class SiteBuild {
       return name.startsWith(".") || name === "node_modules" || name === "_site" || name === "_preview" || skipped.includes(resolve(path)) || photos.has(resolve(path));
     };
     const folders = [input, includes, data, layouts, DEFAULT_INCLUDES, DEFAULT_INPUT].filter((folder): folder is string => !!folder).map((folder) => resolve(folder));
-    return sourceFingerprint(folders, skip, { options: this.options, versions: [STRICHKA_VERSION, process.env.ELEVENTY_VERSION], buildYear: news.buildYear });
+    // (Whether the banner is current is the clock's to say: its end passing renders every page again.)
+    return sourceFingerprint(folders, skip, { options: this.options, versions: [STRICHKA_VERSION, process.env.ELEVENTY_VERSION], buildYear: news.buildYear, breaking: news.breaking !== undefined });
   }
 
   /** Eleventy has written every page: the next preview build compares with this one. */
@@ -279,6 +281,8 @@ export class SiteBuild {
     const { timeZone, pageSize, navTopics } = this.options;
     const news = new NewsSite(shard.site, shard.topics, [], [], { timeZone, pageSize, navTopics, archiveHeading: this.text.archiveHeading, buildTime: shard.buildTime, authors: shard.authors }, this.urls);
     news.pagesToWrite = { articles: shard.articles, listings: shard.listings };
+    // Read again here, at the coordinating build's clock: the same banner on every page.
+    news.breaking = currentBreakingNews(readBreakingNews(this.#eleventyConfig.directories.data, this.options.timeZone, process.cwd(), []), shard.buildTime);
     return news;
   }
 
@@ -286,8 +290,20 @@ export class SiteBuild {
     const kept = this.production ? this.#articleCacheFolder : undefined;
     if (this.production && this.#imageState) this.#images = await ImageStore.load(this.#imageState.file);
     if (kept) this.#articleCache = kept.fresh ? new ArticleCache(STRICHKA_VERSION) : await timed("content", () => ArticleCache.load(kept.folder, STRICHKA_VERSION));
+    // The banner's problems are reported with the content's, all at once.
+    const bannerProblems: ContentProblem[] = [];
+    const banner = readBreakingNews(this.#eleventyConfig.directories.data, this.options.timeZone, process.cwd(), bannerProblems);
     try {
-      return await this.#loadWithCache();
+      let news: NewsSite;
+      try {
+        news = await this.#loadWithCache();
+      } catch (error) {
+        if (error instanceof ContentError && bannerProblems.length > 0) throw new ContentError([...error.problems, ...bannerProblems]);
+        throw error;
+      }
+      if (bannerProblems.length > 0) throw new ContentError(bannerProblems);
+      news.breaking = currentBreakingNews(banner, news.buildTime);
+      return news;
     } finally {
       // Also after an editor's mistake: the files without problems need not be parsed again.
       if (kept) {
