@@ -73,6 +73,16 @@ describe("the breaking news banner", () => {
     expect(siteContents(join(dir, "_site"))).toEqual(await atClock("2026-01-14 18:30", () => fullBuildContents(dir)));
   });
 
+  it("a sharded build has it on the shards' pages too, and a live blog's updates, byte for byte a full build", async () => {
+    const live = article({ title: "Наживо", date: "2026-01-14 08:00", topic: "ekonomika", live: "true" }, "## 08:00\nПерше.\n\n## 11:30 Друге\nДруге.\n");
+    const dir = makeSite({ ...FILES, "content/articles/nazhyvo.md": live, "_data/breaking.json": JSON.stringify(BANNER) });
+    const result = await atClock("2026-01-14 12:00", () => buildCommandInProcess(dir, "--shard-pages=3", "--processes=2"));
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(join(dir, "_site", ARTICLE), "utf8")).toContain("Повітряна тривога");
+    expect(readHtml(join(dir, "_site/novyny/2026/01/14/nazhyvo.html")).querySelector(".live-update")?.id).toBe("update-2026-01-14-1130");
+    expect(siteContents(join(dir, "_site"))).toEqual(await atClock("2026-01-14 12:00", () => fullBuildContents(dir)));
+  });
+
   it("fails with the file and field of each mistake, with the articles' problems", async () => {
     const bad = async (banner: unknown) => (await atClock("2026-01-14 12:00", () => buildInProcess(site(banner)))).contentError?.message ?? "";
     expect(await bad({ text: "Тривога", until: "завтра" })).toContain('_data/breaking.json: until "завтра" is not a date; write when the banner goes, in Kyiv time: 2026-01-14 18:00');
