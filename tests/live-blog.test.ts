@@ -78,6 +78,12 @@ describe("live blogs", () => {
     // The introduction before them.
     expect(page.querySelector(".article-body > p")?.textContent).toBe("Головне за день.");
     expect(page.querySelector(".live-badge")?.textContent).toBe("Наживо оновлюється");
+    // In the lists too, while on.
+    const home = readHtml(join(result.output, "index.html"));
+    const item = [...home.querySelectorAll(".news-item")].find((candidate) => candidate.querySelector(".news-title")?.textContent === "Наживо з Києва")!;
+    expect(item.querySelector(".news-badge-live")?.textContent).toBe("Наживо");
+    expect(home.querySelectorAll(".news-badge-live")).toHaveLength(1);
+    expect(await htmlValidationErrors(readFileSync(join(result.output, "index.html"), "utf8"), "index.html")).toEqual([]);
     expect(page.querySelector(".article-meta")?.textContent).toContain("Оновлено: 15 січня 2026, 00:30");
     expect(await htmlValidationErrors(html, PAGE)).toEqual([]);
 
@@ -115,6 +121,7 @@ describe("live blogs", () => {
     const page = readHtml(join(result.output, PAGE));
     expect(page.querySelector(".live-badge-label")).toBeNull();
     expect(page.querySelector(".live-badge-ended")?.textContent).toBe("Трансляцію завершено 15 січня 2026, 02:00");
+    expect(readHtml(join(result.output, "index.html")).querySelector(".news-badge-live")).toBeNull();
     expect(page.querySelectorAll(".live-update")).toHaveLength(5);
   });
 
@@ -137,6 +144,7 @@ describe("live blogs", () => {
     const result = await atClock("2026-01-15 03:00", () => buildCommandInProcess(dir));
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(join(dir, "_site", PAGE), "utf8")).not.toContain("live-badge-label");
+    expect(readFileSync(join(dir, "_site/index.html"), "utf8")).not.toContain("news-badge-live");
     expect(siteContents(join(dir, "_site"))).toEqual(await atClock("2026-01-15 03:00", () => fullBuildContents(dir)));
     // A new update: the page and the feed follow.
     writeFileSync(join(dir, "content/articles/nazhyvo.md"), `${LIVE}\n## 2026-01-15 01:10\nНове.\n`);

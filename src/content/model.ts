@@ -48,7 +48,7 @@ export interface TagSummary extends Tag {
  * What a list page's template may use of each of its items (`listing.items`): a big build
  * renders list pages in shards (see shards.ts), whose items carry these fields only.
  */
-export const LIST_ITEM_FIELDS = ["title", "url", "date", "day", "dateOnly", "topic", "draft", "scheduled", "image"] as const satisfies readonly (keyof Article)[];
+export const LIST_ITEM_FIELDS = ["title", "url", "date", "day", "dateOnly", "topic", "draft", "scheduled", "image", "live"] as const satisfies readonly (keyof Article)[];
 
 /** One page of a paginated list: the archive, a topic or a tag. */
 export interface Listing extends ListPage<Article> {
