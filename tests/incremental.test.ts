@@ -13,8 +13,8 @@ const publish = buildCommandInProcess;
 
 
 
-const STORY = (n: number, changes: Record<string, string> = {}) =>
-  article({ title: `Новина ${n}`, date: `2026-01-${String(10 + n).padStart(2, "0")} 10:00`, topic: n % 2 ? "ekonomika" : "kultura", tags: n % 3 ? "[Київ]" : "[Київ, Львів]", ...changes });
+const STORY = (n: number, changes: Record<string, string> = {}, body?: string) =>
+  article({ title: `Новина ${n}`, date: `2026-01-${String(10 + n).padStart(2, "0")} 10:00`, topic: n % 2 ? "ekonomika" : "kultura", tags: n % 3 ? "[Київ]" : "[Київ, Львів]", ...changes }, body);
 
 describe("pagesToRender", () => {
   it("selects the pages whose data changed, and everything when the fingerprint differs", async () => {
@@ -104,24 +104,31 @@ describe("strichka build, incremental", () => {
 
   type Change =
     | { kind: "add"; n: number }
-    | { kind: "title" | "date" | "topic" | "tags" | "draft" | "delete"; which: number }
-    | { kind: "topics" | "layout" };
+    | { kind: "title" | "date" | "topic" | "tags" | "draft" | "delete" | "live"; which: number }
+    | { kind: "topics" | "layout" | "banner" | "clock" };
   const change: fc.Arbitrary<Change> = fc.oneof(
     fc.record({ kind: fc.constant("add" as const), n: fc.integer({ min: 5, max: 15 }) }),
-    fc.record({ kind: fc.constantFrom("title" as const, "date" as const, "topic" as const, "tags" as const, "draft" as const, "delete" as const), which: fc.integer({ min: 1, max: 4 }) }),
-    fc.record({ kind: fc.constantFrom("topics" as const, "layout" as const) }),
+    fc.record({ kind: fc.constantFrom("title" as const, "date" as const, "topic" as const, "tags" as const, "draft" as const, "delete" as const, "live" as const), which: fc.integer({ min: 1, max: 4 }) }),
+    fc.record({ kind: fc.constantFrom("topics" as const, "layout" as const, "banner" as const, "clock" as const) }),
   );
 
   function apply(dir: string, step: Change): void {
     const file = (n: number) => join(dir, `content/articles/n${n}.md`);
     if (step.kind === "add") return writeFileSync(file(step.n), STORY(step.n));
     if (step.kind === "topics") return writeFileSync(join(dir, "_data/topics.json"), JSON.stringify(TOPICS_JSON.map((topic) => ({ ...topic, title: `${topic.title}!` }))));
+    // A breaking news banner and live blogs that end at 18:00 on the first day of the clock; the clock's step goes to the next day.
+    if (step.kind === "banner") return writeFileSync(join(dir, "_data/breaking.json"), JSON.stringify({ text: "Терміново", url: "/arkhiv/", until: "2026-03-01 18:00" }));
+    if (step.kind === "clock") return void clockOf.set(dir, "2026-03-02 12:00");
     if (step.kind === "layout") {
       const layout = join(dir, "_includes/article.njk");
       return writeFileSync(layout, readFileSync(layout, "utf8").replace("</article>", "<p>Змінений шаблон</p></article>"));
     }
     if ("which" in step) editArticle(dir, step);
   }
+
+  /** Per site: the build's clock (STRICHKA_NOW), after every article's date, moved ones' too. */
+  const clockOf = new Map<string, string>();
+  const at = <T>(dir: string, task: () => Promise<T>) => atClock(clockOf.get(dir) ?? "2026-03-01 12:00", task);
 
   /** Per site: the articles whose date was moved (they keep the new date, with an alias for the old URL, as an editor must). */
   const movedOf = new Map<string, Set<number>>();
@@ -133,21 +140,22 @@ describe("strichka build, incremental", () => {
     if (step.kind === "delete") return void (rmSync(path, { force: true }), moved.delete(step.which));
     if (step.kind === "date") moved.add(step.which);
     const move: Record<string, string> = moved.has(step.which) ? { date: "2026-02-20 09:00", aliases: `[/novyny/2026/01/${10 + step.which}/n${step.which}.html]` } : {};
-    const edits: Record<string, string> = { title: { title: `Виправлено ${step.which}` }, date: {}, topic: { topic: "kultura" }, tags: { tags: "[Одеса]" }, draft: { draft: "true" } }[step.kind];
+    const edits: Record<string, string> = { title: { title: `Виправлено ${step.which}` }, date: {}, topic: { topic: "kultura" }, tags: { tags: "[Одеса]" }, draft: { draft: "true" }, live: {} }[step.kind];
+    if (step.kind === "live") return writeFileSync(path, STORY(step.which, { ...move, live: "true", liveUntil: "2026-03-01 18:00" }, "Вступ.\n\n## 10:00\nПерше.\n\n## 2026-03-01 11:00 Друге\nДруге.\n"));
     writeFileSync(path, STORY(step.which, { ...move, ...edits }));
   }
 
-  it("equals a full build after any sequence of new, edited, moved, drafted and deleted articles, changed data and a changed layout", async () => {
+  it("equals a full build after any sequence of new, edited, moved, drafted and deleted articles, live blogs, changed data, a banner, a changed layout and the clock past their end", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(change, { minLength: 2, maxLength: 4 }), async (steps) => {
         const dir = makeSite(Object.fromEntries([1, 2, 3, 4].map((n) => [`content/articles/n${n}.md`, STORY(n)])));
         // Two builds first: every step's build is then incremental (into a recycled site).
-        for (let build = 0; build < 2; build++) expect((await publish(dir)).status).toBe(0);
+        for (let build = 0; build < 2; build++) expect((await at(dir, () => publish(dir))).status).toBe(0);
         for (const step of steps) {
           apply(dir, step);
-          const result = await publish(dir);
+          const result = await at(dir, () => publish(dir));
           expect(result.status, `${JSON.stringify(step)}: ${result.stderr}`).toBe(0);
-          expect(siteContents(join(dir, "_site")), JSON.stringify(steps)).toEqual(await fullBuildContents(dir));
+          expect(siteContents(join(dir, "_site")), JSON.stringify(steps)).toEqual(await at(dir, () => fullBuildContents(dir)));
           // (The layout really is read anew: the full build above would not show a stale one either.)
           const pages = listFiles(join(dir, "_site")).filter((file) => file.startsWith("novyny/"));
           if (step.kind === "layout") for (const page of pages) expect(readFileSync(join(dir, "_site", page), "utf8")).toContain("Змінений шаблон");
