@@ -365,6 +365,22 @@ describe("photos between builds", () => {
     expect(siteContents(site)).toEqual(await fullBuildContents(dir));
   });
 
+  it("changed, when one file is both an article's photo and the video's poster, renders every page that shows the video (byte for byte a full build)", async () => {
+    const dir = makeSite({
+      "content/images/spilne.jpg": await photoJpeg(900, 600),
+      "_data/videos.json": JSON.stringify([{ date: "2026-01-10", title: "Відео", youtube: "dQw4w9WgXcQ", poster: "/images/spilne.jpg" }]),
+      "content/articles/z-foto.md": withImage("З фото", ["image:", "  src: spilne.jpg", "  alt: Фото"].join("\n")),
+      "content/articles/bez-foto.md": article({ title: "Без фото", date: "2026-01-13 10:00", topic: "ekonomika" }),
+    });
+    expect((await buildCommandInProcess(dir)).status).toBe(0);
+    writeFileSync(join(dir, "content/images/spilne.jpg"), await photoJpeg(1100, 600));
+    expect((await buildCommandInProcess(dir)).status).toBe(0);
+    const site = join(dir, "_site");
+    const poster = readHtml(join(site, "novyny/2026/01/13/bez-foto.html")).querySelector(".video-preview img")!;
+    expect(poster.getAttribute("width")).toBe("1100");
+    expect(siteContents(site)).toEqual(await fullBuildContents(dir));
+  });
+
   it("rendered in shards (child processes) are byte for byte the one-process build's", async () => {
     const photo = await photoJpeg(1000, 700);
     const dir = makeSite({

@@ -253,6 +253,8 @@ export class SiteBuild {
     const skipped = [this.articlesPath, join(input, PUBLIC_DIR), join(DEFAULT_INPUT, "articles")].map((path) => resolve(path));
     // Articles' photos are not what every page shows: an article's page hash has its photo's version (incremental.ts).
     const photos = new Set(news.articles.flatMap((article) => [...(article.image ? [article.image.src] : []), ...(article.bodyImages ?? []).map((image) => image.src)].map((src) => resolve(input, IMAGES_DIR, src))));
+    // A file that is also a poster stays in: the video block of every article shows it.
+    for (const video of news.videos) if (video.posterFile) photos.delete(resolve(input, IMAGES_DIR, posterSrc(video.poster)!));
     const skip = (path: string) => {
       const name = path.slice(path.lastIndexOf(sep) + 1);
       return name.startsWith(".") || name === "node_modules" || name === "_site" || name === "_preview" || skipped.includes(resolve(path)) || photos.has(resolve(path));
