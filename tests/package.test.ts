@@ -23,7 +23,7 @@ beforeAll(() => {
 
 describe("the package", () => {
   it("packs compiled JavaScript with type declarations, the default layouts, pages and assets; no sources, tests or content", () => {
-    for (const file of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli.js", "_includes/base.njk", "_includes/partials/video.njk", "_includes/listing.njk", "content/feeds/atom.njk", "content/assets/style.css", "netlify/plugins/strichka-build-state/index.js", "netlify/plugins/strichka-build-state/manifest.yml"]) {
+    for (const file of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli.js", "_includes/base.njk", "_includes/partials/video.njk", "_includes/listing.njk", "content/feeds/atom.njk", "content/assets/style.css", "netlify/plugins/strichka-build-state/index.js", "netlify/plugins/strichka-build-state/manifest.yml", "docs/telegram-instant-view.md"]) {
       expect(files).toContain(file);
     }
     // Not our sources, tests, benchmark, or our newsroom's content.
