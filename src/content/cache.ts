@@ -144,7 +144,8 @@ export class ArticleCache {
     const stats = fresh ?? statSync(path, { throwIfNoEntry: false });
     let reparsed: { previous: CachedArticle | undefined } | undefined;
     if (!stats || !cached || cached.mtimeMs !== stats.mtimeMs || cached.size !== stats.size) {
-      const own: ContentProblem[] = fresh ? [...fresh.problems] : [];
+      // (A child's record is the build's to keep: it becomes the entry, not a copy of it.)
+      const own: ContentProblem[] = fresh ? fresh.problems : [];
       const bytes = fresh ? undefined : readBytes(path, key, own);
       this.#filesRead++;
       const wasRead = fresh !== undefined || bytes !== undefined;
@@ -155,7 +156,7 @@ export class ArticleCache {
         const parsed = fresh ? fresh.parsed : bytes && parse(bytes, own);
         const previous = cached ?? this.#previousContext.get(key);
         reparsed = { previous };
-        cached = { mtimeMs: stats?.mtimeMs ?? 0, size: stats?.size ?? 0, hash, parsed, problems: own };
+        cached = fresh ?? { mtimeMs: stats?.mtimeMs ?? 0, size: stats?.size ?? 0, hash, parsed, problems: own };
         // A file that now has problems keeps its last good parse in the cache (its problems are
         // reported, and it is parsed again next time): what was published stays known, so a
         // moved page is still caught once the problems are fixed (moves.ts).
