@@ -65,6 +65,7 @@ export class ArticleCache {
 
   readonly #entriesPerFile: number;
   #filesRead = 0;
+  #released = false;
 
   /**
    * `version`: strichka's, for a cache kept on disk (a new version parses everything again);
@@ -199,6 +200,14 @@ export class ArticleCache {
     for (const entry of this.#previousContext) if (!this.#seen.has(entry[0]) && !this.#entries.has(entry[0])) yield entry;
   }
 
+  /** Forgets every entry without marking it changed (they are saved): the memory is the model's. Save no more after this. */
+  release(): void {
+    this.#entries = new Map();
+    this.#previousContext = new Map();
+    this.#dirty.clear();
+    this.#released = true;
+  }
+
   /** Ends a load: the entries of files it did not read (deleted or moved files) go. */
   sweep(): void {
     for (const key of this.#entries.keys()) {
@@ -216,6 +225,8 @@ export class ArticleCache {
    * temporary name and renamed, so a build that dies midway leaves whole files.
    */
   async save(folder: string): Promise<void> {
+    // (Empty after release: saving would write an empty cache over the saved one.)
+    if (this.#released) throw new Error("ArticleCache.save after release");
     const buckets = Math.max(1, 2 ** Math.ceil(Math.log2(Math.max(1, this.#entries.size / this.#entriesPerFile))));
     const names = new Set(await readdir(folder).catch(() => [] as string[]));
     const layoutChanged = this.#rewriteAll || !names.has(`${buckets - 1}.json`) || names.has(`${buckets}.json`);

@@ -59,6 +59,12 @@ export interface LoadOptions {
    * parse-files.ts); none (or not given): this process parses them.
    */
   parseProcesses?: number;
+  /**
+   * `strichka build`: the folder the cache is saved into as soon as the article files are
+   * read (also when they have problems: the files without need not be parsed again), after
+   * which the cache lets go of its entries.
+   */
+  saveCacheTo?: string;
   /** What is known of the photo files (images.ts): kept across builds; not given, a fresh one. */
   images?: ImageStore;
   /** At least this many changed files go to the child processes (default PARSE_IN_PROCESSES_FROM; tests use fewer). */
@@ -153,6 +159,12 @@ async function readArticles(options: LoadOptions, root: string, topics: Topics |
   }
   moves?.check(problems);
   cache.sweep();
+  // Saved before the model is built, then let go of: at a million articles the cache's entries
+  // and the model side by side were more than the build's heap (it died there, measured).
+  if (options.saveCacheTo) {
+    await timed("content", () => cache.save(options.saveCacheTo!));
+    cache.release();
+  }
   return sources;
 }
 

@@ -307,12 +307,9 @@ export class SiteBuild {
       news.breaking = currentBreakingNews(banner, news.buildTime);
       return news;
     } finally {
-      // Also after an editor's mistake: the files without problems need not be parsed again.
-      if (kept) {
-        await timed("content", () => this.#articleCache.save(kept.folder));
-        // A production build loads once: its parses are on disk now, and need no memory.
-        this.#articleCache = new ArticleCache();
-      }
+      // A production build loads once: its parses are on disk now (the load saved them, see
+      // saveCacheTo), and need no memory.
+      if (kept) this.#articleCache = new ArticleCache();
     }
   }
 
@@ -341,6 +338,7 @@ export class SiteBuild {
         checkMoves: this.production && this.#articleCacheFolder !== undefined && !this.#articleCacheFolder.fresh,
         // Many changed files (a first build) are parsed in as many processes as shards render in.
         parseProcesses: this.#shardSettings?.processes,
+        saveCacheTo: this.production ? this.#articleCacheFolder?.folder : undefined,
         ...(Object.keys(site).length > 0 && { site }),
       }),
     );
