@@ -41,7 +41,6 @@ const newsDate = (zone: string) =>
     return reading.date;
   });
 
-
 const IMAGE_EXAMPLE = "write it on lines of its own under image:, e.g. src: kyiv-vokzal.jpg and alt: Люди на пероні Київського вокзалу";
 const ALT_HINT = 'describe the photo for readers who cannot see it, e.g. alt: Люди на пероні Київського вокзалу (alt: "" only for a photo that merely decorates)';
 
