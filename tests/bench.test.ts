@@ -9,13 +9,11 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateSite, openSite } from "../bench/generate.js";
 import { BuildFailed, linkTree, measure, rewrite } from "../bench/harness.js";
-import { ROOT } from "./helpers.js";
+import { CHROMIUM, ROOT } from "./helpers.js";
 
 const work = mkdtempSync(join(tmpdir(), "strichka-bench-test-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** The Chromium the bench measures search with (bench/search.ts), where there is one. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Every file below `dir`, relative, with its text. */
 function files(dir: string): Map<string, string> {

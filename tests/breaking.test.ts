@@ -5,11 +5,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { article, atClock, buildCommandInProcess, buildInProcess, fullBuildContents, htmlValidationErrors, listFiles, makeSite, netlifyHeaderRules, readHtml, serveSite, siteContents } from "./helpers.js";
+import { article, atClock, buildCommandInProcess, CHROMIUM, launchChromium, buildInProcess, fullBuildContents, htmlValidationErrors, listFiles, makeSite, netlifyHeaderRules, readHtml, serveSite, siteContents } from "./helpers.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const HOSTILE = `<script>alert("x")</script> & ]]>`;
 const ARTICLE = "novyny/2026/01/14/hryvnia.html";
@@ -101,7 +99,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the banner in Chromium (netlify.toml's C
     const result = await atClock("2026-01-14 12:00", () => buildInProcess(site()));
     expect(result.error).toBeUndefined();
     const server = await serveSite(result.output, "/news/", await netlifyHeaderRules());
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+    const browser = await launchChromium();
     try {
       const visible = async (at: string, later?: number) => {
         const context = await browser.newContext();
@@ -134,7 +132,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the banner in Chromium (netlify.toml's C
     const result = await atClock("2026-01-14 12:00", () => buildInProcess(makeSite({ ...FILES, "content/articles/nazhyvo.md": live, "_data/breaking.json": JSON.stringify(BANNER) })));
     expect(result.error).toBeUndefined();
     const server = await serveSite(result.output, "/", await netlifyHeaderRules());
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+    const browser = await launchChromium();
     try {
       for (const colorScheme of ["light", "dark"] as const) {
         for (const path of ["index.html", "novyny/2026/01/14/nazhyvo.html"]) {

@@ -5,12 +5,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { article, buildCommandInProcess, makeSite, netlifyHeaderRules, sampleSite, serveSite, type StaticServer } from "./helpers.js";
+import { article, buildCommandInProcess, CHROMIUM, launchChromium, makeSite, netlifyHeaderRules, sampleSite, serveSite, type StaticServer } from "./helpers.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CLASSIC = "novyny/2026/01/14/perehovory-v-zhenevi-delehatsii-domovylysia-pro-druhyi-raund-i-obmin-polonenymy.html";
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 /** WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices. */
@@ -62,10 +61,7 @@ describe.skipIf(!existsSync(CHROMIUM))("in Chromium", () => {
     site = result.output;
     server = await serveSite(site, "/news/", await netlifyHeaderRules());
     rootServer = await serveSite(site, "/", await netlifyHeaderRules());
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,11 +4,10 @@
 // loads every srcset candidate of the page. Skipped where Chromium is not installed.
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { netlifyHeaderRules, sampleSite, serveSite, type StaticServer } from "./helpers.js";
+import { CHROMIUM, launchChromium, netlifyHeaderRules, sampleSite, serveSite, type StaticServer } from "./helpers.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARTICLE = "novyny/2026/01/14/perehovory-v-zhenevi-delehatsii-domovylysia-pro-druhyi-raund-i-obmin-polonenymy.html";
 
 let site: string;
@@ -21,10 +20,7 @@ describe.skipIf(!existsSync(CHROMIUM))("photos in Chromium", () => {
     expect(result.status).toBe(0);
     site = result.output;
     server = await serveSite(site, "/news/", await netlifyHeaderRules());
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,6 +2,7 @@
 // the repository's netlify.toml, as Netlify would.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { chromium, type Browser } from "playwright-core";
 import { ROOT } from "./site.js";
 
 export interface HeaderRule {
@@ -65,4 +66,15 @@ export async function netlifyHeaderRules(): Promise<HeaderRule[]> {
   const { parse } = await import("smol-toml");
   const config = parse(readFileSync(join(ROOT, "netlify.toml"), "utf8")) as { headers?: HeaderRule[] };
   return config.headers ?? [];
+}
+
+/** Debian's Chromium (or CHROMIUM_PATH): the browser tests are skipped where it is missing. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Chromium, headless, with nothing of its own going to the network (this machine has none). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
 }
