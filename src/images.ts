@@ -47,30 +47,64 @@ export interface ArticleImage extends ImageText {
   file?: ImageFile;
 }
 
-/** A photo in an article's text (`![Опис](/images/x.jpg)`): its path inside content/images/, its line, its file once checked. */
+/**
+ * A photo in an article's text (`![Опис](/images/x.jpg)`): its path inside content/images/, its
+ * line, its file once checked. `linked`: the text links to the file as it is (a Markdown link,
+ * raw HTML's href or src), so the original is published too (see originalsLeftOut).
+ */
 export interface BodyImage {
   src: string;
   line: number;
   file?: ImageFile;
+  linked?: true;
 }
 
 /** Markdown images of content/images/ that are photos (raster files): what the body shows as <picture>. */
 const BODY_IMAGE = /!\[[^\]\n]*\]\(\s*<?\/images\/([^\s)>]+\.(?:jpe?g|png|webp|avif|gif|tiff?))>?(?:\s+["'(][^)\n]*)?\)/gi;
 
-/** The photos of content/images/ an article's Markdown body shows, each once, with its line (`bodyLine`: the body's first). */
+/** Any mention of a photo of content/images/ by its URL: a link, raw HTML, a template's or a stylesheet's. */
+const IMAGE_MENTION = /\/images\/([^\s)"'<>?#]+\.(?:jpe?g|png|webp|avif|gif|tiff?))/gi;
+
+/**
+ * The photos of content/images/ an article's Markdown body shows, each once, with its line
+ * (`bodyLine`: the body's first); then those it links to as they are, marked `linked`.
+ */
 export function bodyImages(body: string, bodyLine: number): BodyImage[] {
-  if (!body.includes("](")) return [];
+  if (!body.includes("/images/")) return [];
   const found = new Map<string, BodyImage>();
-  for (const match of body.matchAll(BODY_IMAGE)) {
-    let src: string;
-    try {
-      src = decodeURIComponent(match[1]!);
-    } catch {
-      continue;
+  const lineAt = (index: number) => bodyLine + body.slice(0, index).split("\n").length - 1;
+  /** Where the shown ones are: a mention inside one is not a link. */
+  const shown: [number, number][] = [];
+  if (body.includes("](")) {
+    for (const match of body.matchAll(BODY_IMAGE)) {
+      shown.push([match.index, match.index + match[0].length]);
+      const src = decodedSrc(match[1]!);
+      if (src !== undefined && !found.has(src)) found.set(src, { src, line: lineAt(match.index) });
     }
-    if (!found.has(src) && imageSrcProblem(src) === undefined) found.set(src, { src, line: bodyLine + body.slice(0, match.index).split("\n").length - 1 });
   }
-  return [...found.values()];
+  const linked = new Set<string>();
+  for (const match of body.matchAll(IMAGE_MENTION)) {
+    if (shown.some(([start, end]) => match.index >= start && match.index < end)) continue;
+    const src = decodedSrc(match[1]!);
+    if (src !== undefined && !linked.has(src)) linked.add(src);
+  }
+  return [...found.values(), ...[...linked].map((src): BodyImage => ({ src, line: bodyLine, linked: true }))];
+}
+
+/** A URL's path inside content/images/, decoded; undefined when it cannot be one. */
+function decodedSrc(encoded: string): string | undefined {
+  try {
+    const src = decodeURIComponent(encoded);
+    return imageSrcProblem(src) === undefined ? src : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The photos of content/images/ `text` (a template, a data file, a stylesheet) mentions by URL. */
+export function imageMentions(text: string): string[] {
+  if (!text.includes("/images/")) return [];
+  return [...text.matchAll(IMAGE_MENTION)].flatMap((match) => decodedSrc(match[1]!) ?? []);
 }
 
 /** The folder (inside Eleventy's input) of the images articles show: content/images/. */
@@ -404,6 +438,31 @@ async function encode(eleventyImage: EleventyImage, file: ImageFile, source: str
   file.ogBytes = undefined;
 }
 
+/**
+ * The photos of content/images/ a build publishes only as their outputs (/static/images/…):
+ * every file made into them, but those something links to as they are: an article's text
+ * (BodyImage.linked), or a template, data file or stylesheet (`mentioned`, e.g. an author's
+ * photo in _data/authors.json).
+ */
+export function originalsLeftOut(
+  articles: readonly { image?: ArticleImage; bodyImages?: readonly BodyImage[] }[],
+  videos: readonly VideoOfTheDay[],
+  mentioned: ReadonlySet<string>,
+): Set<string> {
+  const made = new Set<string>();
+  const linked = new Set(mentioned);
+  for (const article of articles) {
+    if (article.image?.file) made.add(article.image.src);
+    for (const image of article.bodyImages ?? []) {
+      if (image.linked) linked.add(image.src);
+      else if (image.file) made.add(image.src);
+    }
+  }
+  for (const video of videos) if (video.posterFile) made.add(posterSrc(video.poster)!);
+  for (const src of linked) made.delete(src);
+  return made;
+}
+
 /** The poster of a video of the day that is a file in content/images/ ("/images/x.jpg"): its path inside that folder. */
 export function posterSrc(poster: string | undefined): string | undefined {
   if (!poster?.startsWith(`/${IMAGES_DIR}/`)) return undefined;
@@ -446,6 +505,11 @@ export function checkArticleImages(
     // the plain <img> it always was (markdown.ts): the text's images were never checked.
     const checked: BodyImage[] = [];
     for (const image of article.bodyImages) {
+      // Linked as it is: published as it is (originalsLeftOut), whatever it is.
+      if (image.linked) {
+        checked.push(image);
+        continue;
+      }
       const found = store.lookup(folder, image.src, shown);
       if (!("problem" in found)) checked.push({ ...image, file: found });
     }

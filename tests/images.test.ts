@@ -332,6 +332,42 @@ describe("an article's photo that cannot be shown", () => {
   });
 });
 
+describe("originals of photos", () => {
+  it("are not published as they are, but where something links to them (a text, an author's photo, a stylesheet), nor do empty folders stay", async () => {
+    const dir = makeSite({
+      "content/images/vokzal/kyiv.jpg": await photoJpeg(1300, 900),
+      "content/images/v-teksti.jpg": await photoJpeg(900, 600),
+      "content/images/posylannia.jpg": await photoJpeg(900, 600),
+      "content/images/avtory/olena.jpg": await photoJpeg(800, 800),
+      "content/images/fon.jpg": await photoJpeg(800, 600),
+      "content/images/kurs.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>',
+      "_data/authors.json": JSON.stringify([{ slug: "olena", name: "Олена Коваль", photo: "/images/avtory/olena.jpg" }]),
+      "content/assets/extra.css": ".hero { background: url(/images/fon.jpg); }",
+      "content/articles/potiah.md": withImage("Потяг прибув", IMAGE),
+      "content/articles/tekst.md": article({ title: "Фото в тексті", date: "2026-01-13 10:00", topic: "kultura" }, "Абзац.\n\n![Фото](/images/v-teksti.jpg)\n\n![Схема](/images/kurs.svg)\n"),
+      "content/articles/oryhinal.md": withImage("Оригінал", ["image:", "  src: posylannia.jpg", "  alt: Фото"].join("\n"), "2026-01-12 10:00").replace("Другий абзац.", "[Фото в повному розмірі](/images/posylannia.jpg)."),
+      "content/articles/avtorka.md": withImage("Авторка", ["image:", "  src: avtory/olena.jpg", "  alt: Олена", "author: olena"].join("\n"), "2026-01-11 10:00"),
+      "content/articles/fon.md": withImage("Фон", ["image:", "  src: fon.jpg", "  alt: Фон"].join("\n"), "2026-01-10 10:00"),
+    });
+    expect((await buildCommandInProcess(dir)).status).toBe(0);
+    const site = join(dir, "_site");
+    // (The sample site's own files, which no article of this one shows, are published as they are.)
+    const ours = new Set(["vokzal/kyiv.jpg", "v-teksti.jpg", "posylannia.jpg", "avtory/olena.jpg", "fon.jpg", "kurs.svg"]);
+    const published = () => listFiles(join(site, "images")).filter((file) => ours.has(file)).sort();
+    // kyiv.jpg and v-teksti.jpg are shown only as their outputs; the others are linked as they are.
+    expect(published()).toEqual(["avtory/olena.jpg", "fon.jpg", "kurs.svg", "posylannia.jpg"]);
+    expect(existsSync(join(site, "images/vokzal"))).toBe(false);
+    const link = readHtml(join(site, "novyny/2026/01/12/oryhinal.html")).querySelector('.article-body a[href$="posylannia.jpg"]')!;
+    expect(existsSync(resolve(dirname(join(site, "novyny/2026/01/12/oryhinal.html")), link.getAttribute("href")!))).toBe(true);
+
+    // The link gone (an incremental build over the published site): so is the original.
+    writeFileSync(join(dir, "content/articles/oryhinal.md"), withImage("Оригінал", ["image:", "  src: posylannia.jpg", "  alt: Фото"].join("\n"), "2026-01-12 10:00"));
+    expect((await buildCommandInProcess(dir)).status).toBe(0);
+    expect(published()).toEqual(["avtory/olena.jpg", "fon.jpg", "kurs.svg"]);
+    expect(siteContents(site)).toEqual(await fullBuildContents(dir));
+  });
+});
+
 describe("photos between builds", () => {
   it("are made once: a second and third `strichka build` encode nothing, and a changed photo gets new files", async () => {
     const dir = makeSite({

@@ -19,8 +19,9 @@ export function useAssets(eleventyConfig: EleventyConfig, build: SiteBuild): voi
     eleventyConfig.ignores.add(join(input, "**"));
   } else {
     eleventyConfig.addPassthroughCopy({ [assetsFolder(input)]: ASSETS_DIR });
-    // Article images: content/images/x.jpg is /images/x.jpg.
-    eleventyConfig.addPassthroughCopy({ [join(input, IMAGES_DIR)]: IMAGES_DIR });
+    // Article images: content/images/x.jpg is /images/x.jpg, but for photos published only as
+    // their outputs (/static/images/…, see images.ts): no one fetches those originals.
+    eleventyConfig.addPassthroughCopy({ [join(input, IMAGES_DIR)]: IMAGES_DIR }, { filter: (path: string) => build.publishesOriginal(path) });
     // Files for the site's root as they are (CNAME, ads.txt, a search engine's verification
     // page, .well-known/): content/public/x is /x. Never templates, even a .md or .njk there.
     // Not where strichka writes a file itself (public-files.ts): `_redirects` is merged into

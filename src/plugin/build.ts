@@ -4,7 +4,7 @@
 //                       read the assets, choose the pages a preview rewrites;
 //   committed()         after Eleventy has written every page (a successful build only);
 // and in the preview, changed(files) before each rebuild says what the save touched.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import type { MarkdownIt } from "markdown-it";
@@ -17,7 +17,7 @@ import { resolveLocale, type LocaleText } from "../locale.js";
 import { formatNewsDayTime } from "../dates.js";
 import { ContentError, type ContentProblem } from "../errors.js";
 import { currentBreakingNews, readBreakingNews } from "../breaking.js";
-import { ensureOutputs, ImageStore, IMAGES_DIR, posterSrc, type ImageFile } from "../images.js";
+import { ensureOutputs, ImageStore, IMAGES_DIR, imageMentions, originalsLeftOut, posterSrc, type ImageFile } from "../images.js";
 import { liveBlogMarkdown, readLiveBlog, type LiveBlog } from "../live-blog.js";
 import { createMarkdown } from "../markdown.js";
 import { pluralize } from "../plural.js";
@@ -25,11 +25,15 @@ import { timed } from "../metrics.js";
 import { checkPreviewOutput, PreviewPages } from "../preview.js";
 import { cutIntoShards, readShard, SHARD_ENV, type ShardSettings } from "../shards.js";
 import { urlToFile, UrlScheme } from "../urls.js";
+import { walkFiles } from "../walk.js";
 import { ASSETS_DIR, assetsFolder, DEFAULT_INCLUDES, DEFAULT_INPUT, PACKAGE_ROOT, PUBLIC_DIR } from "./folders.js";
 import type { ResolvedOptions } from "./options.js";
 
 /** strichka's version: a new one renders everything (as does Eleventy's, ELEVENTY_VERSION). */
 const STRICHKA_VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+
+/** Files a site's templates, data and stylesheets are written in (what may mention a photo by URL). */
+const TEXT_FILE = /\.(?:njk|liquid|html?|md|json|ya?ml|[cm]?[jt]s|css|xml|txt|webmanifest)$/i;
 
 /** True for `npm run build`; false for the `npm start` preview (serve or watch), which also shows drafts. */
 export function isProductionBuild(): boolean {
@@ -51,6 +55,10 @@ export class SiteBuild {
   #images = new ImageStore();
   /** Where `strichka build` keeps it between builds, and the published site to copy made photos from. */
   #imageState: { file: string; published: string } | undefined;
+  /** This build's photos published only as their outputs (paths inside content/images/), once loaded. */
+  #originalsLeftOut = new Set<string>();
+  /** Folders of content/images/ (inside it, "" the folder itself) with a file that is published as it is. */
+  #foldersPublished = new Map<string, boolean>();
   readonly #preview = new PreviewPages();
   /** The preview's search index files as last written (url → hash), and as this build writes them. */
   #previewSearch = { written: new Map<string, string>(), pending: new Map<string, string>() };
@@ -165,7 +173,11 @@ export class SiteBuild {
     }
     if (this.production && !this.shardFile && news.scheduled.count > 0) console.log(this.#scheduledNote(news));
     this.#sitePath = new URL(news.site.url).pathname.replace(/\/?$/, "/");
-    if (!this.shardFile) await this.#makePhotos(news, output);
+    if (!this.shardFile) {
+      await this.#makePhotos(news, output);
+      this.#originalsLeftOut = originalsLeftOut(news.articles, news.videos, this.#mentionedImages());
+      this.#foldersPublished.clear();
+    }
     await makePageFolders(news.pagesToWrite, output);
   }
 
@@ -218,6 +230,53 @@ export class SiteBuild {
       // A production build checks its photos once: what it knows is on disk now.
       this.#images = new ImageStore();
     }
+  }
+
+  /**
+   * Whether the passthrough copy of content/images/ publishes `path` (inside it, a file or a
+   * folder) as it is: not a photo published only as its outputs (a 4 MB original would be
+   * there for anyone to fetch), nor a folder with nothing else in it.
+   */
+  publishesOriginal(path: string): boolean {
+    const inside = path.split(sep).join("/");
+    if (this.#originalsLeftOut.has(inside)) return false;
+    if (this.#originalsLeftOut.size === 0) return true;
+    const folder = join(this.#eleventyConfig.directories.input, IMAGES_DIR);
+    const publishedIn = (relativeFolder: string): boolean => {
+      let known = this.#foldersPublished.get(relativeFolder);
+      if (known === undefined) {
+        known = readdirSync(join(folder, relativeFolder), { withFileTypes: true }).some((entry) => {
+          const child = relativeFolder === "" ? entry.name : `${relativeFolder}/${entry.name}`;
+          if (entry.name.startsWith(".")) return false;
+          return statSync(join(folder, child), { throwIfNoEntry: false })?.isDirectory() ? publishedIn(child) : !this.#originalsLeftOut.has(child);
+        });
+        this.#foldersPublished.set(relativeFolder, known);
+      }
+      return known;
+    };
+    return statSync(join(folder, inside), { throwIfNoEntry: false })?.isDirectory() ? publishedIn(inside) : true;
+  }
+
+  /**
+   * The photos of content/images/ the site's templates, data and stylesheets mention by URL
+   * ("/images/logo.jpg", an author's photo): published as they are. Articles are not read
+   * here (their links are in the content model: BodyImage.linked).
+   */
+  #mentionedImages(): Set<string> {
+    const { input, includes, data, layouts } = this.#eleventyConfig.directories;
+    const skipped = new Set([this.articlesPath, join(input, IMAGES_DIR)].map((path) => resolve(path)));
+    const skip = (path: string) => {
+      const name = path.slice(path.lastIndexOf(sep) + 1);
+      return name.startsWith(".") || name === "node_modules" || name === "_site" || name === "_preview" || skipped.has(resolve(path));
+    };
+    const mentioned = new Set<string>();
+    for (const folder of new Set([input, includes, data, layouts].filter((folder): folder is string => !!folder).map((folder) => resolve(folder)))) {
+      for (const file of walkFiles(folder, { wanted: (name) => TEXT_FILE.test(name), skip }).files) {
+        if ((statSync(file, { throwIfNoEntry: false })?.size ?? Infinity) > 4 * 1024 * 1024) continue;
+        for (const src of imageMentions(readFileSync(file, "utf8"))) mentioned.add(src);
+      }
+    }
+    return mentioned;
   }
 
   /** For `strichka build`: render big builds' article and list pages in shards (see shards.ts). */
