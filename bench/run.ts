@@ -1,5 +1,5 @@
 // npm run bench [-- --n=10000] [--runs=3] [--data=DIR] [--seed=2026] [--keep] [--fresh-only] [--no-baseline]
-//   [--build-args="--shard-pages=500 --processes=2"] [--edit] [--publish [--full]] [--settle=2000] [--generate-only]
+//   [--build-args="--shard-pages=500 --processes=2"] [--edit] [--publish [--full]] [--images] [--settle=2000] [--generate-only]
 // Generates N synthetic articles, then builds them, each build in a fresh Node process:
 // bare Eleventy (the baseline, see bench/bare/) and strichka's full production build,
 // alternately, --runs times each, in two situations: into empty output folders (CI,
@@ -15,7 +15,9 @@
 // its time and memory until then, and not built again; strichka's builds go on.
 // --build-args passes options to every `strichka build` (how it shards, how many processes).
 // --edit measures the preview instead (below); --publish, what one new, edited or deleted
-// article rewrites with full builds (bench/publish.ts).
+// article rewrites with full builds (bench/publish.ts); --images, the articles each with a
+// generated 3000×2000 photo (bench/photos.ts: first build, warm rebuild against the same
+// site without photos, bytes per article page; e.g. --images --n=1000 --data=/work/bench-data).
 // --data=DIR keeps the generated articles for later runs: in DIR/<N>/, reused when complete
 // and made by the same generator and seed (its marker, generated.json, is written last),
 // else generated there. DIR must lie outside the repository (e.g. /work/bench-data). Without
@@ -29,6 +31,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_SEED, generateSite, openSite, type GeneratedSite } from "./generate.js";
 import { BuildFailed, buildStrichka, linkTree, measure, rewrite, ROOT, seconds, setUpStrichkaSite, type Measure } from "./harness.js";
+import { measurePhotos } from "./photos.js";
 import { measurePublish } from "./publish.js";
 import { printSearch } from "./search.js";
 
@@ -40,6 +43,7 @@ const runs = Number(option("runs") ?? 3);
 const keep = args.includes("--keep");
 const editOnly = args.includes("--edit");
 const publishOnly = args.includes("--publish");
+const imagesOnly = args.includes("--images");
 /** How long to let the disk settle after emptying the outputs (ms): 0 where only the script is checked. */
 const settle = Number(option("settle") ?? 2000);
 const data = option("data");
@@ -97,6 +101,14 @@ async function main(): Promise<void> {
 async function measureBuilds(work: string): Promise<void> {
   const { source, generated } = generate(work);
   console.log(`  ${generated.articles} articles, ${generated.topics} topics, ${generated.tags} tags, ${generated.videos} videos of the day`);
+
+  if (imagesOnly) {
+    const ours = join(work, "ours");
+    setUpStrichkaSite(ours, source);
+    // Kept with the articles (--data) for later runs; drawn into the run's folder otherwise.
+    const photos = data === undefined ? join(work, "photos") : join(data, "photos", `bench-${count}`);
+    return measurePhotos({ ours, photoSite: join(work, "photos-site"), source, photos, generated }, { runs, seed, buildArgs });
+  }
 
   // The baseline site: the same Markdown files, bare Eleventy's templates.
   const bare = join(work, "bare");

@@ -52,6 +52,16 @@ describe("npm run bench", () => {
     expect(result.stdout).toMatch(/\| strichka \| [\d.]+ s \| [\d.]+ s \| [\d.]+ s \| \d+ MB \| \d+ MB \| \d+ \| \d+ \| – \|/);
     expect(result.stdout).not.toContain("Rebuild");
   });
+
+  it("--images: articles with a generated 3000×2000 photo each, the first build, warm rebuilds against the site without photos, bytes per page", () => {
+    const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "bench/run.ts"), "--images", "--n=3", "--runs=1", "--settle=0"], { cwd: ROOT, encoding: "utf8" });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain("3 photos,");
+    expect(result.stdout).toMatch(/\| with photos \(3 encoded\) \|/);
+    expect(result.stdout).toMatch(/\| with photos \(none encoded\) \|/);
+    expect(result.stdout).toContain("originals in _site/images/bench/: 0");
+    expect(result.stdout).toMatch(/\| phone, 400 px wide, 2× \| 800 px \| \d+\.\d KB \|/);
+  }, 600_000);
 });
 
 describe("the generated articles", () => {
