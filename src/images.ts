@@ -10,8 +10,9 @@
 // are named by the hash (/static/images/<id>-<width>.<format>), so a published one never
 // changes, and a build encodes only the photos no earlier build made (see ensureOutputs).
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { imageSize } from "image-size";
@@ -229,10 +230,12 @@ interface StoredImage {
   width: number;
   height: number;
   problem?: string;
+  /** The problem is that sharp could not decode it (cut short, damaged): found when it was encoded. */
+  damaged?: true;
   ogBytes?: number;
 }
 
-type StoredRow = [path: string, mtimeMs: number, size: number, hash: string, width: number, height: number, problem: string, ogBytes: number];
+type StoredRow = [path: string, mtimeMs: number, size: number, hash: string, width: number, height: number, problem: string, ogBytes: number, damaged?: 1];
 
 /** Bump when StoredImage or the probe changes: an older file on disk is ignored. */
 const STORE_FORMAT = `images-2/${PIPELINE}`;
@@ -263,7 +266,7 @@ export class ImageStore {
    * The photo `src` (inside `folder`, content/images/), or why it cannot be one: missing, not
    * a file, not a photo, too narrow. `shown` names the folder in messages.
    */
-  lookup(folder: string, src: string, shown: string): ImageFile | { problem: string } {
+  lookup(folder: string, src: string, shown: string): ImageFile | { problem: string; damaged?: true } {
     this.#seen.add(src);
     const path = join(folder, src);
     const stats = statSync(path, { throwIfNoEntry: false });
@@ -281,7 +284,7 @@ export class ImageStore {
       this.#hashes?.set(hash, entry);
       this.#dirty = true;
     }
-    if (entry.problem !== undefined) return { problem: entry.problem };
+    if (entry.problem !== undefined) return { problem: entry.problem, ...(entry.damaged && { damaged: true as const }) };
     let file = this.#files.get(entry.hash);
     if (!file) {
       const stored = entry;
@@ -300,6 +303,18 @@ export class ImageStore {
       stored.ogBytes = file.ogBytes;
       this.#dirty = true;
     }
+  }
+
+  /**
+   * A photo sharp could not decode (ensureOutputs): remembered as its file's problem, so that
+   * the next builds report it with the content's other problems, until the file changes.
+   */
+  damaged(file: ImageFile, problem: string): void {
+    const stored = (file as ImageFile & { stored?: StoredImage }).stored;
+    if (!stored) return;
+    stored.problem = problem;
+    stored.damaged = true;
+    this.#dirty = true;
   }
 
   /** An entry with these bytes (another name, or a file read again): indexed when first needed. */
@@ -324,7 +339,11 @@ export class ImageStore {
   /** Writes what is known into `file` (a temporary name first, so a build that dies leaves the last whole one). */
   async save(file: string): Promise<void> {
     if (!this.#dirty && existsSync(file)) return;
-    const rows: StoredRow[] = [...this.#entries].map(([path, entry]) => [path, entry.mtimeMs, entry.size, entry.hash, entry.width, entry.height, entry.problem ?? "", entry.ogBytes ?? -1]);
+    const rows = [...this.#entries].map(([path, entry]): StoredRow => {
+      const row: StoredRow = [path, entry.mtimeMs, entry.size, entry.hash, entry.width, entry.height, entry.problem ?? "", entry.ogBytes ?? -1];
+      if (entry.damaged) row.push(1);
+      return row;
+    });
     await mkdir(dirname(file), { recursive: true });
     await writeFile(`${file}.tmp`, JSON.stringify({ format: STORE_FORMAT, rows }));
     await rename(`${file}.tmp`, file);
@@ -338,9 +357,9 @@ export class ImageStore {
       const saved = JSON.parse(await readFile(file, "utf8")) as { format?: unknown; rows?: unknown };
       if (saved.format !== STORE_FORMAT || !Array.isArray(saved.rows)) return store;
       for (const row of saved.rows as StoredRow[]) {
-        const [path, mtimeMs, size, hash, width, height, problem, ogBytes] = row;
+        const [path, mtimeMs, size, hash, width, height, problem, ogBytes, damaged] = row;
         if (typeof path !== "string" || typeof hash !== "string" || typeof mtimeMs !== "number" || typeof width !== "number" || typeof height !== "number") throw new Error("damaged");
-        store.#entries.set(path, { mtimeMs, size, hash, width, height, ...(problem && { problem }), ...(ogBytes >= 0 && { ogBytes }) });
+        store.#entries.set(path, { mtimeMs, size, hash, width, height, ...(problem && { problem }), ...(problem && damaged === 1 && { damaged: true }), ...(ogBytes >= 0 && { ogBytes }) });
       }
     } catch {
       store.#entries.clear();
@@ -386,7 +405,11 @@ function narrowProblem(src: string, file: ImageFile): string | undefined {
  * uses every core for each). Returns every output's path relative to `folder`, for the
  * build's list of files, and how many photos were encoded.
  */
-export async function ensureOutputs(files: ReadonlyMap<ImageFile, string>, folder: string, published?: string): Promise<{ outputs: string[]; encoded: number }> {
+export async function ensureOutputs(
+  files: ReadonlyMap<ImageFile, string>,
+  folder: string,
+  published?: string,
+): Promise<{ outputs: string[]; encoded: number; damaged: Map<ImageFile, string> }> {
   const outputs: string[] = [];
   const toEncode: [ImageFile, string][] = [];
   for (const [file, source] of files) {
@@ -400,15 +423,55 @@ export async function ensureOutputs(files: ReadonlyMap<ImageFile, string>, folde
       toEncode.push([file, source]);
     }
   }
+  /** Photos sharp could not decode, with why: every one is encoded first, so that all are reported at once. */
+  const damaged = new Map<ImageFile, string>();
   if (toEncode.length > 0) {
     const { default: eleventyImage } = await import("@11ty/eleventy-img");
     eleventyImage.concurrency = Math.max(2, availableParallelism());
-    await Promise.all(toEncode.map(([file, source]) => encode(eleventyImage, file, source, folder)));
+    // eleventy-img makes each folder once a process: a folder of the same name removed since
+    // (a failed build's staging folder) would not be made again.
+    mkdirSync(join(folder, IMAGES_URL), { recursive: true });
+    await Promise.all(
+      toEncode.map(async ([file, source]) => {
+        try {
+          await encode(eleventyImage, file, source, folder);
+        } catch (error) {
+          // Only a photo sharp cannot decode is the content's problem; anything else (a full
+          // disk) is the build's.
+          const reason = await decodeProblem(source);
+          if (reason === undefined) throw error;
+          damaged.set(file, reason);
+          // What it may have written of it: never taken for a made photo by a later build.
+          for (const path of outputFiles(file)) rmSync(join(folder, path), { force: true });
+        }
+      }),
+    );
   }
   for (const file of files.keys()) {
-    if (file.ogBytes === undefined) file.ogBytes = statSync(join(folder, ogImage(file).url)).size;
+    if (file.ogBytes === undefined && !damaged.has(file)) file.ogBytes = statSync(join(folder, ogImage(file).url)).size;
   }
-  return { outputs, encoded: toEncode.length };
+  return { outputs, encoded: toEncode.length - damaged.size, damaged };
+}
+
+/** Why sharp cannot decode the photo `source`, in one line (libvips' own words: "VipsJpeg: Premature end of input file"); undefined when it can. */
+async function decodeProblem(source: string): Promise<string | undefined> {
+  // eleventy-img's own sharp (strichka does not depend on sharp itself).
+  const sharp = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy-img"))("sharp") as typeof import("sharp");
+  let message: string;
+  try {
+    await sharp(source, { failOn: "error" }).raw().toBuffer();
+    return undefined;
+  } catch (error) {
+    message = error instanceof Error ? error.message : String(error);
+  }
+  const line = message.split("\n").map((each) => each.trim()).find((each) => each !== "");
+  // libvips says "Unknown error" for a file that ends within its headers.
+  return line === undefined || /^unknown error$/i.test(line) ? "its image data cannot be read" : line;
+}
+
+/** The problem of a photo sharp could not decode (`reason`, sharp's words). */
+export function damagedMessage(src: string, shown: string, reason: string): string {
+  return `${describeValue(src)} in ${shown}/ is damaged or cut short (${reason}); export it again from the original photo and replace the file`;
 }
 
 type EleventyImage = typeof import("@11ty/eleventy-img").default;
@@ -424,6 +487,9 @@ async function encode(eleventyImage: EleventyImage, file: ImageFile, source: str
     useCache: false,
     // Every EXIF orientation baked in, as the sizes above assume.
     fixOrientation: true,
+    // A file cut short or damaged fails (eleventy-img's default would publish it grey where
+    // the bytes end), and the build says which (ensureOutputs).
+    sharpOptions: { failOn: "error" },
     // A PNG with transparency still gets its JPEG (on white): previews and old browsers need one.
     formatFiltering: [],
     transform: (sharp: { flatten: (options: { background: string }) => unknown }) => {
@@ -512,6 +578,8 @@ export function checkArticleImages(
       }
       const found = store.lookup(folder, image.src, shown);
       if (!("problem" in found)) checked.push({ ...image, file: found });
+      // A photo that cannot be decoded is no plain <img> either: it would show broken.
+      else if (found.damaged) problems.push({ file: fileOf(article), line: image.line, message: `image ${found.problem}` });
     }
     article.bodyImages = checked;
   }

@@ -332,6 +332,49 @@ describe("an article's photo that cannot be shown", () => {
   });
 });
 
+describe("a photo that is damaged or cut short", () => {
+  it("fails the build with each file and field and what to do, no stack trace; the next build reports it with the content's other problems, until the file is replaced", async () => {
+    const good = await photoJpeg(1200, 800);
+    // A JPEG's headers (image-size reads its size there), then what is not a JPEG's data.
+    const scan = good.indexOf(Buffer.from([0xff, 0xda]));
+    const dir = makeSite({
+      "content/images/obrizane.jpg": good.subarray(0, Math.floor(good.length * 0.6)),
+      "content/images/v-teksti.jpg": (await photoJpeg(900, 600)).subarray(0, 5000),
+      "content/images/poster.jpg": Buffer.concat([good.subarray(0, scan + 20), Buffer.from("це не дані JPEG ".repeat(400))]),
+      "content/images/dobre.jpg": good,
+      "_data/videos.json": JSON.stringify([{ date: "2026-01-10", title: "Відео", youtube: "dQw4w9WgXcQ", poster: "/images/poster.jpg" }]),
+      "content/articles/obrizane.md": withImage("Обрізане", ["image:", "  src: obrizane.jpg", "  alt: Фото"].join("\n")),
+      "content/articles/tekst.md": article({ title: "Текст", date: "2026-01-13 10:00", topic: "kultura" }, "Абзац.\n\n![Фото](/images/v-teksti.jpg)\n"),
+      "content/articles/dobre.md": withImage("Добре", ["image:", "  src: dobre.jpg", "  alt: Фото"].join("\n"), "2026-01-12 10:00"),
+    });
+    const damaged = [
+      'content/articles/obrizane.md: image.src "obrizane.jpg" in content/images/ is damaged or cut short (',
+      'content/articles/tekst.md:8: image "v-teksti.jpg" in content/images/ is damaged or cut short (',
+      '_data/videos.json: poster of the video of 2026-01-10: "poster.jpg" in content/images/ is damaged or cut short (',
+    ];
+    const first = await buildCommandInProcess(dir);
+    expect(first.status).not.toBe(0);
+    for (const expected of damaged) expect(first.stderr).toContain(expected);
+    expect(first.stderr).toContain("export it again from the original photo and replace the file");
+    expect(first.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(join(dir, "_site/index.html"))).toBe(false);
+
+    // Known now: reported when the content is checked, with its other problems (a missing alt).
+    writeFileSync(join(dir, "content/articles/bez-alt.md"), withImage("Без alt", ["image:", "  src: dobre.jpg"].join("\n"), "2026-01-11 10:00"));
+    const second = await buildCommandInProcess(dir);
+    expect(second.status).not.toBe(0);
+    for (const expected of [...damaged, "content/articles/bez-alt.md:5: image.alt is missing"]) expect(second.stderr).toContain(expected);
+    expect(second.stderr).not.toMatch(/^\s+at /m);
+
+    // Replaced by whole photos: built.
+    for (const name of ["obrizane.jpg", "v-teksti.jpg", "poster.jpg"]) writeFileSync(join(dir, "content/images", name), await photoJpeg(1000, 700));
+    writeFileSync(join(dir, "content/articles/bez-alt.md"), withImage("Без alt", ["image:", "  src: dobre.jpg", "  alt: Фото"].join("\n"), "2026-01-11 10:00"));
+    const third = await buildCommandInProcess(dir);
+    expect(third.status, third.stderr).toBe(0);
+    expect(readHtml(join(dir, "_site/novyny/2026/01/14/obrizane.html")).querySelector("figure.photo img")!.getAttribute("width")).toBe("800");
+  });
+});
+
 describe("originals of photos", () => {
   it("are not published as they are, but where something links to them (a text, an author's photo, a stylesheet), nor do empty folders stay", async () => {
     const dir = makeSite({

@@ -6,7 +6,7 @@
 // and in the preview, changed(files) before each rebuild says what the save touched.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { dirname, join, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { readAssets, type Asset } from "../assets.js";
 import { buildClock } from "../clock.js";
@@ -17,7 +17,7 @@ import { resolveLocale, type LocaleText } from "../locale.js";
 import { formatNewsDayTime } from "../dates.js";
 import { ContentError, type ContentProblem } from "../errors.js";
 import { currentBreakingNews, readBreakingNews } from "../breaking.js";
-import { ensureOutputs, ImageStore, IMAGES_DIR, imageMentions, originalsLeftOut, posterSrc, type ImageFile } from "../images.js";
+import { damagedMessage, ensureOutputs, ImageStore, IMAGES_DIR, imageMentions, originalsLeftOut, posterSrc, type ImageFile } from "../images.js";
 import { liveBlogMarkdown, readLiveBlog, type LiveBlog } from "../live-blog.js";
 import { createMarkdown } from "../markdown.js";
 import { pluralize } from "../plural.js";
@@ -222,14 +222,45 @@ export class SiteBuild {
     for (const article of news.articles) for (const image of article.bodyImages ?? []) if (image.file) sources.set(image.file, join(folder, image.src));
     for (const video of news.videos) if (video.posterFile) sources.set(video.posterFile, join(folder, posterSrc(video.poster)!));
     const state = this.production ? this.#imageState : undefined;
-    const { outputs } = await timed("images", () => ensureOutputs(sources, output, state?.published));
+    const { outputs, damaged } = await timed("images", () => ensureOutputs(sources, output, state?.published));
     for (const file of sources.keys()) this.#images.remember(file);
+    const problems = damaged.size > 0 ? this.#damagedPhotos(news, damaged) : [];
     if (this.production) this.#keptFiles.push(...outputs);
     if (state) {
       await this.#images.save(state.file);
       // A production build checks its photos once: what it knows is on disk now.
       this.#images = new ImageStore();
     }
+    if (problems.length > 0) throw new ContentError(problems);
+  }
+
+  /**
+   * The problems of the photos sharp could not decode (cut short, damaged), for every article
+   * and video that shows one; remembered, so that the next builds report them with the
+   * content's other problems (when checked) until the file changes.
+   */
+  #damagedPhotos(news: NewsSite, damaged: ReadonlyMap<ImageFile, string>): ContentProblem[] {
+    const root = process.cwd();
+    const folder = join(this.#eleventyConfig.directories.input, IMAGES_DIR);
+    const shown = relative(root, folder).split(sep).join("/");
+    const articleFile = (article: Article) => relative(root, join(this.articlesPath, article.sourceFile)).split(sep).join("/");
+    const problems: ContentProblem[] = [];
+    const report = (file: ImageFile, src: string) => {
+      const message = damagedMessage(src, shown, damaged.get(file)!);
+      this.#images.damaged(file, message);
+      return message;
+    };
+    for (const article of news.articles) {
+      if (article.image?.file && damaged.has(article.image.file)) problems.push({ file: articleFile(article), field: "image.src", message: report(article.image.file, article.image.src) });
+      for (const image of article.bodyImages ?? []) {
+        if (image.file && damaged.has(image.file)) problems.push({ file: articleFile(article), line: image.line, message: `image ${report(image.file, image.src)}` });
+      }
+    }
+    const videosFile = relative(root, join(this.#eleventyConfig.directories.data, "videos.json")).split(sep).join("/");
+    for (const video of news.videos) {
+      if (video.posterFile && damaged.has(video.posterFile)) problems.push({ file: videosFile, field: "poster", message: `of the video of ${video.date}: ${report(video.posterFile, posterSrc(video.poster)!)}` });
+    }
+    return problems;
   }
 
   /**

@@ -13,6 +13,8 @@ declare module "@11ty/eleventy-img" {
     sharpJpegOptions?: Record<string, unknown>;
     sharpWebpOptions?: Record<string, unknown>;
     sharpAvifOptions?: Record<string, unknown>;
+    /** Options of sharp's constructor (e.g. failOn). */
+    sharpOptions?: Record<string, unknown>;
   }
   interface ImageStat {
     format: string;
