@@ -18,7 +18,7 @@ import type { Article, NewsSite } from "./content/index.js";
 import { cutSitemap, latest, newsSitemapXml, recentNews, SITEMAP_LIMITS, sitemapIndexXml, sitemapXml, type SitemapEntry, type SitemapLimits } from "./sitemap.js";
 import { absoluteUrl } from "./urls.js";
 
-/** One file the sitemap index lists: pagination item of content/feeds/sitemaps.njk. */
+/** One file the sitemap index lists (written by the build: plugin/index-files.ts). */
 export interface SitemapFile {
   /** Site-root URL of the file. */
   url: string;
@@ -32,7 +32,7 @@ export class SiteSitemaps {
   /** Every sitemap file, in the order the index lists them: pages, lists, then months, newest first. */
   readonly files: readonly SitemapFile[];
   /**
-   * The files this build writes (content/feeds/sitemaps.njk paginates over these): all of
+   * The files this build writes (plugin/index-files.ts): all of
    * them, but in an incremental build only those whose entries changed (see incremental.ts).
    */
   filesToWrite: readonly SitemapFile[];

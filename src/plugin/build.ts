@@ -24,6 +24,7 @@ import { pluralize } from "../plural.js";
 import { timed } from "../metrics.js";
 import { checkPreviewOutput, PreviewPages } from "../preview.js";
 import { cutIntoShards, readShard, SHARD_ENV, type ShardSettings } from "../shards.js";
+import { writeIndexFiles } from "./index-files.js";
 import { urlToFile, UrlScheme } from "../urls.js";
 import { walkFiles } from "../walk.js";
 import { ASSETS_DIR, assetsFolder, DEFAULT_INCLUDES, DEFAULT_INPUT, PACKAGE_ROOT, PUBLIC_DIR } from "./folders.js";
@@ -76,7 +77,7 @@ export class SiteBuild {
   #previousPages: PageState | undefined;
   /** What this production build's pages are made of, once it has begun. */
   #pageState: PageState | undefined;
-  /** Files of pages the output folder already holds as they would be rendered. */
+  /** Files of pages the output folder already holds as they would be rendered, and files this build wrote itself (photos, index files). */
   #keptFiles: string[] = [];
   /** How `strichka build` cuts big builds into shards; undefined renders everything here. */
   #shardSettings: ShardSettings | undefined;
@@ -177,6 +178,11 @@ export class SiteBuild {
       await this.#makePhotos(news, output);
       this.#originalsLeftOut = originalsLeftOut(news.articles, news.videos, this.#mentionedImages());
       this.#foldersPublished.clear();
+    }
+    // The search index's month files and the sitemap files: written here, not kept by Eleventy (index-files.ts).
+    if (!this.shardFile) {
+      const written = await writeIndexFiles(news, { output, articlesPath: this.articlesPath, timeZone: this.options.timeZone });
+      if (this.production) this.#keptFiles.push(...written);
     }
     await makePageFolders(news.pagesToWrite, output);
   }

@@ -7,7 +7,7 @@ import { parseYaml, splitFrontMatter } from "../front-matter.js";
 import { DEFAULT_INCLUDES, DEFAULT_INPUT } from "./folders.js";
 
 /** Our page templates, by their path inside the input folder. */
-const DEFAULT_PAGES = ["index.njk", "topics-index.njk", "tags-index.njk", "authors-index.njk", "tag-letters.njk", "404.njk", "feeds/atom.njk", "feeds/rss.njk", "feeds/json.njk", "feeds/topics.njk", "feeds/authors.njk", "feeds/sitemap.njk", "feeds/sitemaps.njk", "feeds/news-sitemap.njk", "feeds/robots.njk", "feeds/redirects.njk", "search.njk", "offline.njk"];
+const DEFAULT_PAGES = ["index.njk", "topics-index.njk", "tags-index.njk", "authors-index.njk", "tag-letters.njk", "404.njk", "feeds/atom.njk", "feeds/rss.njk", "feeds/json.njk", "feeds/topics.njk", "feeds/authors.njk", "feeds/sitemap.njk", "feeds/news-sitemap.njk", "feeds/robots.njk", "feeds/redirects.njk", "search.njk", "offline.njk"];
 
 /** `pages`: false in a shard's run, which renders article and list pages only (see shards.ts). */
 export function useDefaults(eleventyConfig: EleventyConfig, { pages = true }: { pages?: boolean } = {}): void {

@@ -26,10 +26,9 @@ export function registerFeedFilters(eleventyConfig: EleventyConfig, build: SiteB
   });
   eleventyConfig.addFilter("rssFeed", (news: NewsSite) => timed("feeds", () => feedsOf(news).rss()));
   eleventyConfig.addFilter("jsonFeed", (news: NewsSite) => timed("feeds", () => feedsOf(news).json()));
-  // The sitemap index, its files (content/feeds/sitemaps.njk paginates over news.sitemaps.files)
-  // and the Google News sitemap.
+  // The sitemap index and the Google News sitemap (the sitemap files themselves are written by
+  // the build: index-files.ts).
   eleventyConfig.addFilter("sitemapXml", (news: NewsSite) => timed("feeds", () => news.sitemaps.index()));
-  eleventyConfig.addFilter("sitemapFileXml", (news: NewsSite, url: string) => timed("feeds", () => news.sitemaps.file(url)));
   eleventyConfig.addFilter("newsSitemapXml", (news: NewsSite) => timed("feeds", () => news.sitemaps.newsSitemap()));
   eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, site: SiteSettings) =>
     newsArticleJsonLd(article, site, build.options.timeZone, article.live && liveUpdateData(build.liveBlogOf(article), build.markdown)),
