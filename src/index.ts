@@ -4,6 +4,7 @@
 // and what the preview wrote last. Everything a part does is done by the modules of
 // src/ it calls, each tested on its own.
 import type { EleventyConfig } from "./eleventy-config.js";
+import { useAdmin } from "./plugin/admin.js";
 import { useAssets } from "./plugin/assets.js";
 import { SiteBuild } from "./plugin/build.js";
 import { useContentModel } from "./plugin/content-model.js";
@@ -41,6 +42,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   useAssets(eleventyConfig, build); // CSS, JS, images and root files; fingerprints in production
   useMinifiedTemplates(eleventyConfig, build); // production HTML minified at no cost per page
   usePreview(eleventyConfig, build); // `npm start` rewrites only the pages a save changed
+  useAdmin(eleventyConfig, build); // the editors' desk (Decap CMS) at admin/
 
   // What templates can call.
   registerDateFilters(eleventyConfig, build);

@@ -29,6 +29,8 @@ export interface StrichkaOptions {
    * the first 14 KB, and a few KB of AVIF each to the reader's data.
    */
   listThumbnails?: boolean;
+  /** The editors' desk (Decap CMS) at admin/; false leaves it out of the site. */
+  admin?: boolean;
   /** Reworded texts, e.g. `{ related: "Читайте також:" }`; the keys are those of UKRAINIAN in locale.ts. */
   locale?: Partial<LocaleText>;
   /** Site settings (title, description, url, language, author), over those of _data/site.json. */
@@ -49,6 +51,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   navTopics: 8,
   minify: true,
   listThumbnails: false,
+  admin: true,
   locale: {},
   site: {},
   urls: {},
@@ -69,6 +72,7 @@ export function resolveOptions(options: StrichkaOptions): ResolvedOptions {
     if (!Number.isInteger(resolved[key]) || resolved[key] < minimum) problems.push(`${key} must be a whole number ≥ ${minimum}, not ${String(resolved[key])}`);
   }
   if (typeof resolved.listThumbnails !== "boolean") problems.push(`listThumbnails must be true or false, not ${JSON.stringify(resolved.listThumbnails)}`);
+  if (typeof resolved.admin !== "boolean") problems.push(`admin must be true or false, not ${JSON.stringify(resolved.admin)}`);
   if (problems.length > 0) throw new TypeError(`strichka plugin options: ${problems.join("; ")}`);
   return resolved;
 }

@@ -1,0 +1,317 @@
+// The editors' desk (#13): Decap CMS at admin/, its config.yml made from the content model.
+// The config is checked against the zod schemas it is made from; the site publishes the
+// admin and nothing of it reaches reader pages; and in Chromium, with decap-server as the
+// local backend, an editor creates an article and edits a headline through Decap's own UI,
+// and `strichka build` publishes what it wrote.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { load } from "js-yaml";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cmsConfig, cmsConfigYaml, cmsSchemas, type CmsField } from "../src/admin/config.js";
+import { decapFiles } from "../src/admin/page.js";
+import { slugify } from "../src/slug.js";
+import { article, build, CHROMIUM, launchChromium, listFiles, makeSite, netlifyHeaderRules, readHtml, ROOT, sampleSite, serveSite, TOPICS_JSON, type HeaderRule } from "./helpers.js";
+
+const SITE = { articlesFolder: "content/articles", dataFolder: "_data", imagesFolder: "content/images", topics: TOPICS_JSON, timeZone: "Europe/Kyiv" };
+
+interface Collection {
+  name: string;
+  folder?: string;
+  slug?: string;
+  fields?: CmsField[];
+  files?: { name: string; file: string; fields: CmsField[] }[];
+}
+
+function parsedConfig(site = SITE): { collections: Collection[]; locale: string; backend: { name: string }; local_backend: unknown } {
+  return load(cmsConfigYaml(site)) as ReturnType<typeof parsedConfig>;
+}
+
+const byName = (fields: readonly CmsField[]) => new Map(fields.map((field) => [field.name, field]));
+const requiredIn = (shape: Record<string, { safeParse(value: unknown): { success: boolean } }>) => Object.keys(shape).filter((key) => !shape[key]!.safeParse(undefined).success);
+
+describe("config.yml", () => {
+  const config = parsedConfig();
+  const articles = config.collections.find((collection) => collection.name === "articles")!;
+  const fields = byName(articles.fields!);
+  const schemas = cmsSchemas("Europe/Kyiv");
+
+  it("is YAML Decap reads: Ukrainian, git-gateway, the local backend, the articles' folder", () => {
+    expect(config.locale).toBe("uk");
+    expect(config.backend.name).toBe("git-gateway");
+    expect(config.local_backend).toEqual({ url: "http://localhost:8081/api/v1" });
+    expect(articles.folder).toBe("content/articles");
+    expect(articles.slug).toBe("{{year}}-{{month}}-{{day}}-{{fields.slug}}");
+  });
+
+  it("asks for every field the zod schema requires, and makes required no field it does not", () => {
+    const required = requiredIn(schemas.article);
+    expect(required.sort()).toEqual(["date", "title", "topic"]);
+    for (const name of required) expect(fields.get(name)?.required, name).toBe(true);
+    for (const [name, field] of fields) if (name !== "body") expect(field.required, name).toBe(required.includes(name));
+    // Every field the editor sees is one the schema knows (the body is the file's text).
+    for (const name of fields.keys()) if (name !== "body") expect(Object.keys(schemas.article)).toContain(name);
+    // A photo's own required fields (src, alt): said in their hints, since Decap would require them even with no photo.
+    const image = byName(fields.get("image")!.fields as CmsField[]);
+    for (const name of requiredIn(schemas.image)) expect(image.get(name)?.hint, name).toMatch(/^Обов'язково, якщо є фото/);
+    const topic = byName(config.collections.find((c) => c.name === "data")!.files!.find((f) => f.name === "topics")!.fields[0]!.fields as CmsField[]);
+    for (const name of requiredIn(schemas.topic)) expect(topic.get(name)?.required, name).toBe(true);
+  });
+
+  it("offers exactly the topics of _data/topics.json, by title, saving the slug", () => {
+    expect(fields.get("topic")!.options).toEqual(TOPICS_JSON.map(({ slug, title }) => ({ label: title, value: slug })));
+    const sample = JSON.parse(readFileSync(join(ROOT, "_data/topics.json"), "utf8")) as { slug: string; title: string }[];
+    const built = load(readFileSync(join(sampleSite().output, "admin/config.yml"), "utf8")) as ReturnType<typeof parsedConfig>;
+    const topic = built.collections.find((c) => c.name === "articles")!.fields!.find((f) => f.name === "topic")!;
+    expect(topic.options).toEqual(sample.map(({ slug, title }) => ({ label: title, value: slug })));
+  });
+
+  it("takes its patterns from the schemas: a slug, a YouTube id and a day are checked as the build checks them", () => {
+    const slug = new RegExp(fields.get("slug")!.pattern![0]);
+    for (const value of ["nova-shkola", "a1"]) expect(slug.test(value), value).toBe(true);
+    for (const value of ["Nova", "nova--shkola", "-nova", "нова"]) expect(slug.test(value), value).toBe(false);
+    const data = config.collections.find((c) => c.name === "data")!;
+    const video = byName(data.files!.find((f) => f.name === "videos")!.fields[0]!.fields as CmsField[]);
+    const youtube = new RegExp(video.get("youtube")!.pattern![0]);
+    expect(youtube.test("M7lc1UVf-VE")).toBe(true);
+    expect(youtube.test("https://youtu.be/M7lc1UVf-VE")).toBe(false);
+    expect(new RegExp(video.get("date")!.pattern![0]).test("2026-01-14")).toBe(true);
+    expect(data.files!.map((file) => file.file)).toEqual(["_data/topics.json", "_data/videos.json"]);
+  });
+
+  it("writes dates as the Kyiv wall-clock time strichka reads", () => {
+    expect(fields.get("date")).toMatchObject({ widget: "datetime", format: "YYYY-MM-DD HH:mm", picker_utc: false, default: "{{now}}" });
+    expect(fields.get("updated")).toMatchObject({ widget: "datetime", format: "YYYY-MM-DD HH:mm", required: false });
+  });
+
+  it("follows the site: its folders and another zone", () => {
+    const other = parsedConfig({ ...SITE, articlesFolder: "src/news", timeZone: "Europe/Warsaw" });
+    const collection = other.collections.find((c) => c.name === "articles")!;
+    expect(collection.folder).toBe("src/news");
+    expect(collection.fields!.find((f) => f.name === "date")!.hint).toContain("Europe/Warsaw");
+    expect(cmsConfig(SITE)).toEqual(cmsConfig(SITE));
+  });
+});
+
+describe("admin/ in the built site", () => {
+  const site = () => sampleSite().output;
+
+  it("has the page, its config, our script, the slug module and only Decap's files the page needs", () => {
+    const files = listFiles(site()).filter((file) => file.startsWith("admin/"));
+    const decap = decapFiles().files;
+    expect(decap).toContain("decap-cms.js");
+    expect(files.sort()).toEqual(["admin/config.yml", "admin/index.html", "admin/slug.js", "admin/strichka-admin.js", ...decap.map((file) => `admin/${file}`)].sort());
+    expect(files.some((file) => file.endsWith(".map"))).toBe(false);
+    const page = readFileSync(join(site(), "admin/index.html"), "utf8");
+    expect(page).toContain('<meta name="robots" content="noindex">');
+    expect(page).toContain('<html lang="uk">');
+    // Nothing from another host.
+    expect(page).not.toMatch(/https?:\/\//);
+    const script = readFileSync(join(site(), "admin/strichka-admin.js"), "utf8");
+    expect(script).toMatch(/"stylesheet":"\.\.\/static\/style\.[0-9a-f]{10}\.css"/);
+  });
+
+  it("is on no reader page, in no sitemap, feed, search index or the service worker's list", () => {
+    for (const file of listFiles(site())) {
+      if (file.startsWith("admin/")) continue;
+      if (!/\.(html|xml|json|js|txt)$/.test(file) && file !== "_redirects") continue;
+      expect(readFileSync(join(site(), file), "utf8"), file).not.toMatch(/admin\/|decap/i);
+    }
+  });
+
+  it("slug.js names a title as strichka new does", async () => {
+    const module = (await import(`data:text/javascript,${encodeURIComponent(readFileSync(join(site(), "admin/slug.js"), "utf8"))}`)) as { slugify(text: string): string };
+    for (const title of ["Мер Києва: «Відкриємо міст» до п'ятниці", "Згорани і Ґудзики: Юрій та Їжакевич", "x".repeat(200)]) expect(module.slugify(title)).toBe(slugify(title));
+  });
+
+  it("is left out with the plugin's admin: false", async () => {
+    const { resolveOptions } = await import("../src/plugin/options.js");
+    expect(resolveOptions({ admin: false }).admin).toBe(false);
+    expect(() => resolveOptions({ admin: "yes" as unknown as boolean })).toThrow(/admin must be true or false/);
+  });
+});
+
+describe("netlify.toml for admin/", () => {
+  let rules: HeaderRule[];
+  beforeAll(async () => {
+    rules = await netlifyHeaderRules();
+  });
+  const adminCsp = () => rules.filter((rule) => rule.for === "/admin/*").map((rule) => rule.values["Content-Security-Policy"]).find(Boolean)!;
+
+  it("gives admin/ a CSP of its own, after the site's, and keeps the reader pages' strict one", () => {
+    const site = rules.findIndex((rule) => rule.for === "/*");
+    const admin = rules.findIndex((rule) => rule.for === "/admin/*" && rule.values["Content-Security-Policy"]);
+    expect(admin).toBeGreaterThan(site);
+    expect(adminCsp()).toContain("script-src 'self' 'unsafe-eval'");
+    expect(adminCsp()).toContain("frame-ancestors 'none'");
+    expect(rules[site]!.values["Content-Security-Policy"]).not.toMatch(/unsafe/);
+  });
+});
+
+/** A free TCP port on this machine. */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** decap-server (the local backend) for `dir`, on `port`, once it listens. */
+async function startDecapServer(dir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(join(ROOT, "node_modules/.bin/decap-server"), [], { cwd: dir, env: { ...process.env, PORT: String(port), BIND_HOST: "127.0.0.1", GIT_REPO_DIRECTORY: dir, MODE: "fs" }, stdio: ["ignore", "pipe", "pipe"] });
+  await new Promise<void>((done, fail) => {
+    let said = "";
+    const timer = setTimeout(() => fail(new Error(`decap-server did not start: ${said}`)), 20_000);
+    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+      said += chunk;
+      if (said.includes("listening")) {
+        clearTimeout(timer);
+        done();
+      }
+    });
+    child.on("exit", (code) => fail(new Error(`decap-server exited with ${code}: ${said}`)));
+  });
+  return child;
+}
+
+describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with decap-server", () => {
+  let dir: string;
+  let decap: ChildProcess | undefined;
+  let browser: Browser;
+  let adminUrl: string;
+  let backendPort: number;
+  let closeServer: () => Promise<void>;
+  const violations: string[] = [];
+
+  beforeAll(async () => {
+    dir = makeSite({
+      "_data/videos.json": JSON.stringify([{ date: "2026-01-10", title: "Огляд тижня", youtube: "M7lc1UVf-VE" }]),
+      "content/articles/2026-01-12-tsiny-na-khlib.md": article({ title: "Ціни на хліб зросли", date: "2026-01-12 10:00", topic: "ekonomika", tags: "[ціни]" }, "Хліб подорожчав.\n"),
+    });
+    const built = build(dir);
+    expect(built.stderr).toBe("");
+    expect(built.status).toBe(0);
+    const port = await freePort();
+    decap = await startDecapServer(dir, port);
+    backendPort = port;
+    // netlify.toml's headers, the admin's CSP with the local backend added to connect-src:
+    // on Netlify the backend (git-gateway) is the site itself, 'self'.
+    const rules = (await netlifyHeaderRules()).map((rule) =>
+      rule.for === "/admin/*" && rule.values["Content-Security-Policy"]
+        ? { ...rule, values: { ...rule.values, "Content-Security-Policy": rule.values["Content-Security-Policy"].replace("connect-src 'self'", `connect-src 'self' http://localhost:${port}`) } }
+        : rule,
+    );
+    const server = await serveSite(built.output, "/", rules);
+    closeServer = () => server.close();
+    adminUrl = `${server.url.replace("127.0.0.1", "localhost")}admin/`;
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await closeServer?.();
+    decap?.kill();
+  });
+
+  async function openAdmin(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "uk-UA", timezoneId: "Europe/Kyiv" });
+    // The page asks the local backend on the port this test gave it (8081 in the config).
+    await context.route("**/admin/config.yml", async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace("http://localhost:8081/api/v1", `http://localhost:${backendPort}/api/v1`) });
+    });
+    const page = await context.newPage();
+    page.on("console", (message) => {
+      if (/Content Security Policy/.test(message.text())) violations.push(message.text());
+    });
+    await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (event) => console.error(`Content Security Policy: ${event.violatedDirective} ${event.blockedURI}`)));
+    await page.goto(adminUrl);
+    await page.getByRole("button", { name: "Увійти" }).click();
+    await page.getByText("Статті", { exact: true }).first().waitFor();
+    return page;
+  }
+
+  async function publish(page: Page): Promise<void> {
+    await page.getByRole("button", { name: "Опублікувати" }).click();
+    await page.getByRole("menuitem", { name: "Опублікувати", exact: true }).click();
+  }
+
+  /** Waits until `check` holds (the local backend writes the file a moment after the click). */
+  async function until<T>(check: () => T | undefined, what: string): Promise<T> {
+    for (let tries = 0; tries < 100; tries++) {
+      const value = check();
+      if (value) return value;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+
+  it("creates an article through the UI: the file is one strichka builds, with the title, topic and URL", async () => {
+    const page = await openAdmin();
+    await page.goto(`${adminUrl}#/collections/articles/new`);
+    const title = "Мер Києва: «Відкриємо міст» до п'ятниці";
+    await page.getByLabel("Заголовок", { exact: true }).fill(title);
+    await page.locator("[id^=topic-field]").click();
+    await page.getByText("Культура", { exact: true }).click();
+    await page.getByLabel("Теги (необов’язково)").fill("Київ, мости");
+    await page.locator("[contenteditable=true]").first().click();
+    await page.keyboard.type("Міст через Дніпро відкриють для руху в п'ятницю.");
+    // The preview is the article page's: headline, topic, «Відео дня» (the latest before the day).
+    const preview = page.frameLocator("iframe").first();
+    await expect(preview.locator("h1").textContent()).resolves.toBe(title);
+    await expect(preview.locator(".topic-link").textContent()).resolves.toBe("Культура");
+    await expect(preview.locator(".video-of-the-day h2").textContent()).resolves.toBe("Відео дня");
+    await page.screenshot({ path: join(dir, "editing.png") });
+    await publish(page);
+
+    const articles = join(dir, "content/articles");
+    const file = await until(() => readdirSync(articles).find((name) => name.endsWith(`-${slugify(title)}.md`)), "the new article's file");
+    expect(file).toMatch(/^\d{4}-\d{2}-\d{2}-mer-kyieva-vidkryiemo-mist-do-piatnytsi\.md$/);
+    const text = readFileSync(join(articles, file), "utf8");
+    expect(text).toMatch(/^---\n/);
+    expect(text).toContain("topic: kultura");
+    expect(text).toMatch(/\ndate: \d{4}-\d{2}-\d{2} \d{2}:\d{2}\n/);
+    expect(text).toContain("Міст через Дніпро відкриють для руху в п'ятницю.");
+
+    const built = build(dir);
+    expect(built.stderr).toBe("");
+    expect(built.status).toBe(0);
+    const day = file.slice(0, 10).split("-");
+    const html = readHtml(join(built.output, `novyny/${day[0]}/${day[1]}/${day[2]}/mer-kyieva-vidkryiemo-mist-do-piatnytsi.html`));
+    expect(html.querySelector("h1")!.textContent).toBe("Мер Києва: «Відкриємо міст» до п’ятниці");
+    expect(html.querySelector(".topic-link")!.textContent).toBe("Культура");
+    expect([...html.querySelectorAll(".tags a")].map((a) => a.textContent)).toEqual(["Київ", "мости"]);
+    await page.context().close();
+  }, 120_000);
+
+  it("edits an existing article's headline through the UI: same file, same URL, the new headline", async () => {
+    const page = await openAdmin();
+    await page.goto(`${adminUrl}#/collections/articles/entries/2026-01-12-tsiny-na-khlib`);
+    const field = page.getByLabel("Заголовок", { exact: true });
+    await expect(field.inputValue()).resolves.toBe("Ціни на хліб зросли");
+    await field.fill("Ціни на хліб зросли на 5 відсотків");
+    await publish(page);
+    const file = join(dir, "content/articles/2026-01-12-tsiny-na-khlib.md");
+    await until(() => readFileSync(file, "utf8").includes("на 5 відсотків") || undefined, "the edited file");
+    expect(readdirSync(join(dir, "content/articles")).filter((name) => name.includes("tsiny-na-khlib"))).toEqual(["2026-01-12-tsiny-na-khlib.md"]);
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain("date: 2026-01-12 10:00");
+    expect(text).not.toContain("slug:");
+    await page.screenshot({ path: join(dir, "list.png") });
+    await page.context().close();
+
+    const built = build(dir);
+    expect(built.stderr).toBe("");
+    expect(built.status).toBe(0);
+    expect(readHtml(join(built.output, "novyny/2026/01/12/tsiny-na-khlib.html")).querySelector("h1")!.textContent).toBe("Ціни на хліб зросли на 5 відсотків");
+  }, 120_000);
+
+  it("needed nothing the admin's CSP refuses", () => {
+    expect(violations).toEqual([]);
+  });
+});
