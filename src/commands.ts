@@ -283,6 +283,15 @@ const COMMANDS: Record<string, Command> = {
     positionals: 1,
     run: (values, [title], options) => newArticle(title!, String(values.topic ?? ""), values.config as string | undefined, options),
   },
+  cms: {
+    usage: "strichka cms",
+    help:
+      "The editors' desk on this machine: starts the preview (npm start) and decap-server together;\n" +
+      "editors write at http://localhost:8080/admin/ and the files land in this folder. Ctrl+C stops both.",
+    options: HELP_OPTION,
+    positionals: 0,
+    run: async () => (await import("./admin/cms.js")).runCms(process.cwd()),
+  },
   "pin-slugs": {
     usage: "strichka pin-slugs [--config=FILE]",
     help:

@@ -3,6 +3,9 @@ import { DateTime } from "luxon";
 import { DEFAULT_TIME_ZONE } from "./dates.js";
 import { slugify } from "./slug.js";
 
+/** The local backend of the editors' desk (`npm run cms`), the version strichka is tested with. */
+const DECAP_SERVER_VERSION = "^3.11.3";
+
 /** A new site: its files by path, for `strichka init <folder>`. */
 export function siteFiles(name: string, strichkaVersion: string): Record<string, string> {
   // The examples are yesterday's news: never in the future, and older than the first
@@ -14,8 +17,10 @@ export function siteFiles(name: string, strichkaVersion: string): Record<string,
       name: slugify(name) || "news-site",
       private: true,
       type: "module",
-      scripts: { build: "strichka build", start: "eleventy --serve --output=_preview" },
+      // cms: the editors' desk at http://localhost:8080/admin/ (decap-server is for the newsroom's machines, not the build).
+      scripts: { build: "strichka build", start: "eleventy --serve --output=_preview", cms: "strichka cms" },
       dependencies: { strichka: `^${strichkaVersion}`, "@11ty/eleventy": "^3.1.8" },
+      devDependencies: { "decap-server": DECAP_SERVER_VERSION },
       engines: { node: ">=20" },
     }),
     "eleventy.config.js": `import strichka from "strichka";\n\nexport default function (eleventyConfig) {\n  eleventyConfig.addPlugin(strichka);\n}\n\nexport const config = { dir: { input: "content", includes: "../_includes", data: "../_data" }, markdownTemplateEngine: false };\n`,
@@ -32,7 +37,7 @@ export function siteFiles(name: string, strichkaVersion: string): Record<string,
       "# strichka's build state between deploys: with it, `npm run build` renders only the pages\n" +
       "# that changed since the last deploy (see strichka's README, \"On Netlify\").\n" +
       `[[plugins]]\n  package = "/node_modules/strichka/netlify/plugins/strichka-build-state"\n`,
-    "README.md": `# ${name}\n\n\`\`\`sh\nnpm install && npm run build   # builds the site into _site/\nnpm start                      # preview with live reload\n\`\`\`\n\nArticles are Markdown files in \`content/articles/\`; \`npx strichka new "Заголовок" --topic hromada\` starts one.\nTopics, the video of the day and the site's name are in \`_data/\`. Made with strichka.\n`,
+    "README.md": `# ${name}\n\n\`\`\`sh\nnpm install && npm run build   # builds the site into _site/\nnpm start                      # preview with live reload\nnpm run cms                    # the editors' desk: http://localhost:8080/admin/\n\`\`\`\n\nArticles are Markdown files in \`content/articles/\`; \`npx strichka new "Заголовок" --topic hromada\` starts one, or write it at admin/ (Decap CMS; on Netlify, see strichka's README, «Редакція»).\nTopics, the video of the day and the site's name are in \`_data/\`. Made with strichka.\n`,
     // _site/ and what `strichka build` keeps beside it (see publish.ts).
     ".gitignore": "node_modules/\n_site/\n._site.*\n_preview/\n",
   };

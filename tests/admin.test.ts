@@ -133,6 +133,21 @@ describe("admin/ in the built site", () => {
   });
 });
 
+describe("strichka init and npm run cms", () => {
+  it("scaffolds a site whose npm run cms starts the preview and decap-server (a devDependency: editors' machines, not the build)", async () => {
+    const { siteFiles } = await import("../src/scaffold.js");
+    const pkg = JSON.parse(siteFiles("Полтава", "0.1.0")["package.json"]!) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+    expect(pkg.scripts.cms).toBe("strichka cms");
+    const ours = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string> };
+    expect(pkg.devDependencies["decap-server"]).toBe(ours.devDependencies["decap-server"]);
+    expect(ours.dependencies["decap-cms"]).toMatch(/^\^3\./);
+    expect(ours.scripts.cms).toBe("tsx src/cli.ts cms");
+    const { decapServerCommand } = await import("../src/admin/cms.js");
+    expect(decapServerCommand(ROOT)).toBeDefined();
+    expect(decapServerCommand(join(ROOT, "content"))).toBeUndefined();
+  });
+});
+
 describe("netlify.toml for admin/", () => {
   let rules: HeaderRule[];
   beforeAll(async () => {
