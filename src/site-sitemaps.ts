@@ -36,30 +36,38 @@ export class SiteSitemaps {
    * them, but in an incremental build only those whose entries changed (see incremental.ts).
    */
   filesToWrite: readonly SitemapFile[];
-  readonly #entries = new Map<string, readonly SitemapEntry[]>();
+  /**
+   * Each file's entries, made again when asked for: kept, a month's entries (an object and an
+   * absolute URL an article) were ~100 bytes an article in the build's heap for the whole build.
+   */
+  readonly #entries = new Map<string, () => readonly SitemapEntry[]>();
 
   constructor(
     readonly news: NewsSite,
     limits: SitemapLimits = SITEMAP_LIMITS,
   ) {
     const files: SitemapFile[] = [];
-    const add = (name: string, entries: readonly SitemapEntry[]) => {
-      cutSitemap(entries, limits).forEach((part, index) => {
+    const add = <Item>(name: string, items: readonly Item[], toEntry: (item: Item) => SitemapEntry) => {
+      let from = 0;
+      cutSitemap(items.map(toEntry), limits).forEach((part, index) => {
         const url = news.urls.sitemapFile(index === 0 ? name : `${name}-${index + 1}`);
-        this.#entries.set(url, part);
+        const range = [from, (from += part.length)] as const;
+        this.#entries.set(url, () => items.slice(...range).map(toEntry));
         files.push({ url, lastmod: latest(part) });
       });
     };
-    add("pages", this.#pageEntries());
-    add("lists", this.#listEntries());
-    for (const [month, entries] of this.#monthEntries()) add(month, entries);
+    const asIs = (entry: SitemapEntry) => entry;
+    add("pages", this.#pageEntries(), asIs);
+    add("lists", this.#listEntries(), asIs);
+    const monthEntry = (article: Article): SitemapEntry => ({ url: this.#absolute(article.url), lastmod: changed(article) });
+    for (const [month, articles] of this.#months()) add(month, articles, monthEntry);
     this.files = files;
     this.filesToWrite = files;
   }
 
   /** What a file's XML is made of besides the zone: each URL with its lastmod. */
   entriesOf(url: string): readonly SitemapEntry[] {
-    return this.#entries.get(url) ?? [];
+    return this.#entries.get(url)?.() ?? [];
   }
 
   get #zone(): string {
@@ -113,16 +121,15 @@ export class SiteSitemaps {
   }
 
   /** Published articles by month in the site's zone ("2026-01"), newest month first, each oldest first. */
-  #monthEntries(): Map<string, SitemapEntry[]> {
-    const months = new Map<string, SitemapEntry[]>();
+  #months(): Map<string, Article[]> {
+    const months = new Map<string, Article[]>();
     for (let index = this.news.articles.length - 1; index >= 0; index--) {
       const article = this.news.articles[index]!;
       if (article.draft) continue;
       const month = article.day.slice(0, 7);
-      const entry = { url: this.#absolute(article.url), lastmod: changed(article) };
-      const entries = months.get(month);
-      if (entries) entries.push(entry);
-      else months.set(month, [entry]);
+      const articles = months.get(month);
+      if (articles) articles.push(article);
+      else months.set(month, [article]);
     }
     return new Map([...months].sort(([a], [b]) => (a < b ? 1 : -1)));
   }
@@ -137,7 +144,7 @@ export class SiteSitemaps {
 
   /** One of the files (its site-root URL, as in `files`). */
   file(url: string): string {
-    const entries = this.#entries.get(url);
+    const entries = this.#entries.get(url)?.();
     if (!entries) throw new Error(`${url} is not one of this site's sitemap files (${this.files.map((file) => file.url).join(", ")})`);
     return sitemapXml(entries, this.#zone);
   }
