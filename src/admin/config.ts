@@ -184,7 +184,7 @@ export function cmsConfig(site: CmsSite): Record<string, unknown> {
         name: ARTICLES_COLLECTION,
         label: "Статті",
         label_singular: "статтю",
-        description: "Новини сайту. Нова стаття — кнопка «Створити статтю»; «Зберегти» записує її, збірка сайту публікує.",
+        description: "Новини сайту. Нова стаття — кнопка вгорі праворуч; «Опублікувати» записує її у файли сайту, а збірка публікує (крім чернеток).",
         folder: site.articlesFolder,
         create: true,
         extension: "md",
