@@ -10,8 +10,9 @@
 // are named by the hash (/static/images/<id>-<width>.<format>), so a published one never
 // changes, and a build encodes only the photos no earlier build made (see ensureOutputs).
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdir, open, rename } from "node:fs/promises";
+import { createInterface } from "node:readline";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
@@ -220,46 +221,104 @@ export function imageSrcProblem(src: string): string | undefined {
   return undefined;
 }
 
-/** What is known of one photo file: how it was when last read, and what it is. */
-interface StoredImage {
+/** A stored row as written in the state file, one JSON array a line. */
+type StoredRow = [path: string, mtimeMs: number, size: number, hash: string, width: number, height: number, problem: string, ogBytes: number, damaged?: 1];
+
+/** Bump when the rows or the probe change: an older file on disk is ignored. */
+const STORE_FORMAT = `images-3/${PIPELINE}`;
+
+/** Row flag: looked at this build. */
+const SEEN = 1;
+
+/** What a photo file was when last read (its row's fields). */
+interface Probed {
   mtimeMs: number;
   size: number;
-  /** git's blob id of the bytes (as articles' content hashes). */
-  hash: string;
+  /** git's blob id of the bytes (as articles' content hashes), 20 bytes. */
+  hash: Uint8Array;
   /** 0 when the file is not a photo (its problem then). */
   width: number;
   height: number;
   problem?: string;
-  /** The problem is that sharp could not decode it (cut short, damaged): found when it was encoded. */
-  damaged?: true;
-  ogBytes?: number;
 }
-
-type StoredRow = [path: string, mtimeMs: number, size: number, hash: string, width: number, height: number, problem: string, ogBytes: number, damaged?: 1];
-
-/** Bump when StoredImage or the probe changes: an older file on disk is ignored. */
-const STORE_FORMAT = `images-2/${PIPELINE}`;
 
 /**
  * What is known of the photo files, by their path inside content/images/ (see the top of
- * this file). One ImageFile per version of a file, shared by every article that shows it.
+ * this file). One ImageFile per file a build looks at, shared by every article that shows it.
+ *
+ * Compact, for a million photos: a row per file in typed arrays (times, sizes, the 20 bytes
+ * of its hash, its size in pixels, the preview JPEG's bytes), a Map from its path to its row,
+ * problems in a Map of their own (few). ~150 bytes a photo in the heap where objects per
+ * photo took ~280 (measured at 10,000, BENCHMARKS.md), and the file is read and written a
+ * line at a time, never as one string.
  */
 export class ImageStore {
-  #entries = new Map<string, StoredImage>();
-  /** Files this build looked at (sweep drops the others). */
-  readonly #seen = new Set<string>();
-  /** This build's ImageFiles by hash (the same bytes under two names are one photo). */
-  #files = new Map<string, ImageFile>();
-  #hashes: Map<string, StoredImage> | undefined;
+  #rows = new Map<string, number>();
+  #count = 0;
+  #mtimeMs = new Float64Array(0);
+  #size = new Float64Array(0);
+  #hash = new Uint8Array(0);
+  #width = new Uint32Array(0);
+  #height = new Uint32Array(0);
+  /** -1: not known yet. */
+  #ogBytes = new Int32Array(0);
+  #flags = new Uint8Array(0);
+  #problems = new Map<number, string>();
+  /** Rows whose problem is that sharp could not decode the file. */
+  #damaged = new Set<number>();
+  /** This build's ImageFile of each row looked at. */
+  #files: (ImageFile | undefined)[] = [];
+  /** Rows by the first 30 bits of their hash (built when a read file needs it; a miss only means a probe). */
+  #byHash: Map<number, number> | undefined;
   #dirty = false;
   /** Files read this build (tests: an unchanged photo is not read again). */
   filesRead = 0;
 
   /** Starts a build's checks: files are looked at again (their ImageFiles are this build's). */
   begin(): void {
-    this.#seen.clear();
-    this.#files = new Map();
+    this.#flags.fill(0, 0, this.#count);
+    this.#files = [];
     this.filesRead = 0;
+  }
+
+  /** A row for `path` (a new one at the end, the arrays grown by half when full). */
+  #newRow(path: string): number {
+    if (this.#count === this.#mtimeMs.length) {
+      const capacity = Math.max(64, Math.ceil(this.#count * 1.5));
+      const grow = <T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(array: T, make: (length: number) => T, width = 1): T => {
+        const grown = make(capacity * width);
+        grown.set(array);
+        return grown;
+      };
+      this.#mtimeMs = grow(this.#mtimeMs, (length) => new Float64Array(length));
+      this.#size = grow(this.#size, (length) => new Float64Array(length));
+      this.#hash = grow(this.#hash, (length) => new Uint8Array(length), 20);
+      this.#width = grow(this.#width, (length) => new Uint32Array(length));
+      this.#height = grow(this.#height, (length) => new Uint32Array(length));
+      this.#ogBytes = grow(this.#ogBytes, (length) => new Int32Array(length));
+      this.#flags = grow(this.#flags, (length) => new Uint8Array(length));
+    }
+    const row = this.#count++;
+    this.#rows.set(path, row);
+    return row;
+  }
+
+  #write(row: number, probed: Probed, ogBytes = -1, damaged = false): void {
+    this.#mtimeMs[row] = probed.mtimeMs;
+    this.#size[row] = probed.size;
+    this.#hash.set(probed.hash, row * 20);
+    this.#width[row] = probed.width;
+    this.#height[row] = probed.height;
+    this.#ogBytes[row] = ogBytes;
+    if (probed.problem !== undefined) this.#problems.set(row, probed.problem);
+    else this.#problems.delete(row);
+    if (damaged) this.#damaged.add(row);
+    else this.#damaged.delete(row);
+    this.#byHash?.set(hashKey(probed.hash), row);
+  }
+
+  #hashOf(row: number): Uint8Array {
+    return this.#hash.subarray(row * 20, row * 20 + 20);
   }
 
   /**
@@ -267,40 +326,55 @@ export class ImageStore {
    * a file, not a photo, too narrow. `shown` names the folder in messages.
    */
   lookup(folder: string, src: string, shown: string): ImageFile | { problem: string; damaged?: true } {
-    this.#seen.add(src);
     const path = join(folder, src);
     const stats = statSync(path, { throwIfNoEntry: false });
+    let row = this.#rows.get(src);
+    if (row !== undefined) this.#flags[row]! |= SEEN;
     if (!stats) return { problem: `${describeValue(src)} is not in ${shown}/; put the photo there, or correct the file's name (letters' case matters)` };
     if (!stats.isFile()) return { problem: `${describeValue(src)} is a folder in ${shown}/; name the photo's file inside it` };
-    let entry = this.#entries.get(src);
-    if (!entry || entry.mtimeMs !== stats.mtimeMs || entry.size !== stats.size) {
+    if (row === undefined || this.#mtimeMs[row] !== stats.mtimeMs || this.#size[row] !== stats.size) {
       const bytes = readFileSync(path);
       this.filesRead++;
       const hash = blobHash(bytes);
+      const times = { mtimeMs: stats.mtimeMs, size: stats.size, hash };
       // The same bytes as before (a fresh clone's new times), or as another file: not probed again.
-      const known = entry?.hash === hash ? entry : this.#byHash(hash);
-      entry = known ? { ...known, mtimeMs: stats.mtimeMs, size: stats.size } : { mtimeMs: stats.mtimeMs, size: stats.size, hash, ...probe(bytes, src, shown) };
-      this.#entries.set(src, entry);
-      this.#hashes?.set(hash, entry);
+      const known = row !== undefined && equalBytes(this.#hashOf(row), hash) ? row : this.#rowByHash(hash);
+      if (row === undefined) {
+        row = this.#newRow(src);
+        this.#flags[row] = SEEN;
+      }
+      if (known !== undefined) {
+        const problem = this.#problems.get(known);
+        this.#write(row, { ...times, width: this.#width[known]!, height: this.#height[known]!, ...(problem !== undefined && { problem }) }, this.#ogBytes[known], this.#damaged.has(known));
+      } else {
+        this.#write(row, { ...times, ...probe(bytes, src, shown) });
+      }
+      this.#files[row] = undefined;
       this.#dirty = true;
     }
-    if (entry.problem !== undefined) return { problem: entry.problem, ...(entry.damaged && { damaged: true as const }) };
-    let file = this.#files.get(entry.hash);
+    const problem = this.#problems.get(row);
+    if (problem !== undefined) return { problem, ...(this.#damaged.has(row) && { damaged: true as const }) };
+    let file = this.#files[row];
     if (!file) {
-      const stored = entry;
-      file = { id: outputId(entry.hash), width: entry.width, height: entry.height, ...(entry.ogBytes !== undefined && { ogBytes: entry.ogBytes }) };
-      // Remembered with the entry once the outputs are made (ensureOutputs).
-      Object.defineProperty(file, "stored", { value: stored, enumerable: false });
-      this.#files.set(entry.hash, file);
+      const ogBytes = this.#ogBytes[row]!;
+      file = { id: outputId(hex(this.#hashOf(row))), width: this.#width[row]!, height: this.#height[row]!, ...(ogBytes >= 0 && { ogBytes }) };
+      // Its row, where what the outputs tell (ensureOutputs) is remembered.
+      Object.defineProperty(file, "row", { value: row, enumerable: false });
+      this.#files[row] = file;
     }
     return file;
   }
 
+  #rowOf(file: ImageFile): number | undefined {
+    const row = (file as ImageFile & { row?: number }).row;
+    return row !== undefined && this.#files[row] === file ? row : undefined;
+  }
+
   /** After the outputs are made: the preview JPEG's size, kept for the next builds. */
   remember(file: ImageFile): void {
-    const stored = (file as ImageFile & { stored?: StoredImage }).stored;
-    if (stored && file.ogBytes !== undefined && stored.ogBytes !== file.ogBytes) {
-      stored.ogBytes = file.ogBytes;
+    const row = this.#rowOf(file);
+    if (row !== undefined && file.ogBytes !== undefined && this.#ogBytes[row] !== file.ogBytes) {
+      this.#ogBytes[row] = file.ogBytes;
       this.#dirty = true;
     }
   }
@@ -310,42 +384,58 @@ export class ImageStore {
    * the next builds report it with the content's other problems, until the file changes.
    */
   damaged(file: ImageFile, problem: string): void {
-    const stored = (file as ImageFile & { stored?: StoredImage }).stored;
-    if (!stored) return;
-    stored.problem = problem;
-    stored.damaged = true;
+    const row = this.#rowOf(file);
+    if (row === undefined) return;
+    this.#problems.set(row, problem);
+    this.#damaged.add(row);
     this.#dirty = true;
   }
 
-  /** An entry with these bytes (another name, or a file read again): indexed when first needed. */
-  #byHash(hash: string): StoredImage | undefined {
-    if (!this.#hashes) {
-      this.#hashes = new Map();
-      for (const entry of this.#entries.values()) this.#hashes.set(entry.hash, entry);
+  /** A row with these bytes (another name, or a file read again): indexed when first needed. */
+  #rowByHash(hash: Uint8Array): number | undefined {
+    if (!this.#byHash) {
+      this.#byHash = new Map();
+      for (const row of this.#rows.values()) this.#byHash.set(hashKey(this.#hashOf(row)), row);
     }
-    return this.#hashes.get(hash);
+    const row = this.#byHash.get(hashKey(hash));
+    return row !== undefined && equalBytes(this.#hashOf(row), hash) ? row : undefined;
   }
 
   /** Ends a build's checks: files no article showed are forgotten. */
   sweep(): void {
-    for (const key of this.#entries.keys()) {
-      if (!this.#seen.has(key)) {
-        this.#entries.delete(key);
+    for (const [path, row] of this.#rows) {
+      if (!(this.#flags[row]! & SEEN)) {
+        this.#rows.delete(path);
+        this.#problems.delete(row);
+        this.#damaged.delete(row);
         this.#dirty = true;
       }
     }
+    // The rows of forgotten files stay until the store is saved and loaded (a production
+    // build), or are few (a preview's renames); the hash index is built again if needed.
+    this.#byHash = undefined;
   }
 
-  /** Writes what is known into `file` (a temporary name first, so a build that dies leaves the last whole one). */
+  /** Writes what is known into `file`, a row a line (a temporary name first, so a build that dies leaves the last whole one). */
   async save(file: string): Promise<void> {
     if (!this.#dirty && existsSync(file)) return;
-    const rows = [...this.#entries].map(([path, entry]): StoredRow => {
-      const row: StoredRow = [path, entry.mtimeMs, entry.size, entry.hash, entry.width, entry.height, entry.problem ?? "", entry.ogBytes ?? -1];
-      if (entry.damaged) row.push(1);
-      return row;
-    });
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(`${file}.tmp`, JSON.stringify({ format: STORE_FORMAT, rows }));
+    const handle = await open(`${file}.tmp`, "w");
+    try {
+      let chunk = `${JSON.stringify({ format: STORE_FORMAT })}\n`;
+      for (const [path, row] of this.#rows) {
+        const line: StoredRow = [path, this.#mtimeMs[row]!, this.#size[row]!, hex(this.#hashOf(row)), this.#width[row]!, this.#height[row]!, this.#problems.get(row) ?? "", this.#ogBytes[row]!];
+        if (this.#damaged.has(row)) line.push(1);
+        chunk += `${JSON.stringify(line)}\n`;
+        if (chunk.length > 1 << 20) {
+          await handle.write(chunk);
+          chunk = "";
+        }
+      }
+      await handle.write(chunk);
+    } finally {
+      await handle.close();
+    }
     await rename(`${file}.tmp`, file);
     this.#dirty = false;
   }
@@ -354,23 +444,44 @@ export class ImageStore {
   static async load(file: string): Promise<ImageStore> {
     const store = new ImageStore();
     try {
-      const saved = JSON.parse(await readFile(file, "utf8")) as { format?: unknown; rows?: unknown };
-      if (saved.format !== STORE_FORMAT || !Array.isArray(saved.rows)) return store;
-      for (const row of saved.rows as StoredRow[]) {
-        const [path, mtimeMs, size, hash, width, height, problem, ogBytes, damaged] = row;
-        if (typeof path !== "string" || typeof hash !== "string" || typeof mtimeMs !== "number" || typeof width !== "number" || typeof height !== "number") throw new Error("damaged");
-        store.#entries.set(path, { mtimeMs, size, hash, width, height, ...(problem && { problem }), ...(problem && damaged === 1 && { damaged: true }), ...(ogBytes >= 0 && { ogBytes }) });
+      const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
+      let first = true;
+      for await (const line of lines) {
+        if (first) {
+          first = false;
+          if ((JSON.parse(line) as { format?: unknown }).format !== STORE_FORMAT) return new ImageStore();
+          continue;
+        }
+        if (line === "") continue;
+        const [path, mtimeMs, size, hash, width, height, problem, ogBytes, damaged] = JSON.parse(line) as StoredRow;
+        if (typeof path !== "string" || typeof hash !== "string" || !/^[0-9a-f]{40}$/.test(hash) || typeof mtimeMs !== "number" || typeof size !== "number" || typeof width !== "number" || typeof height !== "number" || typeof ogBytes !== "number") {
+          throw new Error("damaged");
+        }
+        const row = store.#newRow(path);
+        store.#write(row, { mtimeMs, size, hash: Buffer.from(hash, "hex"), width, height, ...(problem !== "" && { problem }) }, ogBytes, problem !== "" && damaged === 1);
       }
+      if (first) return new ImageStore();
     } catch {
-      store.#entries.clear();
+      return new ImageStore();
     }
     return store;
   }
 }
 
+/** 30 bits of a hash, a small integer (a Map key that costs no number object). */
+function hashKey(hash: Uint8Array): number {
+  return ((hash[0]! << 22) | (hash[1]! << 14) | (hash[2]! << 6) | (hash[3]! >> 2)) & 0x3fffffff;
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, index) => byte === b[index]);
+}
+
+const hex = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
+
 /** git's blob id of the bytes, as for articles (so git could vouch for a photo too). */
-function blobHash(bytes: Uint8Array): string {
-  return createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+function blobHash(bytes: Uint8Array): Uint8Array {
+  return createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest();
 }
 
 function outputId(hash: string): string {
@@ -412,7 +523,11 @@ export async function ensureOutputs(
 ): Promise<{ outputs: string[]; encoded: number; damaged: Map<ImageFile, string> }> {
   const outputs: string[] = [];
   const toEncode: [ImageFile, string][] = [];
+  // The same bytes under two names are two ImageFiles of one id: made once.
+  const ids = new Set<string>();
   for (const [file, source] of files) {
+    if (ids.has(file.id)) continue;
+    ids.add(file.id);
     const own = outputFiles(file);
     outputs.push(...own);
     const missing = own.filter((path) => !existsSync(join(folder, path)));
@@ -425,6 +540,7 @@ export async function ensureOutputs(
   }
   /** Photos sharp could not decode, with why: every one is encoded first, so that all are reported at once. */
   const damaged = new Map<ImageFile, string>();
+  const damagedIds = new Map<string, string>();
   if (toEncode.length > 0) {
     const { default: eleventyImage } = await import("@11ty/eleventy-img");
     eleventyImage.concurrency = Math.max(2, availableParallelism());
@@ -440,7 +556,7 @@ export async function ensureOutputs(
           // disk) is the build's.
           const reason = await decodeProblem(source);
           if (reason === undefined) throw error;
-          damaged.set(file, reason);
+          damagedIds.set(file.id, reason);
           // What it may have written of it: never taken for a made photo by a later build.
           for (const path of outputFiles(file)) rmSync(join(folder, path), { force: true });
         }
@@ -448,9 +564,11 @@ export async function ensureOutputs(
     );
   }
   for (const file of files.keys()) {
-    if (file.ogBytes === undefined && !damaged.has(file)) file.ogBytes = statSync(join(folder, ogImage(file).url)).size;
+    const reason = damagedIds.get(file.id);
+    if (reason !== undefined) damaged.set(file, reason);
+    else if (file.ogBytes === undefined) file.ogBytes = statSync(join(folder, ogImage(file).url)).size;
   }
-  return { outputs, encoded: toEncode.length - damaged.size, damaged };
+  return { outputs, encoded: toEncode.length - damagedIds.size, damaged };
 }
 
 /** Why sharp cannot decode the photo `source`, in one line (libvips' own words: "VipsJpeg: Premature end of input file"); undefined when it can. */

@@ -2,7 +2,7 @@
 // AVIF, WebP and JPEG at a few widths once per version of each file, and shown as <picture>
 // with its caption and credit, in link previews and JSON-LD. Real sites built by the real
 // Eleventy, read with a real parser; the outputs' sizes read back with sharp.
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
@@ -421,8 +421,10 @@ describe("photos between builds", () => {
     expect((await buildCommandInProcess(dir)).status).toBe(0);
     const made = new Map(listFiles(join(site, "static/images")).map((file) => [file, statSync(join(site, "static/images", file)).mtimeMs]));
     expect(made.size).toBe(3 * 3); // 400, 800 and 1200 (1300 is too close to 1200) in three formats
-    const state = JSON.parse(readFileSync(join(dir, "._site.images.json"), "utf8")) as { rows: unknown[][] };
-    expect(state.rows.map((row) => row.slice(0, 1).concat(row.slice(4, 6)))).toEqual([["vokzal/kyiv.jpg", 1300, 900]]);
+    // A line of the format, then a row a line.
+    const [format, ...rows] = readFileSync(join(dir, "._site.images.json"), "utf8").trim().split("\n").map((line) => JSON.parse(line) as unknown[]);
+    expect(format).toEqual({ format: expect.stringMatching(/^images-/) });
+    expect(rows.map((row) => row.slice(0, 1).concat(row.slice(4, 6)))).toEqual([["vokzal/kyiv.jpg", 1300, 900]]);
 
     // An edit to the article's text: its page is rendered again, its photo is not made again.
     writeFileSync(join(dir, "content/articles/potiah.md"), withImage("Потяг прибув до Києва", IMAGE));
@@ -442,6 +444,44 @@ describe("photos between builds", () => {
     const img = readHtml(join(site, "novyny/2026/01/14/potiah.html")).querySelector("figure.photo img")!;
     expect([img.getAttribute("width"), img.getAttribute("height")]).toEqual(["1200", String(Math.round((1200 * 880) / 1250))]);    // What the incremental builds left is byte for byte a full build's.
     expect(siteContents(site)).toEqual(await fullBuildContents(dir));
+  });
+
+  it("an incremental build processes only the new photo: the others are neither encoded nor read again (their time and size unchanged)", async () => {
+    const dir = makeSite({
+      "content/images/a.jpg": await photoJpeg(900, 600),
+      "content/images/b.jpg": await photoJpeg(1000, 700),
+      "content/articles/a.md": withImage("Перша", ["image:", "  src: a.jpg", "  alt: Фото"].join("\n"), "2026-01-12 10:00"),
+      "content/articles/b.md": withImage("Друга", ["image:", "  src: b.jpg", "  alt: Фото"].join("\n"), "2026-01-13 10:00"),
+    });
+    const site = join(dir, "_site");
+    expect((await buildCommandInProcess(dir)).status).toBe(0);
+    const outputs = () => new Map(listFiles(join(site, "static/images")).map((file) => [file, statSync(join(site, "static/images", file)).mtimeMs]));
+    const before = outputs();
+    const srcOf = (page: string) => readHtml(join(site, page)).querySelector("figure.photo img")!.getAttribute("src");
+    const aBefore = srcOf("novyny/2026/01/12/a.html");
+
+    // a.jpg's bytes changed behind the build's back, its time (a whole second, as the state
+    // is told too) and size as the state has them: read again, it would get new outputs (or
+    // fail: its end is gone); a build that trusts them keeps the old ones.
+    const path = join(dir, "content/images/a.jpg");
+    const bytes = readFileSync(path);
+    writeFileSync(path, Buffer.concat([bytes.subarray(0, bytes.length - 3), Buffer.from([0, 0, 0])]));
+    utimesSync(path, 1_700_000_000, 1_700_000_000);
+    const state = join(dir, "._site.images.json");
+    const lines = readFileSync(state, "utf8").trim().split("\n").map((line) => JSON.parse(line) as unknown[]);
+    for (const row of lines) if (row[0] === "a.jpg") row[1] = 1_700_000_000_000;
+    writeFileSync(state, lines.map((line) => `${JSON.stringify(line)}\n`).join(""));
+    writeFileSync(join(dir, "content/images/c.jpg"), await photoJpeg(1100, 700));
+    writeFileSync(join(dir, "content/articles/c.md"), withImage("Третя", ["image:", "  src: c.jpg", "  alt: Фото"].join("\n"), "2026-01-14 10:00"));
+    const second = await buildCommandInProcess(dir);
+    expect(second.status, second.stderr).toBe(0);
+
+    const after = outputs();
+    // a's and b's outputs untouched; c's made: 400, 800 and 1100 in three formats.
+    for (const [file, mtimeMs] of before) expect(after.get(file), file).toBe(mtimeMs);
+    expect([...after.keys()].filter((file) => !before.has(file))).toHaveLength(9);
+    expect(srcOf("novyny/2026/01/12/a.html")).toBe(aBefore);
+    expect(existsSync(join(site, "novyny/2026/01/14/c.html"))).toBe(true);
   });
 
   it("changed, when one file is both an article's photo and the video's poster, renders every page that shows the video (byte for byte a full build)", async () => {
