@@ -37,6 +37,11 @@ const cases: Case[] = [
     says: ["content/articles/odnakova.md: gives the URL /novyny/2026/01/14/odnakova.html, which content/articles/2026-01-14-odnakova.md has too; rename one of the files or give it a slug field"],
   },
   {
+    what: "a site's own copy of a template strichka no longer has (feeds/sitemaps.njk)",
+    files: { "content/feeds/sitemaps.njk": "---\npermalink: /x.xml\n---\n{{ strichka | sitemapFileXml('/x.xml') | safe }}\n" },
+    says: ["content/feeds/sitemaps.njk: strichka writes the sitemap files itself now", "delete this file"],
+  },
+  {
     what: "two topics with the same slug",
     files: { "_data/topics.json": JSON.stringify([...TOPICS_JSON, { slug: "kultura", title: "Ще культура", description: "д" }]) },
     says: ['_data/topics.json: [2].slug "kultura" is used by another topic too'],

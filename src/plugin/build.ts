@@ -24,6 +24,7 @@ import { pluralize } from "../plural.js";
 import { timed } from "../metrics.js";
 import { checkPreviewOutput, PreviewPages } from "../preview.js";
 import { cutIntoShards, readShard, SHARD_ENV, type ShardSettings } from "../shards.js";
+import { retiredPageProblems } from "./defaults.js";
 import { writeIndexFiles } from "./index-files.js";
 import { urlToFile, UrlScheme } from "../urls.js";
 import { walkFiles } from "../walk.js";
@@ -151,6 +152,8 @@ export class SiteBuild {
   /** Before Eleventy reads a template: everything a page needs, checked; nothing written but page folders. */
   async begin({ output }: { output: string }): Promise<void> {
     if (!this.production) checkPreviewOutput(output);
+    const retired = retiredPageProblems(this.#eleventyConfig.directories.input);
+    if (retired.length > 0) throw new ContentError(retired);
     this.#site = this.shardFile ? this.#loadShard(this.shardFile) : this.#load();
     // Awaited together: a content error must reach Eleventy (and cli.ts) as this build's
     // failure, not as an unhandled rejection while the assets are read.
