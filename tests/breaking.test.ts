@@ -5,8 +5,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { article, atClock, buildCommandInProcess, CHROMIUM, launchChromium, buildInProcess, fullBuildContents, htmlValidationErrors, listFiles, makeSite, netlifyHeaderRules, readHtml, serveSite, siteContents } from "./helpers.js";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { article, atClock, buildCommandInProcess, CHROMIUM, launchChromium, buildInProcess, fullBuildContents, htmlValidationErrors, listFiles, makeSite, netlifyHeaderRules, readHtml, serveSite, siteContents, type InProcessBuild } from "./helpers.js";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const HOSTILE = `<script>alert("x")</script> & ]]>`;
@@ -21,9 +22,13 @@ function site(banner: unknown = BANNER): string {
   return makeSite({ ...FILES, "_data/breaking.json": JSON.stringify(banner) });
 }
 
+let bannerOn: Promise<InProcessBuild> | undefined;
+/** The site with BANNER, built in this process at 12:00 (the banner current): once, for the two tests that only read it. */
+const builtWithBanner = () => (bannerOn ??= atClock("2026-01-14 12:00", () => buildInProcess(site())));
+
 describe("the breaking news banner", () => {
   it("is on every page while current at the build's clock, escaped, its link relative", async () => {
-    const result = await atClock("2026-01-14 12:00", () => buildInProcess(site()));
+    const result = await builtWithBanner();
     expect(result.error).toBeUndefined();
     // (Reader pages: not the editors' desk, admin/, see admin.test.ts.)
     const pages = listFiles(result.output).filter((file) => file.endsWith(".html") && !file.startsWith("admin/"));
@@ -96,11 +101,19 @@ describe("the breaking news banner", () => {
 });
 
 describe.skipIf(!existsSync(CHROMIUM))("the banner in Chromium (netlify.toml's CSP)", () => {
+  // One Chromium for both tests (each opens its own contexts): a launch is a second or more of CPU.
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
   it("hides at `until` in a page kept from before, and stays before it", async () => {
-    const result = await atClock("2026-01-14 12:00", () => buildInProcess(site()));
+    const result = await builtWithBanner();
     expect(result.error).toBeUndefined();
     const server = await serveSite(result.output, "/news/", await netlifyHeaderRules());
-    const browser = await launchChromium();
     try {
       const visible = async (at: string, later?: number) => {
         const context = await browser.newContext();
@@ -123,7 +136,6 @@ describe.skipIf(!existsSync(CHROMIUM))("the banner in Chromium (netlify.toml's C
       expect(await visible("2026-01-14T17:59:00+02:00", 30_000)).toBe(true);
       expect(await visible("2026-01-14T17:59:00+02:00", 61_000)).toBe(false);
     } finally {
-      await browser.close();
       await server.close();
     }
   });
@@ -133,7 +145,6 @@ describe.skipIf(!existsSync(CHROMIUM))("the banner in Chromium (netlify.toml's C
     const result = await atClock("2026-01-14 12:00", () => buildInProcess(makeSite({ ...FILES, "content/articles/nazhyvo.md": live, "_data/breaking.json": JSON.stringify(BANNER) })));
     expect(result.error).toBeUndefined();
     const server = await serveSite(result.output, "/", await netlifyHeaderRules());
-    const browser = await launchChromium();
     try {
       for (const colorScheme of ["light", "dark"] as const) {
         for (const path of ["index.html", "novyny/2026/01/14/nazhyvo.html"]) {
@@ -155,7 +166,6 @@ describe.skipIf(!existsSync(CHROMIUM))("the banner in Chromium (netlify.toml's C
         }
       }
     } finally {
-      await browser.close();
       await server.close();
     }
   });
