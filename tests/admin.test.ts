@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cmsConfig, cmsConfigYaml, cmsSchemas, type CmsField } from "../src/admin/config.js";
 import { decapFiles } from "../src/admin/page.js";
 import { slugify } from "../src/slug.js";
-import { article, build, CHROMIUM, launchChromium, listFiles, makeSite, netlifyHeaderRules, readHtml, ROOT, sampleSite, serveSite, TOPICS_JSON, type HeaderRule } from "./helpers.js";
+import { article, buildCommandInProcess, CHROMIUM, launchChromium, listFiles, makeSite, netlifyHeaderRules, readHtml, ROOT, sampleSite, serveSite, TOPICS_JSON, type HeaderRule } from "./helpers.js";
 
 const SITE = { articlesFolder: "content/articles", dataFolder: "_data", imagesFolder: "content/images", topics: TOPICS_JSON, timeZone: "Europe/Kyiv" };
 
@@ -165,6 +165,15 @@ describe("netlify.toml for admin/", () => {
   });
 });
 
+/**
+ * `strichka build` of `dir` in this process (the whole command, publishing included) into
+ * its _site: what the CLI's process adds is tested in cli.test.ts, and a child process here
+ * was some seconds of CPU a build.
+ */
+async function published(dir: string): Promise<{ status: number; stderr: string; output: string }> {
+  return { ...(await buildCommandInProcess(dir)), output: join(dir, "_site") };
+}
+
 /** A free TCP port on this machine. */
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -209,7 +218,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
       "_data/videos.json": JSON.stringify([{ date: "2026-01-10", title: "Огляд тижня", youtube: "M7lc1UVf-VE" }]),
       "content/articles/2026-01-12-tsiny-na-khlib.md": article({ title: "Ціни на хліб зросли", date: "2026-01-12 10:00", topic: "ekonomika", tags: "[ціни]" }, "Хліб подорожчав.\n"),
     });
-    const built = build(dir);
+    const built = await published(dir);
     expect(built.stderr).toBe("");
     expect(built.status).toBe(0);
     const port = await freePort();
@@ -293,7 +302,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
     expect(text).toMatch(/\ndate: \d{4}-\d{2}-\d{2} \d{2}:\d{2}\n/);
     expect(text).toContain("Міст через Дніпро відкриють для руху в п'ятницю.");
 
-    const built = build(dir);
+    const built = await published(dir);
     expect(built.stderr).toBe("");
     expect(built.status).toBe(0);
     const day = file.slice(0, 10).split("-");
@@ -320,7 +329,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
     await page.screenshot({ path: join(dir, "list.png") });
     await page.context().close();
 
-    const built = build(dir);
+    const built = await published(dir);
     expect(built.stderr).toBe("");
     expect(built.status).toBe(0);
     expect(readHtml(join(built.output, "novyny/2026/01/12/tsiny-na-khlib.html")).querySelector("h1")!.textContent).toBe("Ціни на хліб зросли на 5 відсотків");
