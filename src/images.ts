@@ -248,9 +248,9 @@ interface Probed {
  *
  * Compact, for a million photos: a row per file in typed arrays (times, sizes, the 20 bytes
  * of its hash, its size in pixels, the preview JPEG's bytes), a Map from its path to its row,
- * problems in a Map of their own (few). ~150 bytes a photo in the heap where objects per
- * photo took ~280 (measured at 10,000, BENCHMARKS.md), and the file is read and written a
- * line at a time, never as one string.
+ * problems in a Map of their own (few): ~155 bytes a photo loaded where an object a photo
+ * took ~245 (BENCHMARKS.md), and the file is read and written a line at a time, never as
+ * one string.
  */
 export class ImageStore {
   #rows = new Map<string, number>();
