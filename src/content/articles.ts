@@ -17,7 +17,7 @@ import type { Article, Author, ScheduledArticles, Tag, Topic } from "./model.js"
  * still claims its URL and tags, so that a clash is found before it goes out.
  */
 export function toArticles(
-  sources: readonly ArticleSource[],
+  sources: Iterable<ArticleSource>,
   topics: ReadonlyMap<string, Topic>,
   options: LoadOptions,
   urls: UrlScheme,
