@@ -2,10 +2,10 @@
 // `strichka build` in a child process into a temp folder. The test files that read it get
 // the result through inject("sampleSite") (see sampleSite() in helpers/site.ts) and check
 // it themselves, so a failed build fails those files, with what the build said.
-import { mkdtempSync, rmSync, statfsSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildAsync, ROOT, tempDir } from "./helpers/site.js";
+import { buildAsync, listFiles, ROOT, tempDir, type BuildResult } from "./helpers/site.js";
 
 /** Free space a run's temp files need, with room to spare (they peak at a few hundred MB). */
 const TEMP_ROOM = 2 * 1024 ** 3;
@@ -24,6 +24,77 @@ function memoryTempDir(): string | undefined {
   }
 }
 
+/**
+ * The sample's photo outputs as the last run's build made them, kept between runs. Encoding
+ * its 8 photos (AVIF, WebP, JPEG at each width) was some 12 s of CPU of every run's sample
+ * build, 70 % of it, before any test could start; the photos are tested in images*.test.ts,
+ * on sites of their own, encoded there.
+ */
+const IMAGE_CACHE = join(ROOT, "node_modules/.cache/strichka/sample-images");
+/** Where outputs of photos are in a built site (src/images.ts, IMAGES_URL). */
+const IMAGES = "static/images";
+
+/**
+ * Starts `output` as a previous build's site that holds only the cached photo outputs,
+ * listed in its manifest (`.<folder>.files.json` beside it, src/publish.ts), as an earlier
+ * build would have left it. strichka build takes the outputs whose names it would give
+ * (they are named by the photo's bytes and how they are encoded), encodes any other, and
+ * deletes what it did not write: the site is file for file one built into an empty folder
+ * (checked once by hand with diff -r; tests/incremental.test.ts and publishing.test.ts
+ * test this path of the build).
+ */
+function seedPhotos(output: string): boolean {
+  if (!existsSync(IMAGE_CACHE)) return false;
+  try {
+    mkdirSync(join(output, IMAGES), { recursive: true });
+    cpSync(IMAGE_CACHE, join(output, IMAGES), { recursive: true });
+  } catch {
+    rmSync(output, { recursive: true, force: true });
+    return false;
+  }
+  writeFileSync(join(output, "..", "._site.files.json"), JSON.stringify(listFiles(output)));
+  return true;
+}
+
+/** Keeps the photo outputs of `output` for the next run when they are not what the cache holds. */
+function keepPhotos(output: string): void {
+  const made = existsSync(join(output, IMAGES)) ? readdirSync(join(output, IMAGES)).sort() : [];
+  const kept = existsSync(IMAGE_CACHE) ? readdirSync(IMAGE_CACHE).sort() : [];
+  if (made.join("\n") === kept.join("\n")) return;
+  // Swapped in whole: a run that copies meanwhile gets the old set or the new one, and a set
+  // that lacks a photo's outputs only makes its build encode that photo.
+  const fresh = `${IMAGE_CACHE}.${process.pid}`;
+  const old = `${IMAGE_CACHE}.${process.pid}.old`;
+  try {
+    rmSync(fresh, { recursive: true, force: true });
+    if (made.length > 0) cpSync(join(output, IMAGES), fresh, { recursive: true });
+    if (existsSync(IMAGE_CACHE)) renameSync(IMAGE_CACHE, old);
+    if (made.length > 0) renameSync(fresh, IMAGE_CACHE);
+  } catch {
+    // Another run stored its set at the same moment: the next run tries again.
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
+  }
+}
+
+/** The sample site built into `folder`/_site, from the cached photo outputs where there are any. */
+async function buildSample(folder: string): Promise<BuildResult> {
+  const output = join(folder, "_site");
+  if (seedPhotos(output)) {
+    const seeded = await buildAsync(ROOT, output);
+    if (seeded.status === 0) {
+      keepPhotos(output);
+      return seeded;
+    }
+    // Whatever went wrong, the result the tests see is that of a build into an empty folder.
+    for (const name of readdirSync(folder)) rmSync(join(folder, name), { recursive: true, force: true });
+  }
+  const result = await buildAsync(ROOT, output);
+  if (result.status === 0) keepPhotos(output);
+  return result;
+}
+
 export default async function setup(project: TestProject): Promise<() => void> {
   // Set before the test processes start, which inherit it (as do the builds, npm and
   // Chromium they start): os.tmpdir(), and so tempDir() and makeSite(), answer with it.
@@ -31,7 +102,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const savedTemp = process.env.TMPDIR;
   if (memory) process.env.TMPDIR = memory;
   const folder = tempDir("strichka-sample-");
-  project.provide("sampleSite", await buildAsync(ROOT, join(folder, "_site")));
+  project.provide("sampleSite", await buildSample(folder));
   return () => {
     rmSync(folder, { recursive: true, force: true });
     if (!memory) return;
