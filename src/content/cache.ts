@@ -34,7 +34,7 @@ interface CacheFile {
 }
 
 /** Bump when ParsedArticle or the parse changes: an older cache on disk is then ignored. */
-const FORMAT = 9;
+const FORMAT = 10;
 /** Entries per file on disk, about: small enough for JSON.parse, few enough to list quickly. */
 const ENTRIES_PER_FILE = 16_384;
 
