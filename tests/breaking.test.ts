@@ -146,24 +146,28 @@ describe.skipIf(!existsSync(CHROMIUM))("the banner in Chromium (netlify.toml's C
     expect(result.error).toBeUndefined();
     const server = await serveSite(result.output, "/", await netlifyHeaderRules());
     try {
-      for (const colorScheme of ["light", "dark"] as const) {
-        for (const path of ["index.html", "novyny/2026/01/14/nazhyvo.html"]) {
-          const context = await browser.newContext({ colorScheme });
-          const page = await context.newPage();
-          await page.clock.install({ time: new Date("2026-01-14T12:00:00+02:00") });
-          await page.goto(`${server.url}${path}`);
+      for (const path of ["index.html", "novyny/2026/01/14/nazhyvo.html"]) {
+        // Loaded (and axe injected) once: the dark view is the same page with the media
+        // emulated (the colours are prefers-color-scheme in CSS alone), as in browser.test.ts.
+        const context = await browser.newContext({ colorScheme: "light" });
+        const page = await context.newPage();
+        await page.clock.install({ time: new Date("2026-01-14T12:00:00+02:00") });
+        await page.goto(`${server.url}${path}`);
+        // (axe through the DevTools protocol, which the page's CSP does not govern.)
+        await page.evaluate(AXE_SOURCE);
+        for (const colorScheme of ["light", "dark"] as const) {
+          await page.emulateMedia({ colorScheme });
+          expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), `${path} (${colorScheme})`).toBe(colorScheme === "dark");
           expect(await page.locator(".breaking").isVisible()).toBe(true);
           if (path !== "index.html") expect(await page.locator(".live-badge-label").isVisible()).toBe(true);
-          // (axe through the DevTools protocol, which the page's CSP does not govern.)
-          await page.evaluate(AXE_SOURCE);
           const violations = await page.evaluate(async () => {
             const axe = (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
             const results = await axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
             return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
           });
           expect(violations, `${path} (${colorScheme})`).toEqual([]);
-          await context.close();
         }
+        await context.close();
       }
     } finally {
       await server.close();
