@@ -2,7 +2,7 @@
 // `strichka build` in a child process into a temp folder. The test files that read it get
 // the result through inject("sampleSite") (see sampleSite() in helpers/site.ts) and check
 // it themselves, so a failed build fails those files, with what the build said.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statfsSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildAsync, listFiles, ROOT, tempDir, type BuildResult } from "./helpers/site.js";
@@ -95,6 +95,20 @@ async function buildSample(folder: string): Promise<BuildResult> {
   return result;
 }
 
+/**
+ * Whether a test file of this run reads the sample site (calls sampleSite()). Most files do
+ * not: a run of those alone (what a developer runs most) skips the build, some 8 s before
+ * its first test. In watch mode, whose later runs may be of other files, it is always built.
+ */
+async function runReadsSample(project: TestProject): Promise<boolean> {
+  if (project.vitest.config.watch) return true;
+  // The command line's file filters, which Vitest keeps as filenamePattern (not in its
+  // types); without them, every test file.
+  const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
+  const files = await project.vitest.globTestSpecifications(filters);
+  return files.length === 0 || files.some((file) => readFileSync(file.moduleId, "utf8").includes("sampleSite("));
+}
+
 export default async function setup(project: TestProject): Promise<() => void> {
   // Set before the test processes start, which inherit it (as do the builds, npm and
   // Chromium they start): os.tmpdir(), and so tempDir() and makeSite(), answer with it.
@@ -102,7 +116,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const savedTemp = process.env.TMPDIR;
   if (memory) process.env.TMPDIR = memory;
   const folder = tempDir("strichka-sample-");
-  project.provide("sampleSite", await buildSample(folder));
+  // (Should a file that reads it get past runReadsSample, its tests fail with this.)
+  const skipped = { status: null, stdout: "", stderr: "The sample site was not built: no test file of this run calls sampleSite() (tests/global-setup.ts).", output: join(folder, "_site") };
+  project.provide("sampleSite", (await runReadsSample(project)) ? await buildSample(folder) : skipped);
   return () => {
     rmSync(folder, { recursive: true, force: true });
     if (!memory) return;
