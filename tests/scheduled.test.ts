@@ -29,7 +29,9 @@ describe("scheduled articles in a production build", () => {
     expect(result.stdout).toContain("Заплановано: 2 статті (найближча — 15 січня, 09:00)");
     const site = join(dir, "_site");
     // Page, lists, home, feeds, sitemaps, the news sitemap, search index, redirects, tag pages: not a trace.
-    for (const needle of ["zaplanovana", "Запланована", "stara/premiera", "premiera", "Прем"]) expect(filesMentioning(site, needle), needle).toEqual([]);
+    // (Decap CMS's own bundle in admin/ is vendored code: its words happen to include «Прем».)
+    const ours = (files: string[]) => files.filter((file) => !/^admin\/(.*\.)?decap-cms\.js$/.test(file));
+    for (const needle of ["zaplanovana", "Запланована", "stara/premiera", "premiera", "Прем"]) expect(ours(filesMentioning(site, needle)), needle).toEqual([]);
     expect(existsSync(join(site, "tehy/premiera/index.html"))).toBe(false);
     // The topic has none yet; the tag Київ counts the published article only.
     expect(readHtml(join(site, "temy/kultura/index.html")).querySelector(".empty")).not.toBeNull();
