@@ -152,6 +152,8 @@ export class SiteBuild {
   /** Before Eleventy reads a template: everything a page needs, checked; nothing written but page folders. */
   async begin({ output }: { output: string }): Promise<void> {
     if (!this.production) checkPreviewOutput(output);
+    // The folders as they are now: a build does not follow a later change of the working directory (tests run several in one process).
+    const cwd = process.cwd();
     const retired = retiredPageProblems(this.#eleventyConfig.directories.input);
     if (retired.length > 0) throw new ContentError(retired);
     this.#site = this.shardFile ? this.#loadShard(this.shardFile) : this.#load();
@@ -184,7 +186,7 @@ export class SiteBuild {
     }
     // The search index's month files and the sitemap files: written here, not kept by Eleventy (index-files.ts).
     if (!this.shardFile) {
-      const written = await writeIndexFiles(news, { output, articlesPath: this.articlesPath, timeZone: this.options.timeZone });
+      const written = await writeIndexFiles(news, { output: resolve(cwd, output), articlesPath: resolve(cwd, this.articlesPath), timeZone: this.options.timeZone });
       if (this.production) this.#keptFiles.push(...written);
     }
     await makePageFolders(news.pagesToWrite, output);
