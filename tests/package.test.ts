@@ -23,7 +23,7 @@ beforeAll(() => {
 
 describe("the package", () => {
   it("packs compiled JavaScript with type declarations, the default layouts, pages and assets; no sources, tests or content", () => {
-    for (const file of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli.js", "_includes/base.njk", "_includes/partials/video.njk", "_includes/listing.njk", "content/feeds/atom.njk", "content/assets/style.css", "netlify/plugins/strichka-build-state/index.js", "netlify/plugins/strichka-build-state/manifest.yml", "docs/telegram-instant-view.md"]) {
+    for (const file of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli.js", "_includes/base.njk", "_includes/partials/video.njk", "_includes/listing.njk", "content/feeds/atom.njk", "content/assets/style.css", "netlify/plugins/strichka-build-state/index.js", "netlify/plugins/strichka-build-state/manifest.yml", "docs/telegram-instant-view.md", "dist/decap-cms/decap-cms.js"]) {
       expect(files).toContain(file);
     }
     // Not our sources, tests, benchmark, or our newsroom's content.
@@ -78,6 +78,10 @@ describe("a newsroom that has never seen this repository", () => {
     expect(listFiles(output)).toContain("temy/hromada/index.html");
     expect(await atomSchemaErrors(readFileSync(join(output, "feed.xml"), "utf8"))).toEqual([]);
     expect(brokenInternalLinks(output)).toEqual([]);
+    // The editors' desk from the package's own copy of Decap CMS: the site does not install decap-cms and its ~600 dependencies.
+    expect(listFiles(output)).toEqual(expect.arrayContaining(["admin/index.html", "admin/config.yml", "admin/decap-cms.js"]));
+    expect(readFileSync(join(output, "admin/decap-cms.js"))).toEqual(readFileSync(join(ROOT, "node_modules/decap-cms/dist/decap-cms.js")));
+    expect(existsSync(join(site, "node_modules/decap-cms")), "decap-cms installed in the site").toBe(false);
 
     // Override one layout and one text.
     mkdirSync(join(site, "_includes"));

@@ -1,7 +1,7 @@
 // The editors' desk's own files at admin/: the page, the script that fits Decap CMS to
 // strichka (file names by our KMU-55 slug, _data's JSON lists, a preview like the article
 // page), and which of decap-cms's files the site publishes (from the npm package, no CDN).
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,10 +15,21 @@ export const ADMIN_DIR = "admin";
  * modes for code blocks) and the WebAssembly it encodes pasted images with. Not the source
  * maps (25 MB each) nor `cms.js`, another name for the same bundle.
  */
-export function decapFiles(): { folder: string; files: string[] } {
-  const folder = dirname(createRequire(import.meta.url).resolve("decap-cms/dist/decap-cms.js"));
+export function decapFiles(folder = existsSync(VENDORED_DECAP) ? VENDORED_DECAP : installedDecapFolder()): { folder: string; files: string[] } {
   const files = readdirSync(folder).filter((file) => /^(?:\d+\.)?decap-cms\.js$/.test(file) || /^[0-9a-f]+\.wasm$/.test(file));
   return { folder, files: files.sort() };
+}
+
+/**
+ * Where the npm package keeps decap-cms's files (copied there by `npm pack`, see vendor.ts):
+ * decap-cms is a devDependency, so that a site installing strichka gets these ~6 MB, not the
+ * 645 packages (react, webpack…: ~450 MB, measured) decap-cms depends on to be built from source.
+ */
+export const VENDORED_DECAP = join(dirname(fileURLToPath(import.meta.url)), "..", "decap-cms");
+
+/** decap-cms's prebuilt files in node_modules (strichka's own checkout). */
+export function installedDecapFolder(): string {
+  return dirname(createRequire(import.meta.url).resolve("decap-cms/dist/decap-cms.js"));
 }
 
 /** admin/index.html: no index for search engines, nothing but our script (which loads Decap's). */
