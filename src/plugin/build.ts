@@ -78,6 +78,8 @@ export class SiteBuild {
   #previousPages: PageState | undefined;
   /** What this production build's pages are made of, once it has begun. */
   #pageState: PageState | undefined;
+  /** Where this build writes its index files when Eleventy is done (finish()); undefined in a shard's run. */
+  #indexFiles: { news: NewsSite; output: string; articlesPath: string } | undefined;
   /** Files of pages the output folder already holds as they would be rendered, and files this build wrote itself (photos, index files). */
   #keptFiles: string[] = [];
   /** How `strichka build` cuts big builds into shards; undefined renders everything here. */
@@ -184,12 +186,23 @@ export class SiteBuild {
       this.#originalsLeftOut = originalsLeftOut(news.articles, news.videos, this.#mentionedImages());
       this.#foldersPublished.clear();
     }
-    // The search index's month files and the sitemap files: written here, not kept by Eleventy (index-files.ts).
-    if (!this.shardFile) {
-      const written = await writeIndexFiles(news, { output: resolve(cwd, output), articlesPath: resolve(cwd, this.articlesPath), timeZone: this.options.timeZone });
-      if (this.production) this.#keptFiles.push(...written);
-    }
+    // The search index's month files and the sitemap files: written once Eleventy has written its pages (finish()).
+    this.#indexFiles = this.shardFile ? undefined : { news, output: resolve(cwd, output), articlesPath: resolve(cwd, this.articlesPath) };
     await makePageFolders(news.pagesToWrite, output);
+  }
+
+  /**
+   * After Eleventy has written every page (eleventy.after: a build that got this far): the
+   * search index's month files and the sitemap files, which Eleventy would keep in memory
+   * (index-files.ts). Not in begin: a build Eleventy gave up on (another handler failed) would
+   * go on writing them on its own, from folders a test or a next build may have changed.
+   */
+  async finish(): Promise<void> {
+    const files = this.#indexFiles;
+    this.#indexFiles = undefined;
+    if (!files) return;
+    const written = await writeIndexFiles(files.news, { output: files.output, articlesPath: files.articlesPath, timeZone: this.options.timeZone });
+    if (this.production) this.#keptFiles.push(...written);
   }
 
   /** «Заплановано: 2 статті (найближча — 15 січня, 09:00)»: what this build leaves out until its time. */

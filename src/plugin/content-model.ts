@@ -11,6 +11,7 @@ import type { SiteBuild } from "./build.js";
 
 export function useContentModel(eleventyConfig: EleventyConfig, build: SiteBuild): void {
   eleventyConfig.on("eleventy.before", ({ directories }) => build.begin(directories));
+  eleventyConfig.on("eleventy.after", () => build.finish());
   // Templates read the model as `strichka`, the texts as `uiText`. (The model is a class
   // instance: Eleventy hands it to templates as it is, see docs/eleventy-internals.md.)
   eleventyConfig.addGlobalData("strichka", () => build.site);
