@@ -27,7 +27,11 @@ const MARKER = "generated.json";
 /** The photo of article `index` (1-based), inside content/images/. */
 export const photoSrc = (index: number) => `bench/p${String(index).padStart(7, "0")}.jpg`;
 
-/** mulberry32, as generate.ts: the same photos for a given N and seed. */
+/**
+ * mulberry32, as generate.ts: the same photos for a given N and seed. (A copy, not an import:
+ * the generator's version is the hash of generate.ts's text, so exporting it from there would
+ * regenerate every kept bench data set, a million articles included.)
+ */
 function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
