@@ -178,4 +178,24 @@ describe("Eleventy 3.1.8 bugs strichka works around (when one of these fails, El
     expect(error).toBeUndefined();
     expect(syncWrites.count).toBe(3);
   });
+
+  it("an eleventy.before listener that throws before returning a promise fails the build at once, and the listeners before it run on unobserved (SiteBuild.begin is the plugin's only one)", async () => {
+    const dir = tempDir();
+    writeFiles(dir, { "a.md": "# a\n" });
+    let slowEnded = false;
+    const { error } = await runEleventy(dir, "_site", (config) => {
+      config.on("eleventy.before", async () => {
+        await new Promise((done) => setTimeout(done, 300));
+        slowEnded = true;
+      });
+      config.on("eleventy.before", () => {
+        throw new Error("the second listener failed");
+      });
+    });
+    expect(String(error)).toContain("the second listener failed");
+    // Eleventy has given up on the build, but not on its first listener's work.
+    expect(slowEnded).toBe(false);
+    await new Promise((done) => setTimeout(done, 600));
+    expect(slowEnded).toBe(true);
+  });
 });

@@ -38,4 +38,20 @@ describe("content/public/ files where strichka writes its own", () => {
     expect(output).not.toContain("CNAME");
     expect(existsSync(join(dir, "_site"))).toBe(false);
   });
+
+  it("are reported with the content's mistakes, all at once", async () => {
+    const dir = makeSite({
+      "content/public/robots.txt": "User-agent: *",
+      "content/articles/nova.md": article({ title: "Нова", date: "2026-13-40 10:00", topic: "kultura" }),
+      "content/articles/insha.md": article({ title: "Інша", date: "2026-01-10 10:00", topic: "nemaie-takoi" }),
+    });
+    const result = await buildCommandInProcess(dir);
+    expect(result.status).not.toBe(0);
+    const output = result.stdout + result.stderr;
+    expect(output).toContain("3 problems in the content");
+    expect(output).toContain("content/public/robots.txt: strichka writes robots.txt");
+    expect(output).toMatch(/content\/articles\/nova\.md:3: date "2026-13-40 10:00" is not a date/);
+    expect(output).toMatch(/content\/articles\/insha\.md:4: topic "nemaie-takoi" is not a topic/);
+    expect(existsSync(join(dir, "_site"))).toBe(false);
+  });
 });

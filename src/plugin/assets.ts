@@ -5,8 +5,7 @@
 import { join } from "node:path";
 import type { Asset } from "../assets.js";
 import type { EleventyConfig } from "../eleventy-config.js";
-import { ContentError } from "../errors.js";
-import { publicFileProblems, SITE_REDIRECTS, siteRedirects } from "../public-files.js";
+import { SITE_REDIRECTS, siteRedirects } from "../public-files.js";
 import type { SiteBuild } from "./build.js";
 import { ASSETS_DIR, assetsFolder, IMAGES_DIR, PUBLIC_DIR } from "./folders.js";
 
@@ -27,10 +26,7 @@ export function useAssets(eleventyConfig: EleventyConfig, build: SiteBuild): voi
     // Not where strichka writes a file itself (public-files.ts): `_redirects` is merged into
     // ours, anything else there fails the build.
     eleventyConfig.addPassthroughCopy({ [join(input, PUBLIC_DIR)]: "/" }, { filter: (path) => path !== SITE_REDIRECTS });
-    eleventyConfig.on("eleventy.before", () => {
-      const problems = publicFileProblems(input);
-      if (problems.length > 0) throw new ContentError(problems);
-    });
+    // (A site's files that would clash with strichka's: SiteBuild.begin stops the build with publicFileProblems.)
     eleventyConfig.addGlobalData("strichkaSiteRedirects", () => siteRedirects(input));
   }
   eleventyConfig.ignores.add(join(input, PUBLIC_DIR, "**"));

@@ -1,8 +1,10 @@
 // The state of one plugin instance, in one place: what the plugin's parts (filters, pages,
 // event handlers) share. A build goes
 //   begin(directories)  before Eleventy reads a template: load and check the content model,
-//                       read the assets, choose the pages a preview rewrites;
-//   committed()         after Eleventy has written every page (a successful build only);
+//                       read the assets, choose the pages a preview rewrites (with the
+//                       other parts' work registered by alongBegin);
+//   finish()            after Eleventy has written every page (a successful build only):
+//                       the index files, then committed() for the preview;
 // and in the preview, changed(files) before each rebuild says what the save touched.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
@@ -24,6 +26,7 @@ import { pluralize } from "../plural.js";
 import { timed } from "../metrics.js";
 import { checkPreviewOutput, PreviewPages } from "../preview.js";
 import { cutIntoShards, readShard, SHARD_ENV, type ShardSettings } from "../shards.js";
+import { publicFileProblems } from "../public-files.js";
 import { retiredPageProblems } from "./defaults.js";
 import { writeIndexFiles } from "./index-files.js";
 import { urlToFile, UrlScheme } from "../urls.js";
@@ -91,6 +94,8 @@ export class SiteBuild {
    * `strichka build`, see shards.ts): the file that has them, else undefined.
    */
   readonly shardFile = process.env[SHARD_ENV] || undefined;
+  /** Other parts' work before each build (alongBegin), run by begin beside the content model's. */
+  readonly #alongBegin: (() => Promise<void>)[] = [];
 
   constructor(
     eleventyConfig: EleventyConfig,
@@ -151,18 +156,48 @@ export class SiteBuild {
     return this.#assets.get(url)?.publishedUrl ?? url;
   }
 
+  /**
+   * Work another part of the plugin does before each build (e.g. reading the templates to
+   * minify): begin runs it beside its own and returns when all of it has ended. The plugin
+   * has this one eleventy.before listener: Eleventy runs listeners side by side and gives up
+   * on the build at the first that fails (or throws before returning a promise), leaving the
+   * others running on their own; a load left so went on reading a test's articles after the
+   * test had ended, and failed as an unhandled rejection.
+   */
+  alongBegin(task: () => Promise<void>): void {
+    this.#alongBegin.push(task);
+  }
+
   /** Before Eleventy reads a template: everything a page needs, checked; nothing written but page folders. */
   async begin({ output }: { output: string }): Promise<void> {
+    const results = await Promise.allSettled([this.#begin(output), ...this.#alongBegin.map((task) => task())]);
+    const failures = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
+    if (failures.length === 0) return;
+    // The editors' mistakes all at once; anything else (a bug, a broken template) as it is.
+    const other = failures.find((failure) => !(failure instanceof ContentError));
+    if (other !== undefined) throw other;
+    throw failures.length === 1 ? failures[0] : new ContentError(failures.flatMap((failure) => (failure as ContentError).problems));
+  }
+
+  async #begin(output: string): Promise<void> {
     if (!this.production) checkPreviewOutput(output);
     // The folders as they are now: a build does not follow a later change of the working directory (tests run several in one process).
     const cwd = process.cwd();
-    const retired = retiredPageProblems(this.#eleventyConfig.directories.input);
-    if (retired.length > 0) throw new ContentError(retired);
+    const { input } = this.#eleventyConfig.directories;
+    // Files of the site that stop its build whatever the content, reported with the content's problems.
+    const siteProblems = [...retiredPageProblems(input), ...(this.shardFile ? [] : publicFileProblems(input))];
     this.#site = this.shardFile ? this.#loadShard(this.shardFile) : this.#load();
     // Awaited together: a content error must reach Eleventy (and cli.ts) as this build's
     // failure, not as an unhandled rejection while the assets are read.
-    const assetsDir = assetsFolder(this.#eleventyConfig.directories.input);
-    const [news, assets] = await Promise.all([this.#site, this.production ? readAssets(assetsDir, `/${ASSETS_DIR}/`) : []]);
+    const assetsDir = assetsFolder(input);
+    let news: NewsSite, assets: Asset[];
+    try {
+      [news, assets] = await Promise.all([this.#site, this.production ? readAssets(assetsDir, `/${ASSETS_DIR}/`) : []]);
+    } catch (error) {
+      if (error instanceof ContentError && siteProblems.length > 0) throw new ContentError([...siteProblems, ...error.problems]);
+      throw error;
+    }
+    if (siteProblems.length > 0) throw new ContentError(siteProblems);
     this.#loaded = news;
     this.#assets = new Map(assets.map((asset) => [asset.url, asset]));
     if (this.shardFile) {
@@ -200,9 +235,11 @@ export class SiteBuild {
   async finish(): Promise<void> {
     const files = this.#indexFiles;
     this.#indexFiles = undefined;
-    if (!files) return;
-    const written = await writeIndexFiles(files.news, { output: files.output, articlesPath: files.articlesPath, timeZone: this.options.timeZone });
-    if (this.production) this.#keptFiles.push(...written);
+    if (files) {
+      const written = await writeIndexFiles(files.news, { output: files.output, articlesPath: files.articlesPath, timeZone: this.options.timeZone });
+      if (this.production) this.#keptFiles.push(...written);
+    }
+    this.committed();
   }
 
   /** «Заплановано: 2 статті (найближча — 15 січня, 09:00)»: what this build leaves out until its time. */

@@ -13,7 +13,8 @@ export function useMinifiedTemplates(eleventyConfig: EleventyConfig, build: Site
   // Nunjucks hands every template's source to an extension's `preprocess` before compiling
   // it; ours swaps in the minified text (docs/eleventy-internals.md).
   eleventyConfig.amendLibrary("njk", (environment) => environment.addExtension("strichkaMinify", { tags: [], preprocess: templates.lookup }));
-  eleventyConfig.on("eleventy.before", async () => {
+  // Read beside the content model (SiteBuild.alongBegin), before any template is compiled.
+  build.alongBegin(async () => {
     templates.clear();
     if (!build.production) return;
     const { input, includes } = eleventyConfig.directories;

@@ -5,6 +5,5 @@ import type { SiteBuild } from "./build.js";
 
 export function usePreview(eleventyConfig: EleventyConfig, build: SiteBuild): void {
   eleventyConfig.on("eleventy.beforeWatch", (changedFiles: string[]) => build.changed(changedFiles));
-  // Fired only when a build has succeeded.
-  eleventyConfig.on("eleventy.after", () => build.committed());
+  // (What a successful build wrote is committed by SiteBuild.finish, the plugin's one eleventy.after listener.)
 }
