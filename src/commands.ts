@@ -12,14 +12,14 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { listMarkdown } from "./content/files.js";
 import { findContentError, findError, type ContentProblem } from "./errors.js";
-import { outOfMemoryMessage, watchHeap } from "./heap-watch.js";
+import { collectGarbage, outOfMemoryMessage, watchHeap } from "./heap-watch.js";
 import { timed } from "./metrics.js";
 import { checkOutputFolder, SiteFolders } from "./publish.js";
-import { DEFAULT_SHARDS, renderShards } from "./shards.js";
+import { DEFAULT_SHARDS, renderShards, writeShardFiles, type ShardFile } from "./shards.js";
 import { urlToFile } from "./urls.js";
 import { pinSlug } from "./pin-slugs.js";
 import { articleFile, siteFiles } from "./scaffold.js";
-import { settingsOf } from "./settings.js";
+import { settingsOf, type IncrementalBuild } from "./settings.js";
 
 /** Exit codes: 1 a failed build (content errors), 2 a wrong command line or setup. */
 const FAILED = 1;
@@ -101,7 +101,7 @@ async function build({ config, output = "_site", full = false, ...args }: BuildA
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const eleventy = await loadEleventy(configPath, folders.staging, options);
+  let eleventy: EleventyRun | undefined = await loadEleventy(configPath, folders.staging, options);
   const { input, includes, data, layouts } = eleventy.directories;
   const refused = checkOutputFolder(folders.output, { project: process.cwd(), sources: [input, includes, data, layouts].filter((dir): dir is string => !!dir), config: configPath });
   if (refused) throw new UsageError(`${refused}. Nothing was built.`);
@@ -117,15 +117,16 @@ async function build({ config, output = "_site", full = false, ...args }: BuildA
     incremental?.useArticleCache(folders.articleCache, { fresh: full });
     incremental?.useImageState(join(dirname(folders.output), `.${basename(folders.output)}.images.json`), folders.output);
     incremental?.useShards(shards);
-    const [passthrough, pages] = (await timed("eleventy", () => eleventy.write())) as EleventyResults;
+    const [passthrough, pages] = (await writeSite(eleventy)) as EleventyResults;
     const written = [...pages.map((page) => page.outputPath), ...passthrough.flatMap((copy) => Object.values(copy.map ?? {}))].filter((path): path is string => typeof path === "string");
-    const pending = incremental?.pendingShards;
-    if (pending) {
-      const { news, shards: cut } = pending;
-      await timed("shards", () =>
-        renderShards(news, cut, { config: configPath, output: folders.staging, folder: join(folders.staging, ".strichka-shards"), processes: shards.processes, heapMb: shardHeapMb(shards.pages) }),
-      );
-      for (const shard of cut) for (const page of [...shard.articles, ...shard.listings]) written.push(join(folders.staging, urlToFile(page.url)));
+    const shardFolder = join(folders.staging, ".strichka-shards");
+    const shardFiles = incremental && (await timed("shards", () => prepareShards(incremental, shardFolder, folders.staging, written)));
+    if (shardFiles) {
+      // Eleventy's run is over and the model is in the shards' files: what the build holds
+      // now is counted beside every shard's process.
+      eleventy = undefined;
+      collectGarbage();
+      await timed("shards", () => renderShards(shardFiles, { config: configPath, output: folders.staging, folder: shardFolder, processes: shards.processes, heapMb: shardHeapMb(shards.pages) }));
     }
     const result = incremental?.incrementalResult;
     const files = await timed("publishing", () => folders.complete(written, result?.keptFiles, result?.state));
@@ -149,6 +150,25 @@ async function build({ config, output = "_site", full = false, ...args }: BuildA
   } finally {
     stopWatching();
   }
+}
+
+/** Eleventy's run, timed: in a function of its own, so that no closure of build() keeps the instance once build() lets go of it. */
+function writeSite(eleventy: EleventyRun): Promise<unknown> {
+  return timed("eleventy", () => eleventy.write());
+}
+
+/**
+ * The shards this build's article and list pages are still to be rendered in, written to
+ * `folder`, their pages' files added to `written`, and the build's content model let go of;
+ * undefined when the build rendered everything itself.
+ */
+async function prepareShards(build: IncrementalBuild, folder: string, staging: string, written: string[]): Promise<ShardFile[] | undefined> {
+  const pending = build.pendingShards;
+  if (!pending) return undefined;
+  const files = await writeShardFiles(pending.news, pending.shards, folder);
+  for (const shard of pending.shards) for (const page of [...shard.articles, ...shard.listings]) written.push(join(staging, urlToFile(page.url)));
+  build.releaseModel();
+  return files;
 }
 
 /**

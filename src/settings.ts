@@ -21,6 +21,8 @@ export interface IncrementalBuild {
   useShards(settings: ShardSettings): void;
   /** After Eleventy's run: the shards the article and list pages are still to be rendered in. */
   readonly pendingShards: { news: NewsSite; shards: readonly PagesToWrite[] } | undefined;
+  /** Once the shards' files are written: the content model is not needed any more. */
+  releaseModel(): void;
   /** After the build: its page state, and the files of the pages it did not render. */
   readonly incrementalResult: { state: PageState; keptFiles: readonly string[] } | undefined;
 }

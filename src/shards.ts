@@ -90,21 +90,42 @@ export class ShardError extends Error {
   override readonly name = "ShardError";
 }
 
+/** A shard's file, written before any shard runs (see writeShardFiles), and how many pages it has. */
+export interface ShardFile {
+  file: string;
+  pages: number;
+}
+
 /**
- * Renders `shards` of `news` into `output`, `processes` child processes at a time, each an
- * Eleventy run of the site's `config` (through `strichka _render-shard`). Resolves when all
- * have finished; rejects with a ShardError when one fails (the others are stopped).
+ * Every shard of `news` written to `folder` (shardBytes), one after another, before any is
+ * rendered: the build can then let go of its content model while the shards run, and the
+ * shards' processes are what the machine's memory holds, not the model beside them.
  */
-export async function renderShards(news: NewsSite, shards: readonly PagesToWrite[], { config, output, folder, processes, heapMb }: { config: string; output: string; folder: string; processes: number; heapMb: number }): Promise<void> {
+export async function writeShardFiles(news: NewsSite, shards: readonly PagesToWrite[], folder: string): Promise<ShardFile[]> {
   await mkdir(folder, { recursive: true });
+  const files: ShardFile[] = [];
+  for (const [index, shard] of shards.entries()) {
+    const file = join(folder, `${index}.bin`);
+    await writeFile(file, shardBytes(news, shard));
+    files.push({ file, pages: shard.articles.length + shard.listings.length });
+  }
+  return files;
+}
+
+/**
+ * Renders the shards written by writeShardFiles into `output`, `processes` child processes
+ * at a time, each an Eleventy run of the site's `config` (through `strichka _render-shard`).
+ * Resolves when all have finished; rejects with a ShardError when one fails (the others are
+ * stopped). The files are removed as their shards end, and the folder at the end.
+ */
+export async function renderShards(shards: readonly ShardFile[], { config, output, folder, processes, heapMb }: { config: string; output: string; folder: string; processes: number; heapMb: number }): Promise<void> {
   const running = new Set<ReturnType<typeof spawn>>();
   let failure: ShardError | undefined;
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < shards.length && !failure) {
       const index = next++;
-      const file = join(folder, `${index}.bin`);
-      await writeFile(file, shardBytes(news, shards[index]!));
+      const { file, pages } = shards[index]!;
       const code = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
         const child = spawn(process.execPath, [...childNodeArgs(CLI, heapMb), CLI, "_render-shard", `--config=${config}`, `--output=${output}`], {
           // (STRICHKA_PHASES: the phases file is the coordinating build's to write.)
@@ -122,7 +143,7 @@ export async function renderShards(news: NewsSite, shards: readonly PagesToWrite
       if (code.code !== 0 && !failure) {
         failure = new ShardError(
           code.code === OUT_OF_MEMORY || code.code === 134 || code.signal === "SIGABRT" || code.signal === "SIGKILL"
-            ? `Rendering shard ${index + 1} of ${shards.length} ran out of memory (its limit is ${heapMb} MB). Build with smaller shards: strichka build --shard-pages=${Math.max(1, Math.floor((shards[index]!.articles.length + shards[index]!.listings.length) / 2))}`
+            ? `Rendering shard ${index + 1} of ${shards.length} ran out of memory (its limit is ${heapMb} MB). Build with smaller shards: strichka build --shard-pages=${Math.max(1, Math.floor(pages / 2))}`
             : `Rendering shard ${index + 1} of ${shards.length} failed (exit ${code.code ?? code.signal}); its error is above.`,
         );
         for (const child of running) child.kill();
