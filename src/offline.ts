@@ -25,6 +25,7 @@ export interface OfflineWorker {
  * of a cache's keys is not one browsers agree on), and the least recently kept go. The script
  * changes with every publish (the latest articles), so browsers install it again; what is
  * kept already is not downloaded again.
+ * (Long: the service worker's script, written out as it is served, read top to bottom.)
  */
 export function offlineWorkerScript({ fresh, keep, offlinePage, maxPages }: OfflineWorker): string {
   return `// strichka's service worker (src/offline.ts).

@@ -107,7 +107,10 @@ function neededWithPhoto(shape: Shape, name: string): string {
   return isRequired(shape[name]!) ? "Обов'язково, якщо є фото. " : "";
 }
 
-/** The whole config.yml, as an object (cmsConfigYaml writes it). */
+/**
+ * The whole config.yml, as an object (cmsConfigYaml writes it).
+ * (Long: the collections and their fields in the order Decap shows them, each field one entry.)
+ */
 export function cmsConfig(site: CmsSite): Record<string, unknown> {
   const schemas = cmsSchemas(site.timeZone);
   const required = (shape: Shape, name: string) => isRequired(shape[name]!);

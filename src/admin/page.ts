@@ -65,6 +65,7 @@ export interface AdminScriptData {
 /**
  * admin/strichka-admin.js. Decap starts only once this has registered what strichka needs
  * (CMS_MANUAL_INIT): the format of _data's lists must be known before config.yml is read.
+ * (Long: one browser script, written out as it is served, read top to bottom.)
  */
 export function adminScript(data: AdminScriptData): string {
   const json = JSON.stringify(data).replace(/</g, "\\u003c");

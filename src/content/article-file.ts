@@ -79,29 +79,9 @@ export interface ParseContext {
 /** Parses and validates one article file's bytes; `file` names it in problems. */
 export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zone }: ParseContext, problems: ContentProblem[]): ParsedArticle | undefined {
   const source = decodeText(bytes, file, problems);
-  if (source === undefined) return undefined;
-  if (source.trim() === "") {
-    problems.push({ file, message: "is empty; an article starts with front matter (---, title, date, topic, ---) and then the text" });
-    return undefined;
-  }
-  const { yaml, body, yamlLine, bodyLine } = splitFrontMatter(source);
-  if (yaml === null) {
-    problems.push({ file, line: 1, message: "has no front matter; start the file with a line ---, then title, date and topic, then another ---" });
-    return undefined;
-  }
-  let data: Record<string, unknown>;
-  try {
-    data = parseYaml(yaml);
-  } catch (error) {
-    const mark = (error as { mark?: { line: number; column: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    problems.push({
-      file,
-      line: mark ? yamlLine + mark.line : undefined,
-      message: `front matter is not valid YAML (${reason}${mark ? `, column ${mark.column + 1}` : ""}); check quotes, colons and indentation`,
-    });
-    return undefined;
-  }
+  const split = source === undefined ? undefined : readFrontMatter(source, file, problems);
+  if (!split) return undefined;
+  const { yaml, body, yamlLine, bodyLine, data } = split;
   const found: ContentProblem[] = [];
   frontMatterControlCharacters(data, "", (field, message) => found.push({ file, line: lineOfKey(yaml, field.split(/[.[]/)[0]!, yamlLine), field, message }));
   found.push(...bodyProblems(body, bodyLine, file));
@@ -150,6 +130,31 @@ export function parseArticle(bytes: Uint8Array, file: string, { schema, urls, zo
     day: zonedDay(front.date, zone),
     readingMinutes: readingMinutes(body),
   });
+}
+
+/** The file's front matter as YAML data, and its body; undefined (with the problem) when there is none to read. */
+function readFrontMatter(source: string, file: string, problems: ContentProblem[]): { yaml: string; body: string; yamlLine: number; bodyLine: number; data: Record<string, unknown> } | undefined {
+  if (source.trim() === "") {
+    problems.push({ file, message: "is empty; an article starts with front matter (---, title, date, topic, ---) and then the text" });
+    return undefined;
+  }
+  const { yaml, body, yamlLine, bodyLine } = splitFrontMatter(source);
+  if (yaml === null) {
+    problems.push({ file, line: 1, message: "has no front matter; start the file with a line ---, then title, date and topic, then another ---" });
+    return undefined;
+  }
+  try {
+    return { yaml, body, yamlLine, bodyLine, data: parseYaml(yaml) };
+  } catch (error) {
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    problems.push({
+      file,
+      line: mark ? yamlLine + mark.line : undefined,
+      message: `front matter is not valid YAML (${reason}${mark ? `, column ${mark.column + 1}` : ""}); check quotes, colons and indentation`,
+    });
+    return undefined;
+  }
 }
 
 /** strichka's own front-matter fields (see schema.ts): the model has them in its own fields. */

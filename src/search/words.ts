@@ -22,6 +22,7 @@ export interface SearchWords {
   latin(word: string): string;
 }
 
+// (Long: most of it is the tables of endings and letters; the functions at the end are short.)
 export function searchWords(): SearchWords {
   // One ending is stripped, the longest that leaves at least 3 letters (after a reflexive
   // -ся/-сь): cases of nouns and adjectives, persons and the past of verbs.
