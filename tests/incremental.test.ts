@@ -102,6 +102,30 @@ describe("strichka build, incremental", () => {
     expect(siteContents(join(dir, "_site"))).toEqual(await atClock("2026-01-20 09:05", () => fullBuildContents(dir)));
   });
 
+  it("works out again the related news of every article newer than an edited, deleted or backdated one, as a full build does", async () => {
+    const dir = makeSite(Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`content/articles/n${n}.md`, STORY(n)])));
+    for (let build = 0; build < 2; build++) expect((await publish(dir)).status).toBe(0);
+    // The lists are kept beside the article cache for the next build.
+    expect(existsSync(join(dir, "._site.articles.related"))).toBe(true);
+    const newest = join(dir, "_site/novyny/2026/01/18/n8.html");
+    const before = readFileSync(newest, "utf8");
+    const steps: [string, () => void][] = [
+      // The oldest article's topic and tags: it moves down the newer articles' lists.
+      ["old article's tags", () => writeFileSync(join(dir, "content/articles/n1.md"), STORY(1, { topic: "kultura", tags: "[Одеса]" }))],
+      ["deletion mid-archive", () => rmSync(join(dir, "content/articles/n4.md"))],
+      ["backdated new article", () => writeFileSync(join(dir, "content/articles/n9.md"), STORY(9, { date: "2026-01-13 12:00", tags: "[Одеса, Львів]" }))],
+      ["old article's date, same day", () => writeFileSync(join(dir, "content/articles/n2.md"), STORY(2, { date: "2026-01-12 08:00" }))],
+    ];
+    for (const [name, step] of steps) {
+      step();
+      const result = await publish(dir);
+      expect(result.status, `${name}: ${result.stderr}`).toBe(0);
+      expect(siteContents(join(dir, "_site")), name).toEqual(await fullBuildContents(dir));
+    }
+    // (The newest article's list did change: these were not edits nothing depends on.)
+    expect(readFileSync(newest, "utf8")).not.toEqual(before);
+  });
+
   type Change =
     | { kind: "add"; n: number }
     | { kind: "title" | "date" | "topic" | "tags" | "draft" | "delete" | "live"; which: number }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LOOKBACK, relatedArticles } from "../src/related.js";
+import { KeptRelated, LOOKBACK, relatedArticles } from "../src/related.js";
 
 interface Item {
   id: string;
@@ -106,5 +106,91 @@ describe("relatedArticles", () => {
         expect(after.slice(1)).toEqual(before);
       }),
     );
+  });
+
+  describe("with the lists kept from an earlier build", () => {
+    const notDraft = (candidate: Item) => !candidate.draft;
+    const keptOf = (list: Item[], count: number, previous?: KeptRelated) => {
+      let kept: KeptRelated | undefined;
+      const related = relatedArticles(list, count, notDraft, { previous, keep: (lists) => (kept = lists) });
+      return { related, kept: kept! };
+    };
+
+    it("gives exactly what working out every list gives, after any edits, and keeps the same lists for the next build", () => {
+      const edit = fc.oneof(
+        fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), item }),
+        fc.record({ kind: fc.constant("delete" as const), at: fc.nat() }),
+        fc.record({ kind: fc.constant("replace" as const), at: fc.nat(), item }),
+      );
+      fc.assert(
+        fc.property(fc.array(item, { maxLength: 30 }), fc.array(edit, { maxLength: 4 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }), (before, edits, countBefore, count) => {
+          const after = [...before];
+          for (const change of edits) {
+            const at = after.length === 0 ? 0 : change.at % (after.length + (change.kind === "insert" ? 1 : 0));
+            if (change.kind === "insert") after.splice(at, 0, change.item);
+            else if (after.length > 0) after.splice(at, 1, ...(change.kind === "replace" ? [change.item] : []));
+          }
+          // Through the file's bytes, as the next build reads them.
+          const previous = KeptRelated.fromBuffer(keptOf(before, countBefore).kept.toBuffer());
+          expect(previous).toBeDefined();
+          const reused = keptOf(after, count, previous);
+          const full = keptOf(after, count);
+          expect(reused.related.map(ids)).toEqual(full.related.map(ids));
+          // (Its words may be numbered otherwise: the previous build's numbers are kept.)
+          expect([...reused.kept.lists]).toEqual([...full.kept.lists]);
+        }),
+      );
+    });
+
+    /** `kept` with every list pointing at the article right after (a mark of lists taken from it, not worked out). */
+    const marked = (kept: KeptRelated) => {
+      const lists = new Int32Array(kept.lists.length);
+      for (let index = 0; index < kept.length - 1; index++) lists[index * kept.count] = 1;
+      return new KeptRelated(kept.count, kept.words, kept.keyStart, kept.keys, lists);
+    };
+
+    it("works out only the lists of the articles newer than the oldest changed one", () => {
+      const archive = Array.from({ length: 40 }, (_, index): Item => ({ id: `a${index}`, topic: `t${index % 3}`, tags: [`k${index % 5}`] }));
+      const previous = marked(keptOf(archive, 3).kept);
+      // A new article at the top: its own list is worked out, every other one taken as kept.
+      const fresh = keptOf([{ id: "new", topic: "t0", tags: ["k1"] }, ...archive], 3, previous).related;
+      expect(fresh[0]!.length).toBe(3);
+      expect(fresh.slice(1, -1).map(ids)).toEqual(archive.slice(1).map((next) => [next.id]));
+      // An old article's tags edited (mid-archive): the lists of it and of every newer one are worked out again.
+      const edited = archive.map((entry, index) => (index === 20 ? { ...entry, tags: ["k9"] } : entry));
+      const again = keptOf(edited, 3, previous).related;
+      expect(again.slice(0, 21).map(ids)).toEqual(keptOf(edited, 3).related.slice(0, 21).map(ids));
+      expect(again.slice(21, -1).map(ids)).toEqual(edited.slice(22).map((next) => [next.id]));
+      // A deletion mid-archive, a draft, a backdated new article: the same boundary.
+      // (After a deletion, the article that took the deleted one's place is the first whose list is kept.)
+      const cases: [Item[], number][] = [
+        [archive.filter((_, index) => index !== 25), 25],
+        [archive.map((entry, index) => (index === 25 ? { ...entry, draft: true } : entry)), 26],
+        [[...archive.slice(0, 25), { id: "back", topic: "t1", tags: [] }, ...archive.slice(25)], 26],
+      ];
+      for (const [changed, keptFrom] of cases) {
+        const related = keptOf(changed, 3, previous).related;
+        expect(related.slice(0, keptFrom).map(ids)).toEqual(keptOf(changed, 3).related.slice(0, keptFrom).map(ids));
+        expect(related.slice(keptFrom, -1).map(ids)).toEqual(changed.slice(keptFrom + 1).map((next) => [next.id]));
+      }
+      // Another count: nothing is taken.
+      expect(keptOf([{ id: "new", topic: "t0", tags: ["k1"] }, ...archive], 4, previous).related.map(ids)).toEqual(relatedArticles([{ id: "new", topic: "t0", tags: ["k1"] }, ...archive], 4, notDraft).map(ids));
+    });
+
+    it("reads no kept lists from damaged or foreign bytes", () => {
+      const bytes = keptOf(items, 3).kept.toBuffer();
+      expect(KeptRelated.fromBuffer(bytes)).toBeDefined();
+      expect(KeptRelated.fromBuffer(bytes.subarray(0, bytes.length - 4))).toBeUndefined();
+      expect(KeptRelated.fromBuffer(Buffer.from("{}"))).toBeUndefined();
+      expect(KeptRelated.fromBuffer(Buffer.alloc(0))).toBeUndefined();
+      const header = bytes.readUInt32LE(0);
+      const otherVersion = Buffer.from(bytes);
+      otherVersion.write("X", 4 + bytes.toString("utf8", 4, 4 + header).indexOf('"version":"') + 11);
+      expect(KeptRelated.fromBuffer(otherVersion)).toBeUndefined();
+      // A list reaching past the last article.
+      const outside = Buffer.from(bytes);
+      outside.writeInt32LE(1000, outside.length - 4 * 3);
+      expect(KeptRelated.fromBuffer(outside)).toBeUndefined();
+    });
   });
 });

@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import { ContentError, describeValue, type ContentProblem } from "../errors.js";
 import { checkArticleImages, type ImageStore } from "../images.js";
 import { timed } from "../metrics.js";
-import { relatedArticles } from "../related.js";
+import { readKeptRelated, relatedArticles, writeKeptRelated, type KeptRelated } from "../related.js";
 import { typographText } from "../typography.js";
 import { UrlScheme } from "../urls.js";
 import { videoForDay, type VideoOfTheDay } from "../video.js";
@@ -69,6 +69,12 @@ export interface LoadOptions {
   images?: ImageStore;
   /** At least this many changed files go to the child processes (default PARSE_IN_PROCESSES_FROM; tests use fewer). */
   parseProcessesFrom?: number;
+  /**
+   * `strichka build`: the file the related news lists are kept in between builds (see
+   * KeptRelated in related.ts); with `reuse`, the lists it holds that are still right are
+   * taken from it (without, e.g. `--full`, every list is worked out).
+   */
+  keptRelated?: { file: string; reuse: boolean };
 }
 
 /** Reads and validates the whole site (see the top of this file). */
@@ -202,11 +208,15 @@ async function readChangedFiles(files: { path: string; key: string }[], articles
 function buildIndexes(site: SiteSettings, topics: Map<string, Topic>, articles: Article[], videos: VideoOfTheDay[], options: LoadOptions, more: { buildTime: Date; scheduled: ScheduledArticles; authors: Author[] }): NewsSite {
   // Newest first; the URL breaks ties so that the order (and so related news) never depends on the file system.
   articles.sort((a, b) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url));
+  const kept = options.keptRelated;
+  let keep: KeptRelated | undefined;
   const related = relatedArticles(
     articles.map((article) => ({ article, topic: article.topic.slug, tags: article.tags.map((tag) => tag.slug) })),
     options.relatedCount,
     (candidate) => !candidate.article.draft,
+    kept && { previous: kept.reuse ? readKeptRelated(kept.file) : undefined, keep: (lists) => (keep = lists) },
   );
+  if (kept && keep) writeKeptRelated(kept.file, keep);
   articles.forEach((article, index) => {
     article.video = videoForDay(videos, article.day);
     // The articles themselves, not copies of their links: five link objects (with dates) an

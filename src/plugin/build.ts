@@ -503,6 +503,8 @@ export class SiteBuild {
         // Many changed files (a first build) are parsed in as many processes as shards render in.
         parseProcesses: this.#shardSettings?.processes,
         saveCacheTo: this.production ? this.#articleCacheFolder?.folder : undefined,
+        // The related news lists beside the cache: those still right are not worked out again (not with --full).
+        keptRelated: this.production && this.#articleCacheFolder ? { file: `${this.#articleCacheFolder.folder}.related`, reuse: !this.#articleCacheFolder.fresh } : undefined,
         ...(Object.keys(site).length > 0 && { site }),
       }),
     );

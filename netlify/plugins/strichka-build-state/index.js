@@ -8,7 +8,7 @@ import { cpSync, existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 /** What `strichka build --output=_site` keeps, relative to the site's folder. */
-export const STATE = ["_site", "._site.files.json", "._site.pages.json", "._site.articles", "._site.images.json", "._site.recycled", "._site.recycled.files.json", "._site.recycled.pages.json"];
+export const STATE = ["_site", "._site.files.json", "._site.pages.json", "._site.articles", "._site.articles.related", "._site.images.json", "._site.recycled", "._site.recycled.files.json", "._site.recycled.pages.json"];
 
 // One folder holds them in the cache, moved in and out whole: cache-utils copies with
 // globs that leave out dot-files (._site.files.json, _site/.well-known/), and moving keeps all.
