@@ -6,13 +6,16 @@
 // succeeds does the staging folder replace the output folder (see publish.ts). A failed
 // build (for instance an editor's mistake) leaves the published _site/ exactly as it was,
 // and a successful one contains exactly what a build into an empty folder would.
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { ArticleCache } from "./content/cache.js";
 import { listMarkdown } from "./content/files.js";
 import { findContentError, findError, type ContentProblem } from "./errors.js";
-import { collectGarbage, outOfMemoryMessage, watchHeap } from "./heap-watch.js";
+import { collectGarbage, outOfMemoryMessage, raisedHeapMb, watchHeap } from "./heap-watch.js";
+import { childNodeArgs, siblingModule } from "./child-node.js";
 import { timed } from "./metrics.js";
 import { checkOutputFolder, SiteFolders } from "./publish.js";
 import { DEFAULT_SHARDS, renderShards, writeShardFiles, type ShardFile } from "./shards.js";
@@ -106,6 +109,11 @@ async function build({ config, output = "_site", full = false, ...args }: BuildA
   const refused = checkOutputFolder(folders.output, { project: process.cwd(), sources: [input, includes, data, layouts].filter((dir): dir is string => !!dir), config: configPath });
   if (refused) throw new UsageError(`${refused}. Nothing was built.`);
   const name = basename(folders.output);
+  const heapMb = process.env[HEAP_RAISED] ? undefined : raisedHeapMb(countArticles(eleventy, folders.articleCache));
+  if (heapMb !== undefined) {
+    console.log(`The build runs with a heap limit of ${heapMb} MB for this archive (see "Big archives" in strichka's README).`);
+    return buildWithHeap(heapMb, { config: configPath, output, full, ...args });
+  }
   const stopWatching = watchHeap((limitMb) =>
     outOfMemoryMessage("The build", limitMb, `Nothing was published: ${name}/ is as it was. Give Node more memory, e.g. NODE_OPTIONS=--max-old-space-size=${limitMb * 2} npm run build, and see "Big archives" in strichka's README.`),
   );
@@ -150,6 +158,34 @@ async function build({ config, output = "_site", full = false, ...args }: BuildA
   } finally {
     stopWatching();
   }
+}
+
+/** Set in a build run again with a bigger heap (buildWithHeap): it does not ask again. */
+const HEAP_RAISED = "STRICHKA_HEAP_RAISED";
+
+/**
+ * About how many articles the site has (what the coordinating process's heap grows with):
+ * from the parse cache of the last build when there is one (a listing of its few files; at
+ * most twice too many), else the article files counted (a first build, ~1 s at 100,000).
+ */
+function countArticles(eleventy: EleventyRun, articleCache: string): number {
+  const settings = settingsOf(eleventy);
+  if (!settings) return 0;
+  return ArticleCache.capacity(articleCache) ?? listMarkdown(join(eleventy.directories.input, settings.articlesDir), process.cwd(), []).length;
+}
+
+/**
+ * The same build in a child process with a heap limit of `heapMb` (V8's limit is set when a
+ * process starts); its exit code. Output goes where this process's goes.
+ */
+function buildWithHeap(heapMb: number, args: BuildArguments): Promise<number> {
+  const cli = siblingModule(import.meta.url, "./cli");
+  const options = Object.entries(args).flatMap(([option, value]) => (value === true ? [`--${option}`] : typeof value === "string" ? [`--${option}=${value}`] : []));
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [...childNodeArgs(cli, heapMb), cli, "build", ...options], { stdio: "inherit", env: { ...process.env, [HEAP_RAISED]: "1" } });
+    child.on("error", () => done(FAILED));
+    child.on("exit", (code) => done(code ?? FAILED));
+  });
 }
 
 /** Eleventy's run, timed: in a function of its own, so that no closure of build() keeps the instance once build() lets go of it. */

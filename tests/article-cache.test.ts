@@ -24,6 +24,17 @@ const files = (count: number) =>
   Object.fromEntries(Array.from({ length: count }, (_, index) => [`content/articles/a${index}.md`, article({ title: `Новина ${index}`, date: "2026-01-14 10:00", topic: "kultura" })]));
 
 describe("ArticleCache on disk", () => {
+  it("says about how many articles it holds from its files alone, to size a build's heap (commands.ts)", async () => {
+    const dir = makeSite(files(3));
+    const folder = join(dir, "._site.articles");
+    expect(ArticleCache.capacity(folder)).toBeUndefined();
+    const cache = new ArticleCache("1.0.0");
+    await load(dir, cache);
+    await cache.save(folder);
+    // One file: up to the 16,384 entries a file is cut for, at least the 3 there are.
+    expect(ArticleCache.capacity(folder)).toBe(16_384);
+  });
+
   it("parses only new and changed files in the next build, by content when modification times change", async () => {
     const dir = makeSite(files(3));
     const folder = join(dir, "._site.articles");

@@ -1,11 +1,11 @@
 // Out of memory, said plainly: a process past its heap limit prints what happened and what to
 // do, and exits with OUT_OF_MEMORY, instead of V8's fatal error and native stack.
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { OUT_OF_MEMORY } from "../src/heap-watch.js";
-import { ROOT, tempDir } from "./helpers.js";
+import { buildHeapMb, OUT_OF_MEMORY } from "../src/heap-watch.js";
+import { article, makeSite, ROOT, tempDir } from "./helpers.js";
 
 describe("watchHeap", () => {
   it("stops a process that fills its heap with a plain message before V8 dies", () => {
@@ -29,5 +29,27 @@ for (let round = 0; round < 1_000_000; round++) {
     expect(result.stderr).toMatch(/^The build ran out of memory: it needs more than its heap limit of 100 MB\. Give it more memory\.$/m);
     expect(result.stderr).not.toMatch(/FATAL ERROR|Native stack/);
     expect(result.status).toBe(OUT_OF_MEMORY);
+  });
+});
+
+describe("a build's heap", () => {
+  it("is sized from the archive: a build whose process has less than that runs again with it, saying so", () => {
+    const dir = makeSite({ "content/articles/a.md": article({ title: "Новина", date: "2026-01-14 10:00", topic: "kultura" }) });
+    // 200 MB is less than the 512 MB any archive is given (buildHeapMb), as Node's default is
+    // less than a big archive's on a machine of little memory.
+    const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "src/cli.ts"), "build", `--config=${join(ROOT, "eleventy.config.ts")}`], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=200" },
+    });
+    expect(result.stdout).toContain(`The build runs with a heap limit of ${buildHeapMb(1)} MB for this archive`);
+    expect(result.status, result.stderr).toBe(0);
+    expect(existsSync(join(dir, "_site/index.html"))).toBe(true);
+  });
+
+  it("grows with the archive: ~3 KB an article over a base", () => {
+    expect(buildHeapMb(0)).toBe(512);
+    expect(buildHeapMb(100_000)).toBe(805);
+    expect(buildHeapMb(1_000_000)).toBe(3442);
   });
 });

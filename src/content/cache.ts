@@ -8,7 +8,7 @@
 // still used (a fresh CI checkout gives every file a new modification time). The entries
 // hold for one context (the topics, time zone, URL scheme and strichka's version, which
 // validation and the derived fields depend on): a load with another empties the cache.
-import { statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ContentProblem } from "../errors.js";
@@ -245,6 +245,16 @@ export class ArticleCache {
     for (const name of names) if (!wanted.has(name)) await rm(join(folder, name), { force: true });
     this.#dirty.clear();
     this.#rewriteAll = false;
+  }
+
+  /**
+   * About how many articles the cache saved in `folder` holds, at most (its files' count
+   * times the entries a file is cut for: up to twice too many), from one listing of the
+   * folder; undefined when there is none. For sizing a build before anything is read.
+   */
+  static capacity(folder: string): number | undefined {
+    const count = existsSync(folder) ? readdirSync(folder).filter((name) => /^\d+\.json$/.test(name)).length : 0;
+    return count > 0 ? count * ENTRIES_PER_FILE : undefined;
   }
 
   /**
