@@ -18,7 +18,7 @@ import { spawn } from "node:child_process";
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { cp, lstat, readdir, realpath, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { parsePageState, type PageState } from "./incremental.js";
+import { pageStateText, parsePageState, type PageState } from "./incremental.js";
 import { urlToFile } from "./urls.js";
 
 /** The relative paths ("novyny/2026/01/14/x.html") of a folder's files as its build wrote them. */
@@ -268,9 +268,8 @@ export class SiteFolders {
     const present = (this.#present = new Set<string>());
     removeAllBut(this.staging, new Set(files.files.map(sameName)), present);
     this.#previousFiles = files.files;
-    const state = existsSync(pageStatePath(this.staging)) ? parsePageState(readFileSync(pageStatePath(this.staging), "utf8")) : undefined;
     // Only pages whose file is there (one deleted by hand is rendered again).
-    this.previousPages = state && { ...state, pages: Object.fromEntries(Object.entries(state.pages).filter(([url]) => present.has(urlToFile(url).slice(1)))) };
+    if (existsSync(pageStatePath(this.staging))) this.previousPages = parsePageState(readFileSync(pageStatePath(this.staging), "utf8"), (url) => present.has(urlToFile(url).slice(1)));
   }
 
   /**
@@ -334,7 +333,7 @@ export class SiteFolders {
     await rm(pageStatePath(this.staging), { force: true });
     if (existsSync(this.staging)) {
       await writeFile(manifestPath(this.staging), JSON.stringify([...files]));
-      if (pages) await writeFile(pageStatePath(this.staging), JSON.stringify(pages));
+      if (pages) await writeFile(pageStatePath(this.staging), pageStateText(pages));
     }
     return files;
   }

@@ -28,6 +28,24 @@ export interface SitemapFile {
 
 const changed = (article: Article) => article.updated ?? article.date;
 
+/** The latest publication or update among the articles: `latest` of their entries, without making them. */
+function latestChange(articles: readonly Article[]): Date | undefined {
+  let newest: Date | undefined;
+  let newestMs = -Infinity;
+  for (const article of articles) {
+    const date = changed(article);
+    const ms = date.getTime();
+    if (ms > newestMs) (newest = date), (newestMs = ms);
+  }
+  return newest;
+}
+
+const keysOf = <Item>(items: readonly Item[], keyOf: (item: Item) => string) => {
+  let text = "";
+  for (const item of items) text += keyOf(item);
+  return text;
+};
+
 export class SiteSitemaps {
   /** Every sitemap file, in the order the index lists them: pages, lists, then months, newest first. */
   readonly files: readonly SitemapFile[];
@@ -42,32 +60,65 @@ export class SiteSitemaps {
    */
   readonly #entries = new Map<string, () => readonly SitemapEntry[]>();
 
+  /** Each file's URLs and lastmods as text (see contentKey), made when asked for. */
+  readonly #keys = new Map<string, () => string>();
+
   constructor(
     readonly news: NewsSite,
     limits: SitemapLimits = SITEMAP_LIMITS,
   ) {
     const files: SitemapFile[] = [];
-    const add = <Item>(name: string, items: readonly Item[], toEntry: (item: Item) => SitemapEntry) => {
+    const add = <Item>(name: string, items: readonly Item[], toEntry: (item: Item) => SitemapEntry, keyOf: (item: Item) => string) => {
       let from = 0;
       cutSitemap(items.map(toEntry), limits).forEach((part, index) => {
         const url = news.urls.sitemapFile(index === 0 ? name : `${name}-${index + 1}`);
         const range = [from, (from += part.length)] as const;
         this.#entries.set(url, () => items.slice(...range).map(toEntry));
+        this.#keys.set(url, () => keysOf(items.slice(...range), keyOf));
         files.push({ url, lastmod: latest(part) });
       });
     };
     const asIs = (entry: SitemapEntry) => entry;
-    add("pages", this.#pageEntries(), asIs);
-    add("lists", this.#listEntries(), asIs);
+    const entryKey = (entry: SitemapEntry) => `${entry.url}\t${entry.lastmod?.getTime() ?? ""}\n`;
+    add("pages", this.#pageEntries(), asIs, entryKey);
+    add("lists", this.#listEntries(), asIs, entryKey);
     const monthEntry = (article: Article): SitemapEntry => ({ url: this.#absolute(article.url), lastmod: changed(article) });
-    for (const [month, articles] of this.#months()) add(month, articles, monthEntry);
+    // (Site-root URLs: the site's URL is in every page's fingerprint, incremental.ts.)
+    const articleKey = (article: Article) => `${article.url}\t${changed(article).getTime()}\n`;
+    for (const [month, articles] of this.#months()) {
+      if (!this.#fitsOneFile(articles, limits)) {
+        add(month, articles, monthEntry, articleKey);
+        continue;
+      }
+      // A month far below the limits (every month but a million-article newsroom's) is one
+      // file: its entries need not be made to be cut (100,000 absolute URLs a build).
+      const url = news.urls.sitemapFile(month);
+      this.#entries.set(url, () => articles.map(monthEntry));
+      this.#keys.set(url, () => keysOf(articles, articleKey));
+      files.push({ url, lastmod: latestChange(articles) });
+    }
     this.files = files;
     this.filesToWrite = files;
   }
 
-  /** What a file's XML is made of besides the zone: each URL with its lastmod. */
-  entriesOf(url: string): readonly SitemapEntry[] {
-    return this.#entries.get(url)?.() ?? [];
+  /**
+   * What a file's XML is made of besides the site's URL and the zone, as text: each URL
+   * (site-root for articles) with its lastmod, one a line: for a hash, cheaper than the file's entries.
+   */
+  contentKey(url: string): string {
+    return this.#keys.get(url)?.() ?? "";
+  }
+
+  /**
+   * Whether these articles' entries surely fit one file: an upper bound of their XML (an
+   * escaped character is at most 6 bytes, "&quot;"; any other at most 3 in UTF-8) within the limits.
+   */
+  #fitsOneFile(articles: readonly Article[], limits: SitemapLimits): boolean {
+    if (articles.length > limits.urls) return false;
+    const site = this.news.site.url.length + 1;
+    let bytes = 1_000;
+    for (const article of articles) bytes += 200 + 6 * (site + article.url.length);
+    return bytes <= limits.bytes;
   }
 
   get #zone(): string {
@@ -90,8 +141,15 @@ export class SiteSitemaps {
 
   /** The latest publication or update among the articles (drafts aside). */
   #listingLastmod(items: readonly Article[]): Date | undefined {
+    // Compared as numbers: a Date comparison converts both dates, and this runs over every list page's articles.
     let newest: Date | undefined;
-    for (const article of items) if (!article.draft && (!newest || changed(article) > newest)) newest = changed(article);
+    let newestMs = -Infinity;
+    for (const article of items) {
+      if (article.draft) continue;
+      const date = changed(article);
+      const ms = date.getTime();
+      if (ms > newestMs) (newest = date), (newestMs = ms);
+    }
     return newest;
   }
 

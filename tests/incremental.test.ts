@@ -5,7 +5,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadNewsSite } from "../src/content/index.js";
-import { pageHashes, pagesToRender } from "../src/incremental.js";
+import { pageHashes, pagesToRender, pageStateText, parsePageState } from "../src/incremental.js";
 import { UrlScheme, urlToFile } from "../src/urls.js";
 import { article, atClock, buildCommandInProcess, fullBuildContents, listFiles, makeSite, siteContents, TOPICS_JSON } from "./helpers.js";
 
@@ -22,7 +22,7 @@ describe("pagesToRender", () => {
     const load = () =>
       loadNewsSite({ inputDir: join(dir, "content"), articlesDir: join(dir, "content/articles"), dataDir: join(dir, "_data"), timeZone: "Europe/Kyiv", includeDrafts: false, relatedCount: 5, pageSize: 30, urls: new UrlScheme(), root: dir });
     const before = await load();
-    const state = { fingerprint: "f", pages: Object.fromEntries(pageHashes(before, { latestCount: 50 })) };
+    const state = { fingerprint: "f", pages: pageHashes(before, { latestCount: 50 }) };
     expect(pagesToRender(before, pageHashes(before, { latestCount: 50 }), "f", state)).toEqual({ articles: [], listings: [] });
     expect(pagesToRender(before, pageHashes(before, { latestCount: 50 }), "g", state).articles).toHaveLength(3);
 
@@ -32,6 +32,22 @@ describe("pagesToRender", () => {
     const render = pagesToRender(after, pageHashes(after, { latestCount: 50 }), "f", state);
     expect(render.articles.map((page) => page.title)).toEqual(["Новина 4"]);
     expect(render.listings.map((page) => page.url).sort()).toEqual(["/arkhiv/", "/tehy/kyiv/", "/temy/kultura/"]);
+  });
+});
+
+describe("the page state file", () => {
+  const state = { fingerprint: "f", pages: new Map([["/a/", "1.2"], ["/novyny/x.html", "3.4"]]) };
+
+  it("reads what it wrote, the pages `keep` holds only, and the format before it (an object of URLs)", () => {
+    expect(parsePageState(pageStateText(state))).toEqual(state);
+    expect(parsePageState(pageStateText(state), (url) => url !== "/a/")?.pages).toEqual(new Map([["/novyny/x.html", "3.4"]]));
+    expect(parsePageState(JSON.stringify({ fingerprint: "f", pages: { "/a/": "1.2", "/novyny/x.html": "3.4" } }))).toEqual(state);
+  });
+
+  it("is no state when damaged", () => {
+    for (const text of ["", "{", "[]", '{"urls":[],"hashes":[]}', '{"fingerprint":"f","urls":["/a/"],"hashes":[]}', '{"fingerprint":"f","urls":["/a/"],"hashes":[1]}', '{"fingerprint":"f","pages":{"/a/":1}}', '{"fingerprint":"f"}']) {
+      expect(parsePageState(text), text).toBeUndefined();
+    }
   });
 });
 

@@ -188,6 +188,24 @@ describe("a content model's sitemap files, cut small", () => {
     expect(january.lastmod).toEqual(news.articles.find((one) => one.title === "Новина 3")!.date);
     expect(() => sitemaps.file("/sitemaps/2027-01.xml")).toThrow(/is not one of this site's sitemap files/);
   });
+
+  it("makes a month far below the limits one file without cutting it, as cutting would", async () => {
+    const files: Record<string, string> = {};
+    ["2025-12-30 10:00", "2026-01-02 10:00", "2026-01-03 10:00", "2026-01-31T23:30:00Z"].forEach((date, index) => (files[`content/articles/a${index}.md`] = article({ title: `Новина ${index}`, date, topic: "ekonomika", ...(index === 1 && { updated: "2026-01-20 10:00" }) })));
+    const dir = makeSite(files);
+    const news = await loadNewsSite({ root: dir, inputDir: join(dir, "content"), articlesDir: join(dir, "content/articles"), dataDir: join(dir, "_data"), timeZone: ZONE, includeDrafts: false, relatedCount: 5, pageSize: 2 });
+    const quick = new SiteSitemaps(news);
+    // Bytes enough for any of these files, too few for the upper bound that lets a month go uncut.
+    const largest = Math.max(...quick.files.map((file) => Buffer.byteLength(quick.file(file.url))));
+    const cut = new SiteSitemaps(news, { urls: SITEMAP_LIMITS.urls, bytes: largest });
+    expect(quick.files).toEqual(cut.files);
+    for (const file of quick.files) {
+      expect(quick.file(file.url)).toBe(cut.file(file.url));
+      expect(quick.contentKey(file.url)).toBe(cut.contentKey(file.url));
+    }
+    // January's lastmod is its updated article's.
+    expect(quick.files.find((file) => file.url === "/sitemaps/2026-01.xml")!.lastmod?.toISOString()).toBe("2026-01-20T08:00:00.000Z");
+  });
 });
 
 /** Every sitemap of a built site, read from the index: file → its page URLs (site-relative). */

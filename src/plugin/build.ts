@@ -402,7 +402,7 @@ export class SiteBuild {
   /** Production: the pages whose data differs from what the output folder holds (and any whose file is missing there). */
   #selectIncremental(news: NewsSite): void {
     const hashes = pageHashes(news, this.options);
-    this.#pageState = { fingerprint: this.#fingerprint(news), pages: Object.fromEntries(hashes) };
+    this.#pageState = { fingerprint: this.#fingerprint(news), pages: hashes };
     // (The output folder's pages whose file is missing are not in it: see SiteFolders.prepare.)
     const previous = this.#previousPages;
     news.pagesToWrite = pagesToRender(news, hashes, this.#pageState.fingerprint, previous);
