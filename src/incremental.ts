@@ -35,6 +35,12 @@ class Hasher {
   a = 0x811c9dc5;
   b = 0x9747b28c;
 
+  reset(): this {
+    this.a = 0x811c9dc5;
+    this.b = 0x9747b28c;
+    return this;
+  }
+
   text(value: string): this {
     for (let index = 0; index < value.length; index++) this.number(value.charCodeAt(index));
     return this.number(0xffff);
@@ -59,6 +65,19 @@ class Hasher {
 const digest = (text: string) => createHash("md5").update(text).digest("base64url");
 const hash = (text: string) => new Hasher().text(digest(text)).toString();
 
+type OwnData = ArticleLink & { contentHash?: string; image?: ArticleImage; bodyImages?: BodyImage[]; live?: { current: boolean } };
+
+/** Mixes into `hasher` an article's own data: what every page that shows it shows of it. */
+function ownHash(hasher: Hasher, article: OwnData): Hasher {
+  hasher.text(article.contentHash ?? `${article.url}\t${article.title}\t${article.date.getTime()}`);
+  // Its photo's version: the file is not in the fingerprint (build.ts); its front matter is in the content hash.
+  if (article.image?.file) hasher.text(article.image.file.id);
+  // A live blog's «Наживо» is the build clock's to say: its end passing changes the page.
+  if (article.live?.current) hasher.text("live");
+  for (const image of article.bodyImages ?? []) if (image.file) hasher.text(image.file.id);
+  return hasher;
+}
+
 /**
  * The hash of every article and list page's data. Cheap at a million pages: what an article
  * page shows is its own file (its content hash: front matter and body) and its related
@@ -69,28 +88,49 @@ export function pageHashes(news: NewsSite, { latestCount }: { latestCount: numbe
   const hashes = new Map<string, string>();
   // An article's own data is its file's content (its URL, title, date … follow from it and
   // from what the fingerprint covers): hashed once, mixed into every page that shows it.
-  const own = new Map<ArticleLink, Hasher>();
-  const ownOf = (article: ArticleLink & { contentHash?: string; image?: ArticleImage; bodyImages?: BodyImage[]; live?: { current: boolean } }) => {
-    let found = own.get(article);
-    if (!found) {
-      own.set(article, (found = new Hasher().text(article.contentHash ?? `${article.url}\t${article.title}\t${article.date.getTime()}`)));
-      // Its photo's version: the file is not in the fingerprint (build.ts); its front matter is in the content hash.
-      if (article.image?.file) found.text(article.image.file.id);
-      // A live blog's «Наживо» is the build clock's to say: its end passing changes the page.
-      if (article.live?.current) found.text("live");
-      for (const image of article.bodyImages ?? []) if (image.file) found.text(image.file.id);
-    }
-    return found;
+  // Kept as two numbers an article in typed arrays, by its place in the feed: a hasher object
+  // an article lived through the whole function (the heap's scavenges copied each of them).
+  const { articles } = news;
+  const ownA = new Int32Array(articles.length);
+  const ownB = new Int32Array(articles.length);
+  const placeOf = new Map<ArticleLink, number>();
+  const scratch = new Hasher();
+  articles.forEach((article, place) => {
+    ownHash(scratch.reset(), article);
+    ownA[place] = scratch.a;
+    ownB[place] = scratch.b;
+    placeOf.set(article, place);
+  });
+  // (An article not in the feed — none today — is hashed where it is shown.)
+  const mixOwn = (page: Hasher, article: OwnData) => {
+    const place = placeOf.get(article);
+    if (place === undefined) return page.hasher(ownHash(new Hasher(), article));
+    return page.number(ownA[place]!).number(ownB[place]!);
   };
-  for (const article of news.articles) {
-    const page = new Hasher().hasher(ownOf(article));
-    for (const link of article.related) page.hasher(ownOf(link));
+  const page = new Hasher();
+  // Related news by their places, as the indexes worked them out, when the model has them (and they are the lists it shows).
+  const related = news.options.relatedPlaces;
+  const { count, after } = related && related.after.length === related.count * articles.length ? related : { count: 0, after: undefined };
+  /** Whether the places are the article's related news, link for link. */
+  const placed = (links: readonly ArticleLink[], place: number) => {
+    if (!after || links.length > count || (links.length < count && after[place * count + links.length] !== 0)) return false;
+    for (let slot = 0; slot < links.length; slot++) if (articles[place + after[place * count + slot]!] !== links[slot]) return false;
+    return true;
+  };
+  articles.forEach((article, place) => {
+    page.reset().number(ownA[place]!).number(ownB[place]!);
+    if (placed(article.related, place)) {
+      for (let slot = 0; slot < article.related.length; slot++) {
+        const other = place + after![place * count + slot]!;
+        page.number(ownA[other]!).number(ownB[other]!);
+      }
+    } else for (const link of article.related) mixOwn(page, link);
     hashes.set(article.url, page.toString());
-  }
+  });
   for (const listing of news.listings) {
     const { items: _items, ...fields } = listing;
-    const page = new Hasher().text(digest(JSON.stringify(fields)));
-    for (const item of listing.items) page.hasher(ownOf(item));
+    page.reset().text(digest(JSON.stringify(fields)));
+    for (const item of listing.items) mixOwn(page, item);
     hashes.set(listing.url, page.toString());
   }
   // The site-wide files that are many (and so rendered only when changed): sitemap files,

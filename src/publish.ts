@@ -31,19 +31,16 @@ const pageStatePath = (folder: string) => besideFolder(folder, "pages.json");
 /** The files that belong to a folder and travel with it. */
 const companions = (folder: string) => [manifestPath(folder), pageStatePath(folder)];
 
+/** A part of a path that is empty, "." or "..": one test, not a split of each of a manifest's 100,000 entries. */
+const UNSAFE_PART = /(?:^|[\\/])\.{0,2}(?:[\\/]|$)/;
+
 /**
  * A manifest entry we may delete or keep: a relative path that stays inside its folder. A
  * manifest is a file anyone can edit, and its entries are joined to a folder and deleted:
  * "../../victim.txt" must never reach the file system.
  */
 function isSafeEntry(entry: unknown): entry is string {
-  return (
-    typeof entry === "string" &&
-    entry !== "" &&
-    !entry.includes("\0") &&
-    !isAbsolute(entry) &&
-    entry.split(/[\\/]/).every((part) => part !== "" && part !== "." && part !== "..")
-  );
+  return typeof entry === "string" && entry !== "" && !entry.includes("\0") && !isAbsolute(entry) && !UNSAFE_PART.test(entry);
 }
 
 type ManifestReading = { files: Manifest } | { problem: string } | undefined;
@@ -107,7 +104,8 @@ async function removeEmptyFolders(folder: string, root: string): Promise<void> {
 }
 
 /** Folder names compare as the file system does: case-insensitively on macOS and Windows. */
-const sameName = process.platform === "darwin" || process.platform === "win32" ? (name: string) => name.normalize("NFC").toLowerCase() : (name: string) => name;
+const caseless = process.platform === "darwin" || process.platform === "win32";
+const sameName = caseless ? (name: string) => name.normalize("NFC").toLowerCase() : (name: string) => name;
 
 /**
  * Deletes everything below `dir` that is not one of `keep` (relative paths, compared with
@@ -120,7 +118,8 @@ function removeAllBut(dir: string, keep: ReadonlySet<string>, present: Set<strin
   let kept = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const file = prefix + entry.name;
-    const path = join(dir, entry.name);
+    // (Not path.join: `dir` is normalized already, and join was a fifth of this walk's time.)
+    const path = dir.endsWith(sep) ? dir + entry.name : dir + sep + entry.name;
     if (entry.isDirectory() && !entry.isSymbolicLink()) {
       if (removeAllBut(path, keep, present, `${file}/`)) rmdirSync(path);
       else kept++;
@@ -266,7 +265,7 @@ export class SiteFolders {
     const files = readManifest(this.staging);
     if (!files || !("files" in files)) return;
     const present = (this.#present = new Set<string>());
-    removeAllBut(this.staging, new Set(files.files.map(sameName)), present);
+    removeAllBut(this.staging, new Set(caseless ? files.files.map(sameName) : files.files), present);
     this.#previousFiles = files.files;
     // Only pages whose file is there (one deleted by hand is rendered again).
     if (existsSync(pageStatePath(this.staging))) this.previousPages = parsePageState(readFileSync(pageStatePath(this.staging), "utf8"), (url) => present.has(urlToFile(url).slice(1)));
@@ -326,7 +325,7 @@ export class SiteFolders {
     // Kept files were found in the folder by prepare(): no second look at each of them.
     for (const file of kept) if (this.#present.has(file)) files.add(file);
     else if (isSafeEntry(file)) add(file);
-    const ours = new Set([...files].map(sameName));
+    const ours = caseless ? new Set([...files].map(sameName)) : files;
     for (const file of this.#previousFiles) {
       if (!ours.has(sameName(file))) await this.#delete(file);
     }

@@ -1,6 +1,5 @@
 // From parsed article files to the site's articles, with the checks across files: two
 // articles with one URL, two spellings of one tag.
-import { relative, sep } from "node:path";
 import { describeValue, type ContentProblem } from "../errors.js";
 import { slugify } from "../slug.js";
 import { FINGERPRINTED_DIR } from "../assets.js";
@@ -31,7 +30,7 @@ export function toArticles(
   const nowMs = now.getTime();
   const addresses = new SiteAddresses(urls);
   const tags = new TagIndex(urls);
-  for (const { path, parsed, hash } of sources) {
+  for (const { sourceFile, parsed, hash } of sources) {
     if (parsed.slug === "") {
       problems.push({ file: parsed.file, message: "has a file name with no letters or digits to make a URL from; rename the file (e.g. 2026-01-14-novyna-dnia.md) or add a slug field, e.g. slug: novyna-dnia" });
       continue;
@@ -47,7 +46,7 @@ export function toArticles(
     }
     // No topic: topics.json has problems of its own, and nothing is built.
     if (!topic || ((parsed.draft || isScheduled) && !options.includeDrafts)) continue;
-    const article = toArticle(parsed, hash, topic, articleTags, articleAuthors, relative(options.articlesDir, path).split(sep).join("/"));
+    const article = toArticle(parsed, hash, topic, articleTags, articleAuthors, sourceFile);
     // Whether the live blog is still on is the build clock's to say, like scheduling.
     if (parsed.live) article.live = { updates: parsed.live.updates, ...(parsed.live.until !== undefined && { until: new Date(parsed.live.until) }), current: parsed.live.until === undefined || parsed.live.until > nowMs };
     // (Only the preview has scheduled articles: unpublished like drafts, marked otherwise.)

@@ -197,7 +197,21 @@ export class NewsSite {
     /** Newest first; drafts only in preview (`npm start`). */
     readonly articles: readonly Article[],
     readonly videos: readonly VideoOfTheDay[],
-    readonly options: { timeZone: string; pageSize: number; navTopics?: number; archiveHeading?: string; buildTime?: Date; scheduled?: ScheduledArticles; authors?: readonly Author[] },
+    readonly options: {
+      timeZone: string;
+      pageSize: number;
+      navTopics?: number;
+      archiveHeading?: string;
+      buildTime?: Date;
+      scheduled?: ScheduledArticles;
+      authors?: readonly Author[];
+      /**
+       * Each article's related news as places in `articles`: `count` entries an article, how
+       * far after it each one is (0: no more), as relatedArticles worked them out. For the
+       * page hashes (incremental.ts), which would otherwise look each one up.
+       */
+      relatedPlaces?: { count: number; after: Int32Array };
+    },
     /** Where lists live, for templates: `strichka.urls.archive` and so on. */
     readonly urls: UrlScheme = new UrlScheme(),
   ) {
