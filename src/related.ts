@@ -9,7 +9,7 @@
 // each of its tags, which keeps the work per article bounded too (not the topic's size).
 
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { endianness } from "node:os";
 import { fileURLToPath } from "node:url";
 
@@ -131,10 +131,18 @@ export function readKeptRelated(file: string): KeptRelated | undefined {
   }
 }
 
-/** Keeps the lists in `file`, written whole (a build that dies midway leaves the previous file or none). */
+/**
+ * Keeps the lists in `file`, written whole (a build that dies midway leaves the previous file
+ * or none). A file that cannot be written is no failure: the previous one, if any, is still
+ * sound (the next build reuses what of it matches), and without one every list is worked out.
+ */
 export function writeKeptRelated(file: string, kept: KeptRelated): void {
-  writeFileSync(`${file}.tmp`, kept.toBuffer());
-  renameSync(`${file}.tmp`, file);
+  try {
+    writeFileSync(`${file}.tmp`, kept.toBuffer());
+    renameSync(`${file}.tmp`, file);
+  } catch {
+    rmSync(`${file}.tmp`, { force: true });
+  }
 }
 
 let version: string | undefined;
@@ -143,7 +151,17 @@ let version: string | undefined;
  * and the machine's byte order (the arrays are written as they are in memory).
  */
 function keptVersion(): string {
-  return (version ??= `${endianness()}:${createHash("sha256").update(readFileSync(fileURLToPath(import.meta.url))).digest("base64url")}`);
+  if (version === undefined) {
+    let source: string;
+    try {
+      source = createHash("sha256").update(readFileSync(fileURLToPath(import.meta.url))).digest("base64url");
+    } catch {
+      // (This file unreadable, e.g. bundled away: a version no other process has, so nothing kept is ever reused.)
+      source = `unknown-${process.pid}-${Date.now()}-${Math.random()}`;
+    }
+    version = `${endianness()}:${source}`;
+  }
+  return version;
 }
 
 /** Each article's key (see KeptRelated.keys), with the words of `previous` numbered as they were. */
