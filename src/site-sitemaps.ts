@@ -172,9 +172,10 @@ export class SiteSitemaps {
       .map((listing) => {
         const list = lists.get(listing.url.slice(0, -`${listing.number}/`.length))!;
         const made = list[list.length - (listing.number + 1) * size]!;
-        return { made, url: listing.url, entry: { url: this.#absolute(listing.url), lastmod: this.#listingLastmod(listing.items) } };
+        return { made, madeMs: made.date.getTime(), url: listing.url, entry: { url: this.#absolute(listing.url), lastmod: this.#listingLastmod(listing.items) } };
       });
-    pages.sort((a, b) => a.made.date.getTime() - b.made.date.getTime() || (a.made.url < b.made.url ? -1 : a.made.url > b.made.url ? 1 : 0) || (a.url < b.url ? -1 : 1));
+    // (The time as a number once per page, not read from its Date in each of the sort's comparisons.)
+    pages.sort((a, b) => a.madeMs - b.madeMs || (a.made.url < b.made.url ? -1 : a.made.url > b.made.url ? 1 : 0) || (a.url < b.url ? -1 : 1));
     return pages.map((page) => page.entry);
   }
 
