@@ -383,8 +383,9 @@ export class SiteBuild {
 
   /**
    * The content model let go of, once the shards' files are written: the shards' processes
-   * then run beside a build that holds little more than the page state (at a million
-   * articles, ~2.7 GB less beside them). Anything asking for the model after this loads it again.
+   * then run beside a build that holds little more than the page state (measured at a million
+   * articles: the main process at 1.9 GB beside them instead of 2.7–2.8 GB, BENCHMARKS.md).
+   * Anything asking for the model after this loads it again.
    */
   releaseModel(): void {
     this.#site = undefined;
