@@ -15,9 +15,10 @@
 // other plugins write during the build are kept, as plain Eleventy keeps them. The
 // manifest of each folder lies beside it (inside it would be published).
 import { spawn } from "node:child_process";
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, rmdirSync, statSync, unlinkSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, unlinkSync } from "node:fs";
 import { cp, lstat, readdir, realpath, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { changedFolders, parseFolderTimes, recordFolderTimes } from "./folder-times.js";
 import { pageStateText, parsePageState, type PageState } from "./incremental.js";
 import { urlToFile } from "./urls.js";
 
@@ -28,8 +29,10 @@ const besideFolder = (folder: string, suffix: string) => join(dirname(folder), `
 const manifestPath = (folder: string) => besideFolder(folder, "files.json");
 /** What the folder's pages were made of (see incremental.ts): an optimisation, never trusted for more. */
 const pageStatePath = (folder: string) => besideFolder(folder, "pages.json");
+/** The times of its folders when its build finished (see folder-times.ts): an optimisation too. */
+const folderTimesPath = (folder: string) => besideFolder(folder, "folders.json");
 /** The files that belong to a folder and travel with it. */
-const companions = (folder: string) => [manifestPath(folder), pageStatePath(folder)];
+const companions = (folder: string) => [manifestPath(folder), pageStatePath(folder), folderTimesPath(folder)];
 
 /** A part of a path that is empty, "." or "..": one test, not a split of each of a manifest's 100,000 entries. */
 const UNSAFE_PART = /(?:^|[\\/])\.{0,2}(?:[\\/]|$)/;
@@ -131,6 +134,38 @@ function removeAllBut(dir: string, keep: ReadonlySet<string>, present: Set<strin
     }
   }
   return kept === 0;
+}
+
+/**
+ * removeAllBut for a site whose folders' times were recorded when its build finished (see
+ * folder-times.ts): only the folders whose time moved are read. `files`: the manifest's.
+ * Returns the files present, or undefined when the record cannot be used (the caller then
+ * walks the whole site). Not on file systems whose names compare without case.
+ */
+function removeAllButInChangedFolders(dir: string, files: readonly string[]): Set<string> | undefined {
+  const record = !caseless && existsSync(folderTimesPath(dir)) ? parseFolderTimes(readFileSync(folderTimesPath(dir), "utf8")) : undefined;
+  const changed = record && changedFolders(dir, record, manifestPath(dir));
+  if (!record || !changed) return undefined;
+  const present = new Set(files);
+  if (changed.length === 0) return present;
+  const folders = new Set(record.folders);
+  const inChanged = new Map(changed.map((folder) => [folder, new Set<string>()]));
+  for (const file of files) inChanged.get(file.slice(0, Math.max(0, file.lastIndexOf("/"))))?.add(file);
+  for (const [folder, expected] of inChanged) {
+    const path = folder === "" ? dir : join(dir, folder);
+    let left = 0;
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const file = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      const isFolder = entry.isDirectory() && !entry.isSymbolicLink();
+      if ((isFolder && folders.has(file)) || (entry.isFile() && expected.delete(file))) left++;
+      else if (isFolder) rmSync(join(path, entry.name), { recursive: true, force: true });
+      else unlinkSync(join(path, entry.name));
+    }
+    // What the manifest lists but is gone (deleted by hand) is rendered again.
+    for (const file of expected) present.delete(file);
+    if (left === 0 && folder !== "") rmdirSync(path);
+  }
+  return present;
 }
 
 /**
@@ -264,8 +299,9 @@ export class SiteFolders {
     // Whatever else is there (a preview's drafts, files or links added by hand) goes.
     const files = readManifest(this.staging);
     if (!files || !("files" in files)) return;
-    const present = (this.#present = new Set<string>());
-    removeAllBut(this.staging, new Set(caseless ? files.files.map(sameName) : files.files), present);
+    let present = removeAllButInChangedFolders(this.staging, files.files);
+    if (!present) removeAllBut(this.staging, new Set(caseless ? files.files.map(sameName) : files.files), (present = new Set<string>()));
+    this.#present = present;
     this.#previousFiles = files.files;
     // Only pages whose file is there (one deleted by hand is rendered again).
     if (existsSync(pageStatePath(this.staging))) this.previousPages = parsePageState(readFileSync(pageStatePath(this.staging), "utf8"), (url) => present.has(urlToFile(url).slice(1)));
@@ -330,9 +366,13 @@ export class SiteFolders {
       if (!ours.has(sameName(file))) await this.#delete(file);
     }
     await rm(pageStatePath(this.staging), { force: true });
+    await rm(folderTimesPath(this.staging), { force: true });
     if (existsSync(this.staging)) {
       await writeFile(manifestPath(this.staging), JSON.stringify([...files]));
       if (pages) await writeFile(pageStatePath(this.staging), pageStateText(pages));
+      // Last: after every change to the folder (the deletions above).
+      const times = recordFolderTimes(this.staging, files, manifestPath(this.staging));
+      if (times) await writeFile(folderTimesPath(this.staging), JSON.stringify(times));
     }
     return files;
   }

@@ -141,7 +141,7 @@ describe("nothing is lost", () => {
     expect(files).toContain("novyny/2026/01/14/dobra-novyna.html");
     // Beside _site/ stay its list of files, its page state, the parsed articles (and their related news), what is known of the photos and the site before it
     // (with its own), kept to build into next time; nothing else (staging folders are gone, deletions finish in the background).
-    const leftovers = () => readdirSync(dir).filter((name) => name.startsWith("._site") && !["._site.files.json", "._site.pages.json", "._site.articles", "._site.articles.related", "._site.images.json", "._site.recycled", "._site.recycled.files.json", "._site.recycled.pages.json"].includes(name));
+    const leftovers = () => readdirSync(dir).filter((name) => name.startsWith("._site") && !["._site.files.json", "._site.pages.json", "._site.articles", "._site.articles.related", "._site.images.json", "._site.recycled", "._site.recycled.files.json", "._site.recycled.pages.json", "._site.folders.json", "._site.recycled.folders.json"].includes(name));
     for (let wait = 0; wait < 100 && leftovers().length > 0; wait++) await new Promise((done) => setTimeout(done, 100));
     expect(leftovers()).toEqual([]);
   });

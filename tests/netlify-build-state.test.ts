@@ -1,12 +1,13 @@
 // The Netlify build plugin that keeps strichka's build state between deploys, run with
 // Netlify's own cache library (@netlify/cache-utils, what `utils.cache` is on Netlify): every
 // deploy starts from a fresh clone, and the third one is incremental.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bindOpts } from "@netlify/cache-utils";
 import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
+import { changedFolders, parseFolderTimes } from "../src/folder-times.js";
 import { article, buildCommandInProcess, listFiles, makeSite, ROOT } from "./helpers.js";
 
 interface Plugin {
@@ -44,17 +45,26 @@ describe("netlify/plugins/strichka-build-state", () => {
       const utils = { cache: bindOpts({ cacheDir, cwd: clone }) };
       // Netlify runs plugins in the site's folder.
       await inFolder(clone, () => plugin.onPreBuild({ utils }));
+      // The site it builds into comes back with its folders' times, as its build recorded them.
+      const recycled = join(clone, "._site.recycled");
+      const restored = existsSync(recycled);
+      const record = restored ? parseFolderTimes(readFileSync(join(clone, "._site.recycled.folders.json"), "utf8")) : undefined;
+      const unchanged = record && changedFolders(recycled, record, join(clone, "._site.recycled.files.json"));
       const built = await buildCommandInProcess(clone);
       expect(built.status, built.stderr).toBe(0);
       await inFolder(clone, () => plugin.onPostBuild({ utils }));
       const wrote = Number(/Wrote (\d+) files/.exec(built.stdout)?.[1] ?? Number.NaN);
-      return { clone, wrote };
+      return { clone, wrote, recycled: restored, unchanged };
     };
     const first = await deploy();
     writeFileSync(join(sources, "content/articles/b.md"), article({ title: "Друга", date: "2026-01-15 10:00", topic: "kultura" }));
     await deploy();
     writeFileSync(join(sources, "content/articles/c.md"), article({ title: "Третя", date: "2026-01-16 10:00", topic: "ekonomika" }));
     const third = await deploy();
+    // The site it builds into comes back with its folders' times recorded again (the copies'
+    // own): its build reads no folder to find what was added by hand.
+    expect(third.recycled).toBe(true);
+    expect(third.unchanged).toEqual([]);
     const full = mkdtempSync(join(tmpdir(), "strichka-full-"));
     const fullBuild = await buildCommandInProcess(third.clone, "--full", `--output=${join(full, "_site")}`);
     expect(fullBuild.status).toBe(0);

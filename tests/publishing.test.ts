@@ -1,9 +1,9 @@
 // Publishing that can never hurt: real `strichka build` runs against manifests, links and
 // files that an attacker, a deploy script or a hurried editor put where the build looks.
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { article, build, buildCommandInProcess, listFiles, makeSite, tempDir } from "./helpers.js";
+import { article, build, buildCommandInProcess, fullBuildContents, listFiles, makeSite, siteContents, tempDir } from "./helpers.js";
 
 const ARTICLE = { "content/articles/a.md": article({ title: "Новина про ціни", date: "2026-01-14 10:00", topic: "ekonomika" }) };
 
@@ -102,6 +102,27 @@ describe("what is added to _site/ by hand", () => {
       // Copied as it is: a Markdown file there is not a page.
       expect(readFileSync(join(dir, "_site/notes.md"), "utf8")).toBe("# не сторінка\n");
       expect(existsSync(join(dir, "_site/notes/index.html"))).toBe(false);
+    }
+  });
+
+  it("deep in the site too: a build reads only the folders whose time moved, and still removes what was added there and renders again what was deleted", async () => {
+    const dir = makeSite({ ...ARTICLE, "content/articles/b.md": article({ title: "Друга новина", date: "2026-01-15 10:00", topic: "ekonomika" }) });
+    // Twice: the site the third build builds into has the record of its folders' times.
+    expectBuilt(await publish(dir));
+    expectBuilt(await publish(dir));
+    const day = "novyny/2026/01/14";
+    const page = readdirSync(join(dir, "_site", day)).find((name) => name.endsWith(".html"))!;
+    for (let round = 1; round <= 2; round++) {
+      writeFileSync(join(dir, "_site", day, "by-hand.html"), "x");
+      mkdirSync(join(dir, "_site", day, "added/deeper"), { recursive: true });
+      writeFileSync(join(dir, "_site", day, "added/deeper/x.html"), "x");
+      symlinkSync(tempDir(), join(dir, "_site/temy/link"));
+      rmSync(join(dir, "_site", day, page));
+      // The first build builds into the site before; the second into the one changed by hand.
+      expectBuilt(await publish(dir));
+      expectBuilt(await publish(dir));
+      expect(siteContents(join(dir, "_site")), `round ${round}`).toEqual(await fullBuildContents(dir));
+      for (const path of [`${day}/by-hand.html`, `${day}/added`, "temy/link"]) expect(existsSync(join(dir, "_site", path)), `${path}, round ${round}`).toBe(false);
     }
   });
 });
