@@ -67,6 +67,11 @@ export interface LoadOptions {
   saveCacheTo?: string;
   /** What is known of the photo files (images.ts): kept across builds; not given, a fresh one. */
   images?: ImageStore;
+  /**
+   * What git says of the articles folder (cleanTrackedFiles), asked for by the caller before
+   * it loads the cache: git works in a process of its own meanwhile. Not given: asked here.
+   */
+  trackedFiles?: Promise<ReadonlyMap<string, string> | undefined>;
   /** At least this many changed files go to the child processes (default PARSE_IN_PROCESSES_FROM; tests use fewer). */
   parseProcessesFrom?: number;
   /**
@@ -172,7 +177,8 @@ async function readArticles(options: LoadOptions, root: string, topics: Topics |
   const key = relativeBelow(root, options.articlesDir);
   const inside = relativeBelow(options.articlesDir, options.articlesDir);
   const files = listMarkdown(options.articlesDir, root, problems).map((path) => ({ path, key: key(path) }));
-  const known = await readChangedFiles(files, options.articlesDir, cache, settings, options.parseProcesses ?? 0, options.parseProcessesFrom ?? PARSE_IN_PROCESSES_FROM);
+  const tracked = () => options.trackedFiles ?? cleanTrackedFiles(options.articlesDir);
+  const known = await readChangedFiles(files, tracked, cache, settings, options.parseProcesses ?? 0, options.parseProcessesFrom ?? PARSE_IN_PROCESSES_FROM);
   const sources: ArticleSource[] = [];
   for (const { path, key } of files) {
     const read = cache.read(path, key, (bytes, own) => parseArticle(bytes, key, context, own), problems, known?.(key));
@@ -218,9 +224,9 @@ export function relativeBelow(from: string, folder: string): (path: string) => s
  * word in a fresh checkout: git-files.ts), or read and parsed by a child when many changed
  * (parse-files.ts). Undefined without child processes: cache.read finds out file by file.
  */
-async function readChangedFiles(files: { path: string; key: string }[], articlesDir: string, cache: ArticleCache, settings: ParseSettings, processes: number, from: number) {
+async function readChangedFiles(files: { path: string; key: string }[], tracked: () => Promise<ReadonlyMap<string, string> | undefined>, cache: ArticleCache, settings: ParseSettings, processes: number, from: number) {
   if (processes === 0) return undefined;
-  const changed = cache.changedFiles(files, await cleanTrackedFiles(articlesDir));
+  const changed = cache.changedFiles(files, await tracked());
   const fresh = changed.length >= from ? await readInProcesses(changed, settings, processes) : new Map<string, FreshRead>();
   const isChanged = new Set(changed.map((job) => job.key));
   return (key: string) => {

@@ -13,6 +13,7 @@ import type { MarkdownIt } from "markdown-it";
 import { readAssets, type Asset } from "../assets.js";
 import { buildClock } from "../clock.js";
 import { ArticleCache, loadNewsSite, NewsSite, readArticleBody, type Article, type PagesToWrite } from "../content/index.js";
+import { cleanTrackedFiles } from "../content/git-files.js";
 import { pageHashes, pagesToRender, searchShardHashes, selectSiteFiles, sourceFingerprint, type PageState } from "../incremental.js";
 import type { EleventyConfig } from "../eleventy-config.js";
 import { resolveLocale, type LocaleText } from "../locale.js";
@@ -456,6 +457,9 @@ export class SiteBuild {
   async #load(): Promise<NewsSite> {
     const kept = this.production ? this.#articleCacheFolder : undefined;
     if (this.production && this.#imageState) this.#images = await ImageStore.load(this.#imageState.file);
+    // Git looks at the article files in its own process while this one reads the cache (a
+    // second at 100,000 articles each, side by side on two cores).
+    const trackedFiles = this.#shardSettings?.processes ? cleanTrackedFiles(this.articlesPath) : undefined;
     if (kept) this.#articleCache = kept.fresh ? new ArticleCache(STRICHKA_VERSION) : await timed("content", () => ArticleCache.load(kept.folder, STRICHKA_VERSION));
     // The banner's problems are reported with the content's, all at once.
     const bannerProblems: ContentProblem[] = [];
@@ -463,7 +467,7 @@ export class SiteBuild {
     try {
       let news: NewsSite;
       try {
-        news = await this.#loadWithCache();
+        news = await this.#loadWithCache(trackedFiles);
       } catch (error) {
         if (error instanceof ContentError && bannerProblems.length > 0) throw new ContentError([...error.problems, ...bannerProblems]);
         throw error;
@@ -478,7 +482,7 @@ export class SiteBuild {
     }
   }
 
-  #loadWithCache(): Promise<NewsSite> {
+  #loadWithCache(trackedFiles: Promise<ReadonlyMap<string, string> | undefined> | undefined): Promise<NewsSite> {
     const { timeZone, relatedCount, pageSize, navTopics, site } = this.options;
     const { input, data } = this.#eleventyConfig.directories;
     // Taken once, before anything is read: what is published is what is dated by then.
@@ -503,6 +507,7 @@ export class SiteBuild {
         checkMoves: this.production && this.#articleCacheFolder !== undefined && !this.#articleCacheFolder.fresh,
         // Many changed files (a first build) are parsed in as many processes as shards render in.
         parseProcesses: this.#shardSettings?.processes,
+        trackedFiles,
         saveCacheTo: this.production ? this.#articleCacheFolder?.folder : undefined,
         // The related news lists beside the cache: those still right are not worked out again (not with --full).
         keptRelated: this.production && this.#articleCacheFolder ? { file: `${this.#articleCacheFolder.folder}.related`, reuse: !this.#articleCacheFolder.fresh } : undefined,
