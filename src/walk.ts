@@ -4,7 +4,7 @@
 // a file) or follows them blindly (a `loop -> .` link makes the walk endless). Here a link
 // to a folder that contains it is reported, as is a link to nothing, and never followed.
 import { readdirSync, realpathSync, readlinkSync, statSync, type Dirent, type Stats } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { normalize, relative, sep } from "node:path";
 import type { ContentProblem } from "./errors.js";
 
 export interface WalkOptions {
@@ -33,7 +33,8 @@ export function walkFiles(dir: string, options: WalkOptions): WalkResult {
     return result;
   }
   const problem = (path: string, message: string) => result.problems.push({ file: relative(options.root ?? process.cwd(), path) || path, message });
-  walkFolder(dir, [real], options, result.files, problem);
+  // (Normalized once, as join would each time: see childPath.)
+  walkFolder(normalize(dir), [real], options, result.files, problem);
   result.files.sort();
   return result;
 }
@@ -51,18 +52,27 @@ function walkFolder(dir: string, chain: string[], options: WalkOptions, files: s
     return;
   }
   for (const entry of entries) {
-    const path = join(dir, entry.name);
+    const path = childPath(dir, entry.name);
     if (options.skip?.(path)) continue;
     if (entry.isSymbolicLink()) {
       // Emacs's lock files (.#name.md) are links to nothing by design, not content.
       if (entry.name.startsWith(".#")) continue;
       followLink(path, entry.name, chain, options, files, problem);
     } else if (entry.isDirectory()) {
-      walkFolder(path, [...chain, join(chain.at(-1)!, entry.name)], options, files, problem);
+      walkFolder(path, [...chain, childPath(chain.at(-1)!, entry.name)], options, files, problem);
     } else if (entry.isFile() && options.wanted(entry.name)) {
       files.push(path);
     }
   }
+}
+
+/**
+ * `join(dir, name)` for a normalized `dir` and a `name` read from it (no separator in it):
+ * the same string, without join's normalizing, which was 0.5 s of listing 100,000 articles.
+ */
+export function childPath(dir: string, name: string): string {
+  if (dir === ".") return name;
+  return dir.endsWith(sep) ? dir + name : dir + sep + name;
 }
 
 function followLink(path: string, name: string, chain: string[], options: WalkOptions, files: string[], problem: (path: string, message: string) => void): void {

@@ -2,10 +2,11 @@
 // published like any other, and a link in circles or to nothing is a content problem that
 // names the link, never an endless walk.
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, normalize } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ContentError, formatProblem } from "../src/errors.js";
 import { MinifiedTemplates } from "../src/minify.js";
+import { childPath, walkFiles } from "../src/walk.js";
 import { article, build, loadSite, makeSite, tempDir } from "./helpers.js";
 
 function load(dir: string) {
@@ -109,4 +110,20 @@ describe("a build with a link in circles", () => {
     expect(said).not.toMatch(/^\s+at /m);
     expect(Date.now() - started).toBeLessThan(60_000);
   }, 90_000);
+});
+
+describe("the walk's paths", () => {
+  it("are join's: childPath gives join(dir, name) for a normalized folder, whatever its form", () => {
+    for (const dir of [".", "/", "content", "content/articles", "content/articles/", "/srv/site/content", "../elsewhere/articles"].map((folder) => normalize(folder))) {
+      for (const name of ["a.md", ".hidden.md", "...", "статті"]) expect(childPath(dir, name), `${dir} + ${name}`).toBe(join(dir, name));
+    }
+  });
+
+  it("as found from a folder given in any form: files keep the same names", () => {
+    const dir = makeSite({ "content/articles/2026/01/a.md": "x", "content/articles/b.md": "x" });
+    const expected = [join(dir, "content/articles/2026/01/a.md"), join(dir, "content/articles/b.md")];
+    for (const folder of [join(dir, "content/articles"), `${join(dir, "content/articles")}/`, `${dir}/./content//articles`]) {
+      expect(walkFiles(folder, { wanted: (name) => name.endsWith(".md") }).files, folder).toEqual(expected);
+    }
+  });
 });
