@@ -209,103 +209,125 @@ export function relatedArticles<T extends Relatable>(
   kept?: { previous?: KeptRelated; keep?: (kept: KeptRelated) => void },
 ): T[][] {
   const previous = kept?.previous?.count === count ? kept.previous : undefined;
-  const { words, keyStart, keys } = keysOf(articles, canSuggest, previous);
+  const keyed = keysOf(articles, canSuggest, previous);
   const n = articles.length;
-
-  // The feed's end that is the same as before, key for key (all of it: the lists of `reusedFrom` on are the previous ones).
-  let reusedFrom = n;
-  let shift = 0;
-  if (previous) {
-    let old = previous.length;
-    const sameKey = (index: number, oldIndex: number) => {
-      const from = keyStart[index]!;
-      const length = keyStart[index + 1]! - from;
-      const oldFrom = previous.keyStart[oldIndex]!;
-      if (previous.keyStart[oldIndex + 1]! - oldFrom !== length) return false;
-      for (let offset = 0; offset < length; offset++) if (keys[from + offset] !== previous.keys[oldFrom + offset]) return false;
-      return true;
-    };
-    while (reusedFrom > 0 && old > 0 && sameKey(reusedFrom - 1, old - 1)) {
-      reusedFrom--;
-      old--;
-    }
-    shift = old - reusedFrom;
-  }
-
+  const { reusedFrom, shift } = previous ? reusableEnd(keyed, previous) : { reusedFrom: n, shift: 0 };
   const lists = new Int32Array(n * count);
   if (previous && reusedFrom < n) lists.set(previous.lists.subarray((reusedFrom + shift) * count, (n + shift) * count), reusedFrom * count);
+  if (reusedFrom > 0) workOutLists(keyed, count, reusedFrom, lists);
+  kept?.keep?.(new KeptRelated(count, keyed.words, keyed.keyStart, keyed.keys, lists));
+  return listsOfArticles(articles, lists, count);
+}
 
-  if (reusedFrom > 0) {
-    // The articles of each topic and tag (by word), in the feed's order; a tag written twice counts once.
-    const byTopic = new Map<number, number[]>();
-    const byTag = new Map<number, number[]>();
-    const push = (groups: Map<number, number[]>, word: number, index: number) => {
-      const group = groups.get(word);
-      if (group) {
-        if (group[group.length - 1] !== index) group.push(index);
-      } else groups.set(word, [index]);
-    };
-    for (let index = 0; index < n; index++) {
-      const from = keyStart[index]!;
-      push(byTopic, keys[from]!, index);
-      for (let at = from + 2; at < keyStart[index + 1]!; at++) push(byTag, keys[at]!, index);
-    }
-    const suggestable = (index: number) => keys[keyStart[index]! + 1] === 1;
-    // One score table for all articles, reset after each: no allocation per article.
-    const scores = new Int32Array(n);
-    const touched: number[] = [];
-    /** Higher score first; among equals the one earlier in the feed (newer). */
-    const ranksAbove = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
-    const chosen: number[] = [];
+type Keyed = ReturnType<typeof keysOf>;
 
-    for (let self = 0; self < reusedFrom; self++) {
-      /** Scores the LOOKBACK suggestable articles after `self` in one index. */
-      const add = (group: readonly number[] | undefined, weight: number) => {
-        if (!group) return;
-        let seen = 0;
-        for (let at = firstAfter(group, self); at < group.length && seen < LOOKBACK; at++) {
-          const index = group[at]!;
-          if (!suggestable(index)) continue;
-          seen++;
-          if (scores[index] === 0) touched.push(index);
-          scores[index]! += weight;
-        }
-      };
-      const from = keyStart[self]!;
-      const end = keyStart[self + 1]!;
-      add(byTopic.get(keys[from]!), TOPIC_WEIGHT);
-      for (let at = from + 2; at < end; at++) {
-        // Each tag once, however often the article writes it.
-        let repeated = false;
-        for (let before = from + 2; before < at; before++) if (keys[before] === keys[at]) repeated = true;
-        if (!repeated) add(byTag.get(keys[at]!), 1);
-      }
-
-      // The best `count` in one pass (insertion into a list of at most `count`), not a sort
-      // of every candidate: linear in the candidates.
-      chosen.length = 0;
-      if (count > 0) {
-        for (const index of touched) {
-          if (chosen.length === count && !ranksAbove(index, chosen[count - 1]!)) continue;
-          if (chosen.length === count) chosen.pop();
-          let at = chosen.length;
-          while (at > 0 && ranksAbove(index, chosen[at - 1]!)) at--;
-          chosen.splice(at, 0, index);
-        }
-      }
-      // Topped up with the latest earlier news that shares nothing.
-      for (let index = self + 1; chosen.length < count && index < n; index++) {
-        if (suggestable(index) && scores[index] === 0) chosen.push(index);
-      }
-      for (const index of touched) scores[index] = 0;
-      touched.length = 0;
-      chosen.forEach((index, slot) => (lists[self * count + slot] = index - self));
-    }
+/**
+ * The feed's end that is the same as in `previous`, key for key: the articles from
+ * `reusedFrom` on are the previous ones from `reusedFrom + shift` on, and so are their lists
+ * (all of them: an article's list depends only on the articles after it).
+ */
+function reusableEnd({ keyStart, keys }: Keyed, previous: KeptRelated): { reusedFrom: number; shift: number } {
+  let reusedFrom = keyStart.length - 1;
+  let old = previous.length;
+  const sameKey = (index: number, oldIndex: number) => {
+    const from = keyStart[index]!;
+    const length = keyStart[index + 1]! - from;
+    const oldFrom = previous.keyStart[oldIndex]!;
+    if (previous.keyStart[oldIndex + 1]! - oldFrom !== length) return false;
+    for (let offset = 0; offset < length; offset++) if (keys[from + offset] !== previous.keys[oldFrom + offset]) return false;
+    return true;
+  };
+  while (reusedFrom > 0 && old > 0 && sameKey(reusedFrom - 1, old - 1)) {
+    reusedFrom--;
+    old--;
   }
+  return { reusedFrom, shift: old - reusedFrom };
+}
 
-  kept?.keep?.(new KeptRelated(count, words, keyStart, keys, lists));
-  const related: T[][] = new Array(n);
-  for (let self = 0; self < n; self++) {
+/** The articles of each topic and of each tag (by word), as places in the feed's order; a tag written twice counts once. */
+function groupsOf({ keyStart, keys }: Keyed): { byTopic: Map<number, number[]>; byTag: Map<number, number[]> } {
+  const byTopic = new Map<number, number[]>();
+  const byTag = new Map<number, number[]>();
+  const push = (groups: Map<number, number[]>, word: number, index: number) => {
+    const group = groups.get(word);
+    if (group) {
+      if (group[group.length - 1] !== index) group.push(index);
+    } else groups.set(word, [index]);
+  };
+  for (let index = 0; index + 1 < keyStart.length; index++) {
+    const from = keyStart[index]!;
+    push(byTopic, keys[from]!, index);
+    for (let at = from + 2; at < keyStart[index + 1]!; at++) push(byTag, keys[at]!, index);
+  }
+  return { byTopic, byTag };
+}
+
+/** Works out the lists of the articles before `until` into `lists` (`count` places an article, each how far after it). */
+function workOutLists(keyed: Keyed, count: number, until: number, lists: Int32Array): void {
+  const { keyStart, keys } = keyed;
+  const n = keyStart.length - 1;
+  const { byTopic, byTag } = groupsOf(keyed);
+  const suggestable = (index: number) => keys[keyStart[index]! + 1] === 1;
+  // One score table for all articles, reset after each: no allocation per article.
+  const scores = new Int32Array(n);
+  const touched: number[] = [];
+  const chosen: number[] = [];
+
+  for (let self = 0; self < until; self++) {
+    /** Scores the LOOKBACK suggestable articles after `self` in one index. */
+    const add = (group: readonly number[] | undefined, weight: number) => {
+      if (!group) return;
+      let seen = 0;
+      for (let at = firstAfter(group, self); at < group.length && seen < LOOKBACK; at++) {
+        const index = group[at]!;
+        if (!suggestable(index)) continue;
+        seen++;
+        if (scores[index] === 0) touched.push(index);
+        scores[index]! += weight;
+      }
+    };
+    const from = keyStart[self]!;
+    const end = keyStart[self + 1]!;
+    add(byTopic.get(keys[from]!), TOPIC_WEIGHT);
+    for (let at = from + 2; at < end; at++) {
+      // Each tag once, however often the article writes it.
+      let repeated = false;
+      for (let before = from + 2; before < at; before++) if (keys[before] === keys[at]) repeated = true;
+      if (!repeated) add(byTag.get(keys[at]!), 1);
+    }
+    chooseBest(touched, scores, count, chosen);
+    // Topped up with the latest earlier news that shares nothing.
+    for (let index = self + 1; chosen.length < count && index < n; index++) {
+      if (suggestable(index) && scores[index] === 0) chosen.push(index);
+    }
+    for (const index of touched) scores[index] = 0;
+    touched.length = 0;
+    chosen.forEach((index, slot) => (lists[self * count + slot] = index - self));
+  }
+}
+
+/**
+ * The best `count` of `candidates` into `chosen`: higher score first, among equals the one
+ * earlier in the feed (newer). In one pass (insertion into a list of at most `count`), not a
+ * sort of every candidate: linear in the candidates.
+ */
+function chooseBest(candidates: readonly number[], scores: Int32Array, count: number, chosen: number[]): void {
+  const ranksAbove = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  chosen.length = 0;
+  if (count === 0) return;
+  for (const index of candidates) {
+    if (chosen.length === count && !ranksAbove(index, chosen[count - 1]!)) continue;
+    if (chosen.length === count) chosen.pop();
+    let at = chosen.length;
+    while (at > 0 && ranksAbove(index, chosen[at - 1]!)) at--;
+    chosen.splice(at, 0, index);
+  }
+}
+
+/** The lists as articles: each article's related ones, in order. */
+function listsOfArticles<T>(articles: readonly T[], lists: Int32Array, count: number): T[][] {
+  const related: T[][] = new Array(articles.length);
+  for (let self = 0; self < articles.length; self++) {
     const list: T[] = [];
     for (let slot = 0; slot < count; slot++) {
       const after = lists[self * count + slot]!;

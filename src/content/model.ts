@@ -141,6 +141,27 @@ export interface PagesToWrite {
   listings: readonly Listing[];
 }
 
+/** The articles of each topic, tag and author, in the feed's order, and the tags in the alphabet's order with their counts. */
+function indexArticles(articles: readonly Article[], topics: readonly Topic[], authors: readonly Author[]) {
+  const byTopic = new Map<string, Article[]>(topics.map((topic) => [topic.slug, []]));
+  const byTag = new Map<string, Article[]>();
+  const byAuthor = new Map<string, Article[]>(authors.map((author) => [author.slug, []]));
+  const tagOfSlug = new Map<string, Tag>();
+  for (const article of articles) {
+    byTopic.get(article.topic.slug)?.push(article);
+    for (const author of article.authors) byAuthor.get(author.slug)?.push(article);
+    for (const tag of article.tags) {
+      tagOfSlug.set(tag.slug, tag);
+      const list = byTag.get(tag.slug);
+      if (list) list.push(article);
+      else byTag.set(tag.slug, [article]);
+    }
+  }
+  const collator = new Intl.Collator("uk");
+  const tags: TagSummary[] = [...tagOfSlug.values()].map((tag) => ({ ...tag, count: byTag.get(tag.slug)!.length })).sort((a, b) => collator.compare(a.name, b.name));
+  return { byTopic, byTag, byAuthor, tags };
+}
+
 /**
  * The whole site's content. A class rather than a plain object on purpose: Eleventy
  * deep-copies plain objects of global data into every page's data, but passes class
@@ -221,30 +242,25 @@ export class NewsSite {
     // Every page carries the masthead: a newsroom with 40 topics links the main ones there,
     // and the rest from «Усі теми» (the topics index), not 40 links on every page.
     this.navTopics = topics.slice(0, options.navTopics ?? topics.length);
-    this.#byTopic = new Map(topics.map((topic) => [topic.slug, []]));
-    this.#byTag = new Map();
     this.authors = options.authors ?? [];
-    this.#byAuthor = new Map(this.authors.map((author) => [author.slug, []]));
-    const tagOfSlug = new Map<string, Tag>();
-    for (const article of articles) {
-      this.#byTopic.get(article.topic.slug)?.push(article);
-      for (const author of article.authors) this.#byAuthor.get(author.slug)?.push(article);
-      for (const tag of article.tags) {
-        tagOfSlug.set(tag.slug, tag);
-        const list = this.#byTag.get(tag.slug);
-        if (list) list.push(article);
-        else this.#byTag.set(tag.slug, [article]);
-      }
-    }
-    const collator = new Intl.Collator("uk");
-    this.tags = [...tagOfSlug.values()]
-      .map((tag) => ({ ...tag, count: this.#byTag.get(tag.slug)!.length }))
-      .sort((a, b) => collator.compare(a.name, b.name));
+    const index = indexArticles(articles, topics, this.authors);
+    this.#byTopic = index.byTopic;
+    this.#byTag = index.byTag;
+    this.#byAuthor = index.byAuthor;
+    this.tags = index.tags;
+    this.listings = this.#paginate(options.pageSize, options.archiveHeading);
+    this.pagesToWrite = { articles, listings: this.listings };
+    this.topicFeedsToWrite = topics;
+    this.authorFeedsToWrite = this.authors;
+    this.aliases = articles.flatMap((article) => (article.aliases ?? []).map((url) => ({ url, article })));
+    this.aliasesToWrite = this.aliases;
+  }
 
-    const { pageSize } = options;
-    this.listings = [
-      ...paginate(articles, pageSize, this.urls.archive).map((page): Listing => ({ ...page, kind: "archive", heading: options.archiveHeading ?? "Архів новин" })),
-      ...topics.flatMap((topic) =>
+  /** Every list's pages: the archive, each topic's, tag's and author's. */
+  #paginate(pageSize: number, archiveHeading = "Архів новин"): Listing[] {
+    return [
+      ...paginate(this.articles, pageSize, this.urls.archive).map((page): Listing => ({ ...page, kind: "archive", heading: archiveHeading })),
+      ...this.topics.flatMap((topic) =>
         paginate(this.articlesOfTopic(topic.slug), pageSize, topic.url).map(
           (page): Listing => ({ ...page, kind: "topic", heading: topic.title, description: topic.description, feedUrl: this.urls.topicFeed(topic.slug) }),
         ),
@@ -258,11 +274,6 @@ export class NewsSite {
         ),
       ),
     ];
-    this.pagesToWrite = { articles, listings: this.listings };
-    this.topicFeedsToWrite = topics;
-    this.authorFeedsToWrite = this.authors;
-    this.aliases = articles.flatMap((article) => (article.aliases ?? []).map((url) => ({ url, article })));
-    this.aliasesToWrite = this.aliases;
   }
 
   /** The authors index (content/authors-index.njk paginates over it): one page when there are authors, none otherwise. */
