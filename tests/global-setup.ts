@@ -97,9 +97,10 @@ async function buildSample(folder: string): Promise<BuildResult> {
 }
 
 /**
- * strichka compiled to JavaScript in `folder` (src/ as .js files, eleventy.config.js, and links
- * to package.json, _includes/, content/ and node_modules/ beside them, as in the package),
- * for the child processes that run `strichka build` (build() in helpers/site.ts): the code
+ * strichka compiled to JavaScript in `folder` (src/ as .js files, eleventy.config.js,
+ * bench/no-minify.config.js, and links to package.json, _includes/, content/ and
+ * node_modules/ beside them, as in the package), for the child processes that run
+ * `strichka build` (build() in helpers/site.ts, the benchmark's tests): the code
  * tsx would run, compiled file by file by tsx's own esbuild with tsx's options (so that
  * what the build prints of its own code, the search's words.js, is what a build through
  * tsx prints), once, instead of through tsx's module hooks in every child, which were some
@@ -117,6 +118,8 @@ async function compileStrichka(folder: string): Promise<void> {
       .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))
       .map((file) => join("src", file)),
     "eleventy.config.ts",
+    // For the benchmark's tests (bench/run.ts --compiled=DIR).
+    join("bench", "no-minify.config.ts"),
   ];
   await Promise.all(
     sources.map(async (file) => {
