@@ -49,6 +49,9 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     // The sample site is built once per run, by the real CLI, for every file that reads it.
     globalSetup: ["tests/global-setup.ts"],
+    // strichka compiled once per run (tests/global-setup.ts, compileStrichka) is loaded by
+    // Node itself, as in a `strichka build` process, not run through Vite.
+    server: { deps: { external: [/\/strichka-compiled\//] } },
     // Processes, not threads: in-process builds change the working directory (see
     // buildInProcess in tests/helpers/site.ts), which worker threads may not.
     pool: "forks",
