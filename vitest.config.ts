@@ -4,8 +4,8 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
  * The files that take longest, slowest first (seconds of each in a full run on this 2-core
- * machine at load 7, 27 November 2026, after #18's compiled child builds, before in-process
- * builds loaded strichka compiled: the benchmark's builds and Chromium, Chromium and axe,
+ * machine at load 7, 27 November 2026, after #18's compiled child builds: the benchmark's
+ * builds and Chromium, Chromium and axe,
  * in-process builds, npm pack and install). Started first, they end with the short files
  * filling both workers, instead of one of them running alone at the end.
  * Vitest's own order (the durations of the last run) goes wrong after a run of a few tests
@@ -50,9 +50,6 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     // The sample site is built once per run, by the real CLI, for every file that reads it.
     globalSetup: ["tests/global-setup.ts"],
-    // strichka compiled once per run (tests/global-setup.ts, compileStrichka) is loaded by
-    // Node itself, as in a `strichka build` process, not run through Vite.
-    server: { deps: { external: [/\/strichka-compiled\//] } },
     // Processes, not threads: in-process builds change the working directory (see
     // buildInProcess in tests/helpers/site.ts), which worker threads may not.
     pool: "forks",

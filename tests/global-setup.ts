@@ -160,8 +160,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const folder = tempDir("strichka-sample-");
   // (Should a file that reads it get past runReadsSample, its tests fail with this.)
   const skipped = { status: null, stdout: "", stderr: "The sample site was not built: no test file of this run calls sampleSite() (tests/global-setup.ts).", output: join(folder, "_site") };
-  // (Named for vitest.config.ts, which has Node load it, not Vite.)
-  const compiled = join(folder, "strichka-compiled");
+  const compiled = join(folder, "compiled");
   await compileStrichka(compiled);
   project.provide("compiledStrichka", compiled);
   project.provide("sampleSite", (await runReadsSample(project)) ? await buildSample(folder) : skipped);

@@ -5,7 +5,6 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { inject } from "vitest";
 import { loadNewsSite, type LoadOptions, type NewsSite } from "../../src/content/index.js";
 import { findContentError } from "../../src/errors.js";
@@ -154,7 +153,7 @@ export async function buildInProcess(siteDir: string, output = join(siteDir, "_s
   // Eleventy keeps templates and layouts it has read in module-level caches, by path and
   // by name: without them, every build reads its own site's files, as a new process would.
   // (`config` is Eleventy's programmatic config callback, which src/types does not declare.)
-  const options = { configPath: compiledConfig(config), quietMode: true, config: (eleventyConfig: { setUseTemplateCache(use: boolean): void }) => eleventyConfig.setUseTemplateCache(false) };
+  const options = { configPath: config, quietMode: true, config: (eleventyConfig: { setUseTemplateCache(use: boolean): void }) => eleventyConfig.setUseTemplateCache(false) };
   // Imported inside the task, once tsx is registered: imported before, Eleventy reads a
   // TypeScript config without it (a site's articles then became templates).
   const run = await inProcess(siteDir, async () => new (await import("@11ty/eleventy")).default(undefined, output, options).write());
@@ -167,10 +166,7 @@ export async function buildInProcess(siteDir: string, output = join(siteDir, "_s
  * refusal: those are exit codes) is thrown.
  */
 export async function strichkaInProcess(siteDir: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  return runCommandInProcess((await import("../../src/commands.js")).runCommand, siteDir, args);
-}
-
-async function runCommandInProcess(runCommand: typeof import("../../src/commands.js").runCommand, siteDir: string, args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const { runCommand } = await import("../../src/commands.js");
   // Eleventy's module-level template cache off, as in buildInProcess: each run reads the site's templates anew.
   const configure = (eleventyConfig: unknown) => (eleventyConfig as { setUseTemplateCache(use: boolean): void }).setUseTemplateCache(false);
   const run = await inProcess(siteDir, () => runCommand(args, { configure }));
@@ -178,28 +174,9 @@ async function runCommandInProcess(runCommand: typeof import("../../src/commands
   return { status: run.value!, stdout: run.stdout, stderr: run.stderr };
 }
 
-/**
- * `strichka build ARGS` with the repository's config, in this process (see strichkaInProcess),
- * from strichka compiled once per run (see compiledConfig): the command, the plugin, and the
- * child processes it starts (shards, the heap's second try), which start without tsx.
- */
-export async function buildCommandInProcess(siteDir: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const commands = pathToFileURL(join(inject("compiledStrichka"), "src/commands.js")).href;
-  // Imported by Node itself, not run through Vite (vitest.config.ts externalizes the compiled
-  // folder): the same modules the compiled config loads, as in a `strichka build` process.
-  const { runCommand } = (await import(/* @vite-ignore */ commands)) as typeof import("../../src/commands.js");
-  return runCommandInProcess(runCommand, siteDir, ["build", `--config=${compiledConfig(join(ROOT, "eleventy.config.ts"))}`, ...args]);
-}
-
-/**
- * `config`, or for the repository's eleventy.config.ts its copy compiled to JavaScript once
- * per run (tests/global-setup.ts: the code tsx runs, compiled by tsx's esbuild with tsx's
- * options): Eleventy loads it and strichka with Node's own loader, and the child processes
- * strichka starts (shards, parsing) run compiled too, instead of each loading src/ through
- * tsx's module hooks, ~2.3 s of CPU a process.
- */
-function compiledConfig(config: string): string {
-  return config === join(ROOT, "eleventy.config.ts") ? join(inject("compiledStrichka"), "eleventy.config.js") : config;
+/** `strichka build ARGS` with the repository's config, in this process (see strichkaInProcess). */
+export function buildCommandInProcess(siteDir: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return strichkaInProcess(siteDir, "build", `--config=${join(ROOT, "eleventy.config.ts")}`, ...args);
 }
 
 const CONSOLE_METHODS = ["log", "info", "warn", "error", "debug"] as const;
