@@ -5,7 +5,7 @@
 // (sampled here from /proc every 150 ms while the build runs, summed over the build and all
 // its descendants).
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -208,6 +208,14 @@ export function compileStrichka(): string {
   const result = spawnSync(join(ROOT, "node_modules/.bin/tsc"), ["-p", tsconfig], { encoding: "utf8" });
   if (result.status !== 0) throw new Error(`compiling strichka failed:\n${result.stdout}${result.stderr}`);
   return (compiled = folder);
+}
+
+/** Every later buildStrichka run from strichka compiled earlier into `folder` (laid out as compileStrichka lays it out), which is left as it is. */
+export function useCompiled(folder: string): string {
+  for (const file of ["src/cli.js", "eleventy.config.js", "bench/no-minify.config.js"]) {
+    if (!existsSync(join(folder, file))) throw new Error(`--compiled=${folder}: no ${file} there`);
+  }
+  return (compiled = resolve(folder));
 }
 
 /** `strichka build` in `site`; `full` renders every page (the default is incremental: only what changed since the site it builds into); `args`, more of its options. */

@@ -1,5 +1,5 @@
 // npm run bench [-- --n=10000] [--runs=3] [--data=DIR] [--seed=2026] [--keep] [--fresh-only] [--no-baseline]
-//   [--build-args="--shard-pages=500 --processes=2"] [--edit] [--publish [--full]] [--images] [--settle=2000] [--generate-only] [--compiled]
+//   [--build-args="--shard-pages=500 --processes=2"] [--edit] [--publish [--full]] [--images] [--settle=2000] [--generate-only] [--compiled[=DIR]]
 // Generates N synthetic articles, then builds them, each build in a fresh Node process:
 // bare Eleventy (the baseline, see bench/bare/) and strichka's full production build,
 // alternately, --runs times each, in two situations: into empty output folders (CI,
@@ -15,7 +15,10 @@
 // its time and memory until then, and not built again; strichka's builds go on.
 // --build-args passes options to every `strichka build` (how it shards, how many processes).
 // --compiled runs strichka compiled to JavaScript, as a newsroom's `strichka build` runs the
-// package's dist/ (see compileStrichka in harness.ts), instead of from src/ through tsx.
+// package's dist/ (see compileStrichka in harness.ts), instead of from src/ through tsx;
+// --compiled=DIR runs strichka compiled earlier into DIR, laid out as compileStrichka lays it
+// out (src/cli.js, eleventy.config.js, bench/no-minify.config.js), and leaves it there (the
+// tests' global setup compiles strichka once for all the builds of a test run).
 // --edit measures the preview instead (below); --publish, what one new, edited or deleted
 // article rewrites with full builds (bench/publish.ts); --images, the articles each with a
 // generated 3000×2000 photo (bench/photos.ts: first build, warm rebuild against the same
@@ -32,7 +35,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_SEED, generateSite, openSite, type GeneratedSite } from "./generate.js";
-import { BuildFailed, buildStrichka, compileStrichka, linkTree, measure, rewrite, ROOT, seconds, setUpStrichkaSite, type Measure } from "./harness.js";
+import { BuildFailed, buildStrichka, compileStrichka, linkTree, measure, rewrite, ROOT, seconds, setUpStrichkaSite, useCompiled, type Measure } from "./harness.js";
 import { measurePhotos } from "./photos.js";
 import { measurePublish } from "./publish.js";
 import { printSearch } from "./search.js";
@@ -91,12 +94,13 @@ async function main(): Promise<void> {
     return;
   }
   const work = mkdtempSync(join(tmpdir(), "strichka-bench-"));
-  const compiledTo = args.includes("--compiled") ? compileStrichka() : undefined;
+  const compiledEarlier = option("compiled");
+  const compiledTo = compiledEarlier !== undefined ? useCompiled(compiledEarlier) : args.includes("--compiled") ? compileStrichka() : undefined;
   if (compiledTo) console.log(`strichka compiled to JavaScript in ${compiledTo}: builds run from there, without tsx`);
   try {
     await measureBuilds(work);
   } finally {
-    if (compiledTo) rmSync(compiledTo, { recursive: true, force: true });
+    if (compiledTo && compiledEarlier === undefined) rmSync(compiledTo, { recursive: true, force: true });
     // At a million articles the sites and their output take tens of GB: not left behind by a failure either.
     if (keep) console.log(`\nKept ${work}`);
     else rmSync(work, { recursive: true, force: true });

@@ -2,12 +2,13 @@
 // and reports. (A file of its own so that it runs beside the other bench test.)
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { ROOT } from "./helpers.js";
 
 describe("npm run bench -- --publish", () => {
   it("builds a full site, then one new, one edited and one deleted article at N = 50, and prints the churn", () => {
-    const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "bench/run.ts"), "--publish", "--n=50"], { cwd: ROOT, encoding: "utf8" });
+    // Its builds run strichka compiled once for the test run (see tests/global-setup.ts), as in bench.test.ts.
+    const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "bench/run.ts"), "--publish", "--n=50", `--compiled=${inject("compiledStrichka")}`], { cwd: ROOT, encoding: "utf8" });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain("Publishing, 50 articles, incremental builds");
     const row = (step: string) => new RegExp(`^\\| ${step} \\| [\\d.]+ s \\| [\\d.]+ s \\| [\\d.]+ s \\| \\d+ MB \\| \\d+ MB \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\|$`, "m");

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { generateSite, openSite } from "../bench/generate.js";
 import { BuildFailed, linkTree, measure, rewrite } from "../bench/harness.js";
 import { CHROMIUM, ROOT } from "./helpers.js";
@@ -21,10 +21,18 @@ function files(dir: string): Map<string, string> {
   return new Map(found.sort().map((name) => [name, readFileSync(join(dir, name), "utf8")]));
 }
 
+/**
+ * --compiled=DIR: strichka's builds run compiled to JavaScript once for the test run (see
+ * tests/global-setup.ts), not through tsx, whose module hooks were ~2.3 s of CPU of each of
+ * these small builds. The --fresh-only test builds through tsx, as `npm run bench` does.
+ */
+const compiled = () => `--compiled=${inject("compiledStrichka")}`;
+
 describe("npm run bench", () => {
   it("builds the baseline and strichka at N = 50 and prints the table", () => {
-    const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "bench/run.ts"), "--n=50", "--runs=1", "--settle=0"], { cwd: ROOT, encoding: "utf8" });
+    const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "bench/run.ts"), "--n=50", "--runs=1", "--settle=0", compiled()], { cwd: ROOT, encoding: "utf8" });
     expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`strichka compiled to JavaScript in ${inject("compiledStrichka")}: builds run from there, without tsx`);
     expect(result.stdout).toContain("Results for 50 articles");
     expect(result.stdout).toContain("| build | wall | CPU, all processes | CPU, main process | peak RSS, all processes | peak RSS, main process | processes at once | pages | ratio to baseline (wall) |");
     // Bare Eleventy finds the articles in their month folders: 50 pages, the home page, 3 list pages.
@@ -54,7 +62,7 @@ describe("npm run bench", () => {
   });
 
   it("--images: articles with a generated 3000×2000 photo each, the first build, warm rebuilds against the site without photos, bytes per page", () => {
-    const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "bench/run.ts"), "--images", "--n=3", "--runs=1", "--settle=0"], { cwd: ROOT, encoding: "utf8" });
+    const result = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "bench/run.ts"), "--images", "--n=3", "--runs=1", "--settle=0", compiled()], { cwd: ROOT, encoding: "utf8" });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain("3 photos,");
     expect(result.stdout).toMatch(/\| with photos \(3 encoded\) \|/);

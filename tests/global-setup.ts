@@ -2,8 +2,9 @@
 // `strichka build` in a child process into a temp folder. The test files that read it get
 // the result through inject("sampleSite") (see sampleSite() in helpers/site.ts) and check
 // it themselves, so a failed build fails those files, with what the build said.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statfsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statfsSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildAsync, listFiles, ROOT, tempDir, type BuildResult } from "./helpers/site.js";
 
@@ -96,6 +97,47 @@ async function buildSample(folder: string): Promise<BuildResult> {
 }
 
 /**
+ * strichka compiled to JavaScript in `folder` (src/ as .js files, eleventy.config.js,
+ * bench/no-minify.config.js, and links to package.json, _includes/, content/ and
+ * node_modules/ beside them, as in the package), for the child processes that run
+ * `strichka build` (build() in helpers/site.ts, the benchmark's tests): the code
+ * tsx would run, compiled file by file by tsx's own esbuild with tsx's options (so that
+ * what the build prints of its own code, the search's words.js, is what a build through
+ * tsx prints), once, instead of through tsx's module hooks in every child, which were some
+ * 2.3 s of CPU of a small site's 5 s build. src/slug.ts is compiled as the editors' desk
+ * compiles it for the browser (admin/slug.js, see slugModule in src/admin/page.ts), which
+ * reads the compiled file when there is one.
+ */
+async function compileStrichka(folder: string): Promise<void> {
+  const require = createRequire(createRequire(import.meta.url).resolve("tsx/package.json"));
+  const esbuild = require("esbuild") as typeof import("esbuild");
+  const { compilerOptions } = JSON.parse(readFileSync(join(ROOT, "tsconfig.json"), "utf8")) as { compilerOptions: Record<string, unknown> };
+  const sources = [
+    ...readdirSync(join(ROOT, "src"), { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))
+      .map((file) => join("src", file)),
+    "eleventy.config.ts",
+    // For the benchmark's tests (bench/run.ts --compiled=DIR).
+    join("bench", "no-minify.config.ts"),
+  ];
+  await Promise.all(
+    sources.map(async (file) => {
+      const source = readFileSync(join(ROOT, file), "utf8");
+      const options: import("esbuild").TransformOptions =
+        file === join("src", "slug.ts")
+          ? { loader: "ts", format: "esm", target: "es2020" }
+          : { loader: "ts", format: "esm", target: `node${process.versions.node}`, minifyWhitespace: true, keepNames: true, sourcefile: join(ROOT, file), tsconfigRaw: { compilerOptions } as import("esbuild").TsconfigRaw };
+      const { code } = await esbuild.transform(source, options);
+      const target = join(folder, file.replace(/\.ts$/, ".js"));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, code);
+    }),
+  );
+  for (const name of ["package.json", "_includes", "content", "node_modules"]) symlinkSync(join(ROOT, name), join(folder, name));
+}
+
+/**
  * Whether a test file of this run reads the sample site (calls sampleSite()). Most files do
  * not: a run of those alone (what a developer runs most) skips the build, some 8 s before
  * its first test. In watch mode, whose later runs may be of other files, it is always built.
@@ -118,6 +160,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const folder = tempDir("strichka-sample-");
   // (Should a file that reads it get past runReadsSample, its tests fail with this.)
   const skipped = { status: null, stdout: "", stderr: "The sample site was not built: no test file of this run calls sampleSite() (tests/global-setup.ts).", output: join(folder, "_site") };
+  const compiled = join(folder, "compiled");
+  await compileStrichka(compiled);
+  project.provide("compiledStrichka", compiled);
   project.provide("sampleSite", (await runReadsSample(project)) ? await buildSample(folder) : skipped);
   return () => {
     rmSync(folder, { recursive: true, force: true });
