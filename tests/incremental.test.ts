@@ -197,11 +197,14 @@ describe("strichka build, incremental", () => {
           expect(result.status, `${JSON.stringify(step)}: ${result.stderr}`).toBe(0);
           expect(siteContents(join(dir, "_site")), JSON.stringify(steps)).toEqual(await at(dir, () => fullBuildContents(dir)));
           // (The layout really is read anew: the full build above would not show a stale one either.)
-          const pages = listFiles(join(dir, "_site")).filter((file) => file.startsWith("novyny/"));
+          // Article pages: not the redirect pages left at moved articles' old URLs (another layout).
+          const redirects = new Set([...(movedOf.get(dir) ?? [])].map((n) => `novyny/2026/01/${10 + n}/n${n}.html`));
+          const pages = listFiles(join(dir, "_site")).filter((file) => file.startsWith("novyny/") && !redirects.has(file));
           if (step.kind === "layout") for (const page of pages) expect(readFileSync(join(dir, "_site", page), "utf8")).toContain("Змінений шаблон");
         }
       }),
-      { numRuns: 4 },
+      // (And always: a moved article, then a changed layout, which its redirect page does not use.)
+      { numRuns: 4, examples: [[[{ kind: "date", which: 1 }, { kind: "topics" }, { kind: "layout" }]]] },
     );
   });
 });
