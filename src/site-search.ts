@@ -15,9 +15,9 @@ import { FIXED_URLS, urlToFile } from "./urls.js";
 /** Where the search page and its index live. */
 const SEARCH_URL = FIXED_URLS.search;
 
-/** One month's index file. */
+/** One index file: a month's articles, or a part of a big month's (see monthParts). */
 export interface SearchShard {
-  /** "2026-01". */
+  /** "2026-01" for a whole month; "2026-01-14" for the part of a month that starts on that day. */
   name: string;
   url: string;
   articles: readonly Article[];
@@ -27,11 +27,41 @@ export interface SearchShard {
 const WEIGHT = { title: 3, lede: 2, tags: 2, topic: 2, text: 1 } as const;
 /** The first paragraph's words are indexed up to this many characters. */
 const TEXT_CHARACTERS = 400;
+/**
+ * A month with more articles than this is cut into parts of whole days. The search page's
+ * first batch is about 1,500 articles (content/assets/search.js) but at least one file: a
+ * national newsroom's month (300–400 articles a day, ~10,000) would be a first download of
+ * some 2 MB gzipped instead of ~250 KB.
+ */
+export const PART_ARTICLES = 500;
+
+/**
+ * A month's articles (newest first) as index files, newest first: the whole month when it has
+ * at most PART_ARTICLES, else parts of consecutive days, filled from the month's first day
+ * while the next day fits (a day of more than PART_ARTICLES is a part of its own). Filled
+ * from the oldest, so that a new article changes only the newest part (or starts one), and
+ * an edit elsewhere changes only the parts from its day to the month's end.
+ */
+export function monthParts<T extends { day: string }>(month: string, articles: readonly T[]): { name: string; articles: T[] }[] {
+  if (articles.length <= PART_ARTICLES) return [{ name: month, articles: [...articles] }];
+  // A part is a run of the newest-first list: [start, end), grown towards the newest.
+  const parts: { name: string; start: number; end: number }[] = [];
+  for (let end = articles.length; end > 0; ) {
+    const day = articles[end - 1]!.day;
+    let start = end - 1;
+    while (start > 0 && articles[start - 1]!.day === day) start--;
+    const part = parts.at(-1);
+    if (part && part.end - start <= PART_ARTICLES) part.start = start;
+    else parts.push({ name: day, start, end });
+    end = start;
+  }
+  return parts.reverse().map(({ name, start, end }) => ({ name, articles: articles.slice(start, end) }));
+}
 
 export class SiteSearch {
-  /** Newest month first. */
+  /** Newest first. */
   readonly shards: readonly SearchShard[];
-  /** The month files this build writes: all, but in an incremental build only the changed ones. */
+  /** The files this build writes: all, but in an incremental build only the changed ones. */
   shardsToWrite: readonly SearchShard[];
 
   constructor(news: NewsSite) {
@@ -44,11 +74,11 @@ export class SiteSearch {
       if (list) list.push(article);
       else byMonth.set(month, [article]);
     }
-    this.shards = [...byMonth].map(([name, articles]) => ({ name, url: `${SEARCH_URL}${name}.js`, articles }));
+    this.shards = [...byMonth].flatMap(([month, articles]) => monthParts(month, articles).map(({ name, articles }) => ({ name, url: `${SEARCH_URL}${name}.js`, articles })));
     this.shardsToWrite = this.shards;
   }
 
-  /** `index.js`: the months, newest first, with how many articles each has. */
+  /** `index.js`: the files (months and parts of months), newest first, with how many articles each has. */
   indexScript(): string {
     return `window.strichkaSearchMonths = ${JSON.stringify(this.shards.map((shard) => [shard.name, shard.articles.length]))};\n`;
   }

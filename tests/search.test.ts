@@ -7,7 +7,7 @@ import { runInNewContext } from "node:vm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { splitFrontMatter } from "../src/front-matter.js";
-import { firstParagraphText, readFirstParagraph, wordsScript } from "../src/site-search.js";
+import { firstParagraphText, monthParts, PART_ARTICLES, readFirstParagraph, wordsScript } from "../src/site-search.js";
 import { searchWords, type SearchWords } from "../src/search/words.js";
 import { article, buildCommandInProcess, listFiles, makeSite, sampleSite } from "./helpers.js";
 
@@ -128,7 +128,7 @@ describe("readFirstParagraph", () => {
 function monthFiles(site: string): Map<string, { docs: string[][]; words: Record<string, number[]> }> {
   const months = new Map<string, { docs: string[][]; words: Record<string, number[]> }>();
   const strichkaSearch = { shard: (name: string, data: { docs: string[][]; words: Record<string, number[]> }) => months.set(name, data) };
-  for (const file of listFiles(join(site, "poshuk")).filter((name) => /^\d{4}-\d{2}\.js$/.test(name))) runInNewContext(readFileSync(join(site, "poshuk", file), "utf8"), { strichkaSearch });
+  for (const file of listFiles(join(site, "poshuk")).filter((name) => /^\d{4}-\d{2}(-\d{2})?\.js$/.test(name))) runInNewContext(readFileSync(join(site, "poshuk", file), "utf8"), { strichkaSearch });
   return months;
 }
 
@@ -166,5 +166,50 @@ describe("the search index", () => {
     expect(statSync(join(dir, "_site/poshuk/2025-12.js")).mtimeMs).toBe(before);
     expect(readFileSync(join(dir, "_site/poshuk/2025-12.js"), "utf8")).toBe(december);
     expect(monthFiles(join(dir, "_site")).get("2026-01")!.words["тариф"]).toEqual([0 * 4 + 3]);
+  });
+});
+
+describe("a big month's index", () => {
+  /** A month's articles, newest first: `perDay[i]` articles on day i + 1. */
+  const month = (perDay: number[]) =>
+    perDay
+      .flatMap((count, index) => Array.from({ length: count }, (_, n) => ({ day: `2026-01-${String(index + 1).padStart(2, "0")}`, id: `${index + 1}.${n}` })))
+      .reverse();
+  const names = (parts: { name: string }[]) => parts.map((part) => part.name);
+
+  it("is one file while the month has at most PART_ARTICLES, named by the month", () => {
+    const articles = month(Array.from({ length: 31 }, (_, day) => (day < 20 ? 25 : 0)));
+    expect(articles).toHaveLength(PART_ARTICLES);
+    expect(monthParts("2026-01", articles)).toEqual([{ name: "2026-01", articles }]);
+  });
+
+  it("is cut into parts of whole days, named by their first day, newest first, each article once and in order", () => {
+    // A national newsroom's month: 300–400 articles a day, and one day of 700 (a part of its own).
+    const perDay = Array.from({ length: 31 }, (_, day) => (day === 9 ? 700 : 300 + ((day * 37) % 101)));
+    const articles = month(perDay);
+    const parts = monthParts("2026-01", articles);
+    expect(parts.flatMap((part) => part.articles)).toEqual(articles);
+    expect(names(parts)).toEqual([...names(parts)].sort().reverse());
+    for (const part of parts) {
+      expect(part.name).toBe(part.articles.at(-1)!.day);
+      expect(part.articles.length <= PART_ARTICLES || new Set(part.articles.map((item) => item.day)).size === 1).toBe(true);
+      // No day is split between parts.
+      expect(parts.filter((other) => other.articles.some((item) => item.day === part.articles[0]!.day))).toEqual([part]);
+    }
+    expect(parts.find((part) => part.name === "2026-01-10")!.articles).toHaveLength(700);
+  });
+
+  it("changes only its newest part (or starts one) when an article is added to its newest day", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 2, maxLength: 31 }), (perDay) => {
+        const before = monthParts("2026-01", month(perDay));
+        const after = monthParts("2026-01", month([...perDay.slice(0, -1), perDay.at(-1)! + 1]));
+        // Every part but the newest is the same file, and at most one part is new.
+        const older = (parts: typeof before) => parts.slice(1).map((part) => [part.name, part.articles.map((item) => item.id)]);
+        if (before.length === 1 && after.length > 1) return; // the month has just passed PART_ARTICLES: all of it is new once
+        expect(older(after).slice(after.length - before.length)).toEqual(older(before));
+        expect(after.length - before.length).toBeLessThanOrEqual(1);
+      }),
+    );
   });
 });
