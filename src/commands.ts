@@ -119,14 +119,9 @@ async function build({ config, output = "_site", full = false, ...args }: BuildA
   );
   try {
     await folders.prepare();
-    // Incremental unless --full: pages whose data is what the staging folder holds already are not rendered.
     const incremental = settingsOf(eleventy)?.build;
-    incremental?.usePreviousPages(full ? undefined : folders.previousPages);
-    incremental?.useArticleCache(folders.articleCache, { fresh: full });
-    incremental?.useImageState(join(dirname(folders.output), `.${basename(folders.output)}.images.json`), folders.output);
-    incremental?.useShards(shards);
-    const [passthrough, pages] = (await writeSite(eleventy)) as EleventyResults;
-    const written = [...pages.map((page) => page.outputPath), ...passthrough.flatMap((copy) => Object.values(copy.map ?? {}))].filter((path): path is string => typeof path === "string");
+    if (incremental) useBuildState(incremental, folders, { full, shards });
+    const written = writtenFiles((await writeSite(eleventy)) as EleventyResults);
     const shardFolder = join(folders.staging, ".strichka-shards");
     const shardFiles = incremental && (await timed("shards", () => prepareShards(incremental, shardFolder, folders.staging, written)));
     if (shardFiles) {
@@ -146,18 +141,39 @@ async function build({ config, output = "_site", full = false, ...args }: BuildA
     await timed("publishing", () => folders.publish());
     return 0;
   } catch (error) {
-    // Content errors stop the build before Eleventy writes a page (see SiteBuild.begin).
-    await (findContentError(error) ? folders.restore() : folders.discard()).catch(() => undefined);
-    // Eleventy has printed content errors already, as a plain list without a stack trace;
-    // anything else is a bug or a broken config, and its stack helps whoever fixes it.
-    const known = findError(error, "ChangedDuringBuildError") ?? findError(error, "ShardError");
-    if (known) console.error(known.message);
-    else if (!findContentError(error)) console.error("\nThe build failed:", error);
-    console.error(`Nothing was published: ${name}/ is as it was before this build.`);
-    return FAILED;
+    return await buildFailed(error, folders);
   } finally {
     stopWatching();
   }
+}
+
+/**
+ * Tells the build what its output folder kept of the builds before (incremental unless
+ * --full: pages whose data is what the staging folder holds already are not rendered).
+ */
+function useBuildState(incremental: IncrementalBuild, folders: SiteFolders, { full, shards }: { full: boolean; shards: { pages: number; processes: number } }): void {
+  incremental.usePreviousPages(full ? undefined : folders.previousPages);
+  incremental.useArticleCache(folders.articleCache, { fresh: full });
+  incremental.useImageState(join(dirname(folders.output), `.${basename(folders.output)}.images.json`), folders.output);
+  incremental.useShards(shards);
+}
+
+/** The paths of the files Eleventy's run wrote and copied. */
+function writtenFiles([passthrough, pages]: EleventyResults): string[] {
+  return [...pages.map((page) => page.outputPath), ...passthrough.flatMap((copy) => Object.values(copy.map ?? {}))].filter((path): path is string => typeof path === "string");
+}
+
+/** After a build that threw: the output folder as it was, what went wrong said once, the exit code. */
+async function buildFailed(error: unknown, folders: SiteFolders): Promise<number> {
+  // Content errors stop the build before Eleventy writes a page (see SiteBuild.begin).
+  await (findContentError(error) ? folders.restore() : folders.discard()).catch(() => undefined);
+  // Eleventy has printed content errors already, as a plain list without a stack trace;
+  // anything else is a bug or a broken config, and its stack helps whoever fixes it.
+  const known = findError(error, "ChangedDuringBuildError") ?? findError(error, "ShardError");
+  if (known) console.error(known.message);
+  else if (!findContentError(error)) console.error("\nThe build failed:", error);
+  console.error(`Nothing was published: ${basename(folders.output)}/ is as it was before this build.`);
+  return FAILED;
 }
 
 /** Set in a build run again with a bigger heap (buildWithHeap): it does not ask again. */

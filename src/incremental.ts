@@ -79,6 +79,40 @@ function ownHash(hasher: Hasher, article: OwnData): Hasher {
 }
 
 /**
+ * Each article's own data hashed once (see ownHash), kept as two numbers an article in typed
+ * arrays by its place in the feed: a hasher object an article lived through the whole of
+ * pageHashes (the heap's scavenges copied each of them).
+ */
+class OwnHashes {
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly #placeOf = new Map<ArticleLink, number>();
+
+  constructor(articles: readonly OwnData[]) {
+    this.a = new Int32Array(articles.length);
+    this.b = new Int32Array(articles.length);
+    const scratch = new Hasher();
+    articles.forEach((article, place) => {
+      ownHash(scratch.reset(), article);
+      this.a[place] = scratch.a;
+      this.b[place] = scratch.b;
+      this.#placeOf.set(article, place);
+    });
+  }
+
+  /** Mixes the article at `place` in the feed into `page`. */
+  mixPlace(page: Hasher, place: number): Hasher {
+    return page.number(this.a[place]!).number(this.b[place]!);
+  }
+
+  /** Mixes `article` into `page` (an article not in the feed — none today — is hashed here). */
+  mix(page: Hasher, article: OwnData): Hasher {
+    const place = this.#placeOf.get(article);
+    return place === undefined ? page.hasher(ownHash(new Hasher(), article)) : this.mixPlace(page, place);
+  }
+}
+
+/**
  * The hash of every article and list page's data. Cheap at a million pages: what an article
  * page shows is its own file (its content hash: front matter and body) and its related
  * news; what a list page shows is its own fields and its articles' files. Everything else a
@@ -88,26 +122,22 @@ export function pageHashes(news: NewsSite, { latestCount }: { latestCount: numbe
   const hashes = new Map<string, string>();
   // An article's own data is its file's content (its URL, title, date … follow from it and
   // from what the fingerprint covers): hashed once, mixed into every page that shows it.
-  // Kept as two numbers an article in typed arrays, by its place in the feed: a hasher object
-  // an article lived through the whole function (the heap's scavenges copied each of them).
-  const { articles } = news;
-  const ownA = new Int32Array(articles.length);
-  const ownB = new Int32Array(articles.length);
-  const placeOf = new Map<ArticleLink, number>();
-  const scratch = new Hasher();
-  articles.forEach((article, place) => {
-    ownHash(scratch.reset(), article);
-    ownA[place] = scratch.a;
-    ownB[place] = scratch.b;
-    placeOf.set(article, place);
-  });
-  // (An article not in the feed — none today — is hashed where it is shown.)
-  const mixOwn = (page: Hasher, article: OwnData) => {
-    const place = placeOf.get(article);
-    if (place === undefined) return page.hasher(ownHash(new Hasher(), article));
-    return page.number(ownA[place]!).number(ownB[place]!);
-  };
+  const own = new OwnHashes(news.articles);
+  hashArticlePages(news, own, hashes);
   const page = new Hasher();
+  for (const listing of news.listings) {
+    const { items: _items, ...fields } = listing;
+    page.reset().text(digest(JSON.stringify(fields)));
+    for (const item of listing.items) own.mix(page, item);
+    hashes.set(listing.url, page.toString());
+  }
+  hashSiteFiles(news, latestCount, hashes);
+  return hashes;
+}
+
+/** Each article page's hash: the article's own data and its related news'. */
+function hashArticlePages(news: NewsSite, own: OwnHashes, hashes: Map<string, string>): void {
+  const { articles } = news;
   // Related news by their places, as the indexes worked them out, when the model has them (and they are the lists it shows).
   const related = news.options.relatedPlaces;
   const { count, after } = related && related.after.length === related.count * articles.length ? related : { count: 0, after: undefined };
@@ -117,24 +147,22 @@ export function pageHashes(news: NewsSite, { latestCount }: { latestCount: numbe
     for (let slot = 0; slot < links.length; slot++) if (articles[place + after[place * count + slot]!] !== links[slot]) return false;
     return true;
   };
+  const page = new Hasher();
   articles.forEach((article, place) => {
-    page.reset().number(ownA[place]!).number(ownB[place]!);
+    own.mixPlace(page.reset(), place);
     if (placed(article.related, place)) {
-      for (let slot = 0; slot < article.related.length; slot++) {
-        const other = place + after![place * count + slot]!;
-        page.number(ownA[other]!).number(ownB[other]!);
-      }
-    } else for (const link of article.related) mixOwn(page, link);
+      for (let slot = 0; slot < article.related.length; slot++) own.mixPlace(page, place + after![place * count + slot]!);
+    } else for (const link of article.related) own.mix(page, link);
     hashes.set(article.url, page.toString());
   });
-  for (const listing of news.listings) {
-    const { items: _items, ...fields } = listing;
-    page.reset().text(digest(JSON.stringify(fields)));
-    for (const item of listing.items) mixOwn(page, item);
-    hashes.set(listing.url, page.toString());
-  }
-  // The site-wide files that are many (and so rendered only when changed): sitemap files,
-  // and each topic's feed (its latest articles' files; the feed's own fields are the topic's).
+}
+
+/**
+ * The hashes of the site-wide files that are many (and so rendered only when changed):
+ * sitemap files, search files, redirect pages, and each topic's and author's feed (its
+ * latest articles' files; the feed's own fields are the topic's or author's).
+ */
+function hashSiteFiles(news: NewsSite, latestCount: number, hashes: Map<string, string>): void {
   for (const file of news.sitemaps.files) hashes.set(file.url, hash(news.sitemaps.contentKey(file.url)));
   for (const [url, shardHash] of searchShardHashes(news)) hashes.set(url, shardHash);
   // A redirect page shows its article's title and links to its URL.
@@ -147,7 +175,6 @@ export function pageHashes(news: NewsSite, { latestCount }: { latestCount: numbe
   };
   for (const topic of news.topics) hashes.set(news.urls.topicFeed(topic.slug), feedHash(topic.slug, news.articlesOfTopic(topic.slug)));
   for (const author of news.authors) hashes.set(author.feedUrl, feedHash(author.slug, news.articlesOfAuthor(author.slug)));
-  return hashes;
 }
 
 /**
