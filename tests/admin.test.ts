@@ -21,8 +21,9 @@ interface Collection {
   name: string;
   folder?: string;
   slug?: string;
+  format?: string;
   fields?: CmsField[];
-  files?: { name: string; file: string; fields: CmsField[] }[];
+  files?: { name: string; file: string; format?: string; fields: CmsField[] }[];
 }
 
 function parsedConfig(site = SITE): { collections: Collection[]; locale: string; backend: { name: string }; local_backend: unknown } {
@@ -79,6 +80,12 @@ describe("config.yml", () => {
     expect(youtube.test("https://youtu.be/M7lc1UVf-VE")).toBe(false);
     expect(new RegExp(video.get("date")!.pattern![0]).test("2026-01-14")).toBe(true);
     expect(data.files!.map((file) => file.file)).toEqual(["_data/topics.json", "_data/videos.json"]);
+  });
+
+  it("reads and writes _data's JSON lists in the format the admin script registers: set on the collection, where Decap reads it (a file's own is ignored)", () => {
+    const data = config.collections.find((c) => c.name === "data")!;
+    expect(data.format).toBe("strichka-json-list");
+    for (const file of data.files!) expect(file.format, file.name).toBeUndefined();
   });
 
   it("writes dates as the Kyiv wall-clock time strichka reads", () => {
@@ -335,6 +342,26 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
     expect(built.stderr).toBe("");
     expect(built.status).toBe(0);
     expect(readHtml(join(built.output, "novyny/2026/01/12/tsiny-na-khlib.html")).querySelector("h1")!.textContent).toBe("Ціни на хліб зросли на 5 відсотків");
+  }, 120_000);
+
+  it("reads _data/topics.json as its list and, adding a topic, writes it back as the JSON list strichka reads", async () => {
+    const page = await openAdmin();
+    await page.goto(`${adminUrl}#/collections/data/entries/topics`);
+    await page.getByText(`${TOPICS_JSON.length} теми`, { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Додати тему" }).click();
+    // (The new topic is the list's last; the others show their fields too.)
+    await expect(page.getByLabel("Назва", { exact: true }).first().inputValue()).resolves.toBe(TOPICS_JSON[0]!.title);
+    await page.getByLabel("Назва", { exact: true }).last().fill("Спорт");
+    await page.getByLabel("Адреса (slug)", { exact: true }).last().fill("sport");
+    await page.getByLabel("Опис", { exact: true }).last().fill("Матчі й турніри.");
+    await publish(page);
+    const file = join(dir, "_data/topics.json");
+    const topics = await until(() => {
+      const text = readFileSync(file, "utf8");
+      return text.includes("sport") ? (JSON.parse(text) as unknown) : undefined;
+    }, "the topics written");
+    expect(topics).toEqual([...TOPICS_JSON, { title: "Спорт", slug: "sport", description: "Матчі й турніри." }]);
+    await page.context().close();
   }, 120_000);
 
   it("needed nothing the admin's CSP refuses", () => {

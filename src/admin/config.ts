@@ -202,19 +202,20 @@ export function cmsConfig(site: CmsSite): Record<string, unknown> {
       {
         name: DATA_COLLECTION,
         label: "Дані сайту",
+        // The collection's, not each file's: Decap reads `format` of a collection only (a
+        // file's own is ignored: the lists were read as plain JSON, a form with no items).
+        format: LIST_FORMAT,
         files: [
           {
             name: "topics",
             label: "Теми",
             file: `${site.dataFolder}/topics.json`,
-            format: LIST_FORMAT,
             fields: [{ name: "items", label: "Теми", label_singular: "тему", widget: "list", summary: "{{fields.title}} ({{fields.slug}})", fields: topicFields }],
           },
           {
             name: "videos",
             label: "Відео дня",
             file: `${site.dataFolder}/videos.json`,
-            format: LIST_FORMAT,
             fields: [{ name: "items", label: "Відео", label_singular: "відео", widget: "list", summary: "{{fields.date}} — {{fields.title}}", fields: videoFields }],
           },
         ],
