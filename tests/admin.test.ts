@@ -11,7 +11,7 @@ import { load } from "js-yaml";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cmsConfig, cmsConfigYaml, cmsSchemas, type CmsField } from "../src/admin/config.js";
-import { decapFiles } from "../src/admin/page.js";
+import { decapFiles, UKRAINIAN_PHRASES } from "../src/admin/page.js";
 import { slugify } from "../src/slug.js";
 import { article, buildCommandInProcess, CHROMIUM, launchChromium, listFiles, makeSite, netlifyHeaderRules, readHtml, ROOT, sampleSite, serveSite, TOPICS_JSON, type HeaderRule } from "./helpers.js";
 
@@ -99,6 +99,24 @@ describe("config.yml", () => {
     expect(collection.folder).toBe("src/news");
     expect(collection.fields!.find((f) => f.name === "date")!.hint).toContain("Europe/Warsaw");
     expect(cmsConfig(SITE)).toEqual(cmsConfig(SITE));
+  });
+});
+
+describe("Decap's Ukrainian", () => {
+  it("has every phrase of Decap's English, with ours where decap-cms-locales' uk has none (Decap would show the English one)", async () => {
+    const { default: en } = (await import("decap-cms-locales/dist/esm/en/index.js" as string)) as { default: Record<string, unknown> };
+    const { default: uk } = (await import("decap-cms-locales/dist/esm/uk/index.js" as string)) as { default: Record<string, unknown> };
+    const missing: string[] = [];
+    const walk = (english: Record<string, unknown>, ...ours: (Record<string, unknown> | undefined)[]) => (path: string) => {
+      for (const [key, value] of Object.entries(english)) {
+        const found = ours.map((phrases) => phrases?.[key]).filter((each) => each !== undefined);
+        if (value && typeof value === "object") walk(value as Record<string, unknown>, ...(found as Record<string, unknown>[]))(`${path}${key}.`);
+        else if (found.length === 0) missing.push(`${path}${key}`);
+      }
+    };
+    walk(en, uk, UKRAINIAN_PHRASES)("");
+    expect(missing).toEqual([]);
+    expect(UKRAINIAN_PHRASES.collection.collectionTop.newButton).toBe("Створити %{collectionLabel}");
   });
 });
 
@@ -346,6 +364,8 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
 
   it("reads _data/topics.json as its list and, adding a topic, writes it back as the JSON list strichka reads", async () => {
     const page = await openAdmin();
+    // The collection's new-entry button, in Ukrainian (Decap's own is «＋ статтю», a glyph many fonts lack).
+    await page.getByText("Створити статтю", { exact: true }).waitFor();
     await page.goto(`${adminUrl}#/collections/data/entries/topics`);
     await page.getByText(`${TOPICS_JSON.length} теми`, { exact: true }).waitFor();
     await page.getByRole("button", { name: "Додати тему" }).click();
@@ -363,6 +383,23 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
     expect(topics).toEqual([...TOPICS_JSON, { title: "Спорт", slug: "sport", description: "Матчі й турніри." }]);
     await page.context().close();
   }, 120_000);
+
+  it("asks for the git-gateway login (Netlify) in Ukrainian", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "uk-UA" });
+    // As on Netlify: no local backend.
+    await context.route("**/admin/config.yml", async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace(/^local_backend:\n(?: {2}.*\n)+/m, "") });
+    });
+    const page = await context.newPage();
+    await page.goto(adminUrl);
+    const email = page.locator('input[name="email"]');
+    await email.waitFor();
+    await expect(email.getAttribute("placeholder")).resolves.toBe("Електронна пошта");
+    await expect(page.locator('input[name="password"]').getAttribute("placeholder")).resolves.toBe("Пароль");
+    await expect(page.getByRole("button", { name: "Увійти" }).count()).resolves.toBe(1);
+    await context.close();
+  });
 
   it("needed nothing the admin's CSP refuses", () => {
     expect(violations).toEqual([]);
