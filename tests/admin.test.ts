@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { load } from "js-yaml";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cmsConfig, cmsConfigYaml, cmsSchemas, type CmsField } from "../src/admin/config.js";
+import { cmsConfig, cmsConfigYaml, cmsSchemas, videoPlaceHint, type CmsField } from "../src/admin/config.js";
 import { decapFiles, UKRAINIAN_PHRASES } from "../src/admin/page.js";
 import { slugify } from "../src/slug.js";
 import { article, buildCommandInProcess, CHROMIUM, launchChromium, listFiles, makeSite, netlifyHeaderRules, readHtml, ROOT, sampleSite, serveSite, TOPICS_JSON, type HeaderRule } from "./helpers.js";
@@ -22,6 +22,7 @@ interface Collection {
   folder?: string;
   slug?: string;
   format?: string;
+  sortable_fields?: unknown[];
   fields?: CmsField[];
   files?: { name: string; file: string; format?: string; fields: CmsField[] }[];
 }
@@ -86,6 +87,18 @@ describe("config.yml", () => {
     const data = config.collections.find((c) => c.name === "data")!;
     expect(data.format).toBe("strichka-json-list");
     for (const file of data.files!) expect(file.format, file.name).toBeUndefined();
+  });
+
+  it("lists the articles newest first", () => {
+    expect(articles.sortable_fields).toEqual([{ field: "date", default_sort: "desc" }, "title"]);
+  });
+
+  it("says where «Відео дня» goes as the site's videoAfterParagraph puts it", () => {
+    expect(fields.get("body")!.hint).toBe("«Відео дня» стане після третього абзацу (у коротших — у кінці).");
+    expect(byName(parsedConfig({ ...SITE, videoAfterParagraph: 5 } as typeof SITE).collections[0]!.fields!).get("body")!.hint).toContain("після п'ятого абзацу");
+    expect(videoPlaceHint(1)).toContain("після першого абзацу");
+    expect(videoPlaceHint(12)).toContain("після 12-го абзацу");
+    expect(videoPlaceHint(0)).toBe("«Відео дня» стане в кінці тексту.");
   });
 
   it("writes dates as the Kyiv wall-clock time strichka reads", () => {

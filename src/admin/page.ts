@@ -251,8 +251,8 @@ function ArticlePreview() {
       const parent = paragraphs[0]?.parentElement;
       const top = paragraphs.filter((p) => p.parentElement === parent);
       const after = top[SITE.videoAfterParagraph - 1];
+      // (0, or a shorter text: at the end, as on the site.)
       if (after && SITE.videoAfterParagraph > 0) after.after(section);
-      else if (SITE.videoAfterParagraph === 0 && top[0]) top[0].before(section);
       else (parent ?? body).append(section);
     },
     render() {
