@@ -182,9 +182,12 @@ describe("strichka init and npm run cms", () => {
     expect(ours.devDependencies["decap-cms"]).toMatch(/^\^3\./);
     expect(ours.dependencies["decap-cms"]).toBeUndefined();
     expect(ours.scripts.cms).toBe("tsx src/cli.ts cms");
-    const { decapServerCommand } = await import("../src/admin/cms.js");
+    const { decapServerCommand, decapServerEnv } = await import("../src/admin/cms.js");
     expect(decapServerCommand(ROOT)).toBeDefined();
     expect(decapServerCommand(join(ROOT, "content"))).toBeUndefined();
+    // decap-server writes files for anyone who asks: only this machine may, unless the newsroom says otherwise.
+    expect(decapServerEnv("/site", { PATH: "/bin" })).toEqual({ PATH: "/bin", MODE: "fs", GIT_REPO_DIRECTORY: "/site", BIND_HOST: "127.0.0.1" });
+    expect(decapServerEnv("/site", { BIND_HOST: "0.0.0.0" }).BIND_HOST).toBe("0.0.0.0");
   });
 });
 
