@@ -58,8 +58,13 @@ describe("config.yml", () => {
     // A photo's own required fields (src, alt): said in their hints, since Decap would require them even with no photo.
     const image = byName(fields.get("image")!.fields as CmsField[]);
     for (const name of requiredIn(schemas.image)) expect(image.get(name)?.hint, name).toMatch(/^Обов'язково, якщо є фото/);
-    const topic = byName(config.collections.find((c) => c.name === "data")!.files!.find((f) => f.name === "topics")!.fields[0]!.fields as CmsField[]);
-    for (const name of requiredIn(schemas.topic)) expect(topic.get(name)?.required, name).toBe(true);
+    const data = config.collections.find((c) => c.name === "data")!.files!;
+    const topic = byName(data.find((f) => f.name === "topics")!.fields[0]!.fields as CmsField[]);
+    expect(requiredIn(schemas.topic).sort()).toEqual(["description", "slug", "title"]);
+    for (const [name, field] of topic) expect(field.required, name).toBe(requiredIn(schemas.topic).includes(name));
+    const video = byName(data.find((f) => f.name === "videos")!.fields[0]!.fields as CmsField[]);
+    expect(requiredIn(schemas.video).sort()).toEqual(["date", "title", "youtube"]);
+    for (const [name, field] of video) expect(field.required, name).toBe(requiredIn(schemas.video).includes(name));
   });
 
   it("offers exactly the topics of _data/topics.json, by title, saving the slug", () => {
