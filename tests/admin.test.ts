@@ -10,8 +10,8 @@ import { join } from "node:path";
 import { load } from "js-yaml";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cmsConfig, cmsConfigYaml, cmsSchemas, type CmsField } from "../src/admin/config.js";
-import { decapFiles } from "../src/admin/page.js";
+import { cmsConfig, cmsConfigYaml, cmsSchemas, videoPlaceHint, type CmsField } from "../src/admin/config.js";
+import { decapFiles, UKRAINIAN_PHRASES } from "../src/admin/page.js";
 import { slugify } from "../src/slug.js";
 import { article, buildCommandInProcess, CHROMIUM, launchChromium, listFiles, makeSite, netlifyHeaderRules, readHtml, ROOT, sampleSite, serveSite, TOPICS_JSON, type HeaderRule } from "./helpers.js";
 
@@ -21,8 +21,10 @@ interface Collection {
   name: string;
   folder?: string;
   slug?: string;
+  format?: string;
+  sortable_fields?: unknown[];
   fields?: CmsField[];
-  files?: { name: string; file: string; fields: CmsField[] }[];
+  files?: { name: string; file: string; format?: string; fields: CmsField[] }[];
 }
 
 function parsedConfig(site = SITE): { collections: Collection[]; locale: string; backend: { name: string }; local_backend: unknown } {
@@ -56,8 +58,13 @@ describe("config.yml", () => {
     // A photo's own required fields (src, alt): said in their hints, since Decap would require them even with no photo.
     const image = byName(fields.get("image")!.fields as CmsField[]);
     for (const name of requiredIn(schemas.image)) expect(image.get(name)?.hint, name).toMatch(/^Обов'язково, якщо є фото/);
-    const topic = byName(config.collections.find((c) => c.name === "data")!.files!.find((f) => f.name === "topics")!.fields[0]!.fields as CmsField[]);
-    for (const name of requiredIn(schemas.topic)) expect(topic.get(name)?.required, name).toBe(true);
+    const data = config.collections.find((c) => c.name === "data")!.files!;
+    const topic = byName(data.find((f) => f.name === "topics")!.fields[0]!.fields as CmsField[]);
+    expect(requiredIn(schemas.topic).sort()).toEqual(["description", "slug", "title"]);
+    for (const [name, field] of topic) expect(field.required, name).toBe(requiredIn(schemas.topic).includes(name));
+    const video = byName(data.find((f) => f.name === "videos")!.fields[0]!.fields as CmsField[]);
+    expect(requiredIn(schemas.video).sort()).toEqual(["date", "title", "youtube"]);
+    for (const [name, field] of video) expect(field.required, name).toBe(requiredIn(schemas.video).includes(name));
   });
 
   it("offers exactly the topics of _data/topics.json, by title, saving the slug", () => {
@@ -81,6 +88,24 @@ describe("config.yml", () => {
     expect(data.files!.map((file) => file.file)).toEqual(["_data/topics.json", "_data/videos.json"]);
   });
 
+  it("reads and writes _data's JSON lists in the format the admin script registers: set on the collection, where Decap reads it (a file's own is ignored)", () => {
+    const data = config.collections.find((c) => c.name === "data")!;
+    expect(data.format).toBe("strichka-json-list");
+    for (const file of data.files!) expect(file.format, file.name).toBeUndefined();
+  });
+
+  it("lists the articles newest first", () => {
+    expect(articles.sortable_fields).toEqual([{ field: "date", default_sort: "desc" }, "title"]);
+  });
+
+  it("says where «Відео дня» goes as the site's videoAfterParagraph puts it", () => {
+    expect(fields.get("body")!.hint).toBe("«Відео дня» стане після третього абзацу (у коротших — у кінці).");
+    expect(byName(parsedConfig({ ...SITE, videoAfterParagraph: 5 } as typeof SITE).collections[0]!.fields!).get("body")!.hint).toContain("після п'ятого абзацу");
+    expect(videoPlaceHint(1)).toContain("після першого абзацу");
+    expect(videoPlaceHint(12)).toContain("після 12-го абзацу");
+    expect(videoPlaceHint(0)).toBe("«Відео дня» стане в кінці тексту.");
+  });
+
   it("writes dates as the Kyiv wall-clock time strichka reads", () => {
     expect(fields.get("date")).toMatchObject({ widget: "datetime", format: "YYYY-MM-DD HH:mm", picker_utc: false, default: "{{now}}" });
     expect(fields.get("updated")).toMatchObject({ widget: "datetime", format: "YYYY-MM-DD HH:mm", required: false });
@@ -92,6 +117,24 @@ describe("config.yml", () => {
     expect(collection.folder).toBe("src/news");
     expect(collection.fields!.find((f) => f.name === "date")!.hint).toContain("Europe/Warsaw");
     expect(cmsConfig(SITE)).toEqual(cmsConfig(SITE));
+  });
+});
+
+describe("Decap's Ukrainian", () => {
+  it("has every phrase of Decap's English, with ours where decap-cms-locales' uk has none (Decap would show the English one)", async () => {
+    const { default: en } = (await import("decap-cms-locales/dist/esm/en/index.js" as string)) as { default: Record<string, unknown> };
+    const { default: uk } = (await import("decap-cms-locales/dist/esm/uk/index.js" as string)) as { default: Record<string, unknown> };
+    const missing: string[] = [];
+    const walk = (english: Record<string, unknown>, ...ours: (Record<string, unknown> | undefined)[]) => (path: string) => {
+      for (const [key, value] of Object.entries(english)) {
+        const found = ours.map((phrases) => phrases?.[key]).filter((each) => each !== undefined);
+        if (value && typeof value === "object") walk(value as Record<string, unknown>, ...(found as Record<string, unknown>[]))(`${path}${key}.`);
+        else if (found.length === 0) missing.push(`${path}${key}`);
+      }
+    };
+    walk(en, uk, UKRAINIAN_PHRASES)("");
+    expect(missing).toEqual([]);
+    expect(UKRAINIAN_PHRASES.collection.collectionTop.newButton).toBe("Створити %{collectionLabel}");
   });
 });
 
@@ -144,9 +187,12 @@ describe("strichka init and npm run cms", () => {
     expect(ours.devDependencies["decap-cms"]).toMatch(/^\^3\./);
     expect(ours.dependencies["decap-cms"]).toBeUndefined();
     expect(ours.scripts.cms).toBe("tsx src/cli.ts cms");
-    const { decapServerCommand } = await import("../src/admin/cms.js");
+    const { decapServerCommand, decapServerEnv } = await import("../src/admin/cms.js");
     expect(decapServerCommand(ROOT)).toBeDefined();
     expect(decapServerCommand(join(ROOT, "content"))).toBeUndefined();
+    // decap-server writes files for anyone who asks: only this machine may, unless the newsroom says otherwise.
+    expect(decapServerEnv("/site", { PATH: "/bin" })).toEqual({ PATH: "/bin", MODE: "fs", GIT_REPO_DIRECTORY: "/site", BIND_HOST: "127.0.0.1" });
+    expect(decapServerEnv("/site", { BIND_HOST: "0.0.0.0" }).BIND_HOST).toBe("0.0.0.0");
   });
 });
 
@@ -336,6 +382,45 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
     expect(built.status).toBe(0);
     expect(readHtml(join(built.output, "novyny/2026/01/12/tsiny-na-khlib.html")).querySelector("h1")!.textContent).toBe("Ціни на хліб зросли на 5 відсотків");
   }, 120_000);
+
+  it("reads _data/topics.json as its list and, adding a topic, writes it back as the JSON list strichka reads", async () => {
+    const page = await openAdmin();
+    // The collection's new-entry button, in Ukrainian (Decap's own is «＋ статтю», a glyph many fonts lack).
+    await page.getByText("Створити статтю", { exact: true }).waitFor();
+    await page.goto(`${adminUrl}#/collections/data/entries/topics`);
+    await page.getByText(`${TOPICS_JSON.length} теми`, { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Додати тему" }).click();
+    // (The new topic is the list's last; the others show their fields too.)
+    await expect(page.getByLabel("Назва", { exact: true }).first().inputValue()).resolves.toBe(TOPICS_JSON[0]!.title);
+    await page.getByLabel("Назва", { exact: true }).last().fill("Спорт");
+    await page.getByLabel("Адреса (slug)", { exact: true }).last().fill("sport");
+    await page.getByLabel("Опис", { exact: true }).last().fill("Матчі й турніри.");
+    await publish(page);
+    const file = join(dir, "_data/topics.json");
+    const topics = await until(() => {
+      const text = readFileSync(file, "utf8");
+      return text.includes("sport") ? (JSON.parse(text) as unknown) : undefined;
+    }, "the topics written");
+    expect(topics).toEqual([...TOPICS_JSON, { title: "Спорт", slug: "sport", description: "Матчі й турніри." }]);
+    await page.context().close();
+  }, 120_000);
+
+  it("asks for the git-gateway login (Netlify) in Ukrainian", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "uk-UA" });
+    // As on Netlify: no local backend.
+    await context.route("**/admin/config.yml", async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace(/^local_backend:\n(?: {2}.*\n)+/m, "") });
+    });
+    const page = await context.newPage();
+    await page.goto(adminUrl);
+    const email = page.locator('input[name="email"]');
+    await email.waitFor();
+    await expect(email.getAttribute("placeholder")).resolves.toBe("Електронна пошта");
+    await expect(page.locator('input[name="password"]').getAttribute("placeholder")).resolves.toBe("Пароль");
+    await expect(page.getByRole("button", { name: "Увійти" }).count()).resolves.toBe(1);
+    await context.close();
+  });
 
   it("needed nothing the admin's CSP refuses", () => {
     expect(violations).toEqual([]);

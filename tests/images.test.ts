@@ -3,14 +3,15 @@
 // with its caption and credit, in link previews and JSON-LD. Real sites built by the real
 // Eleventy, read with a real parser; the outputs' sizes read back with sharp.
 import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import eleventyImage from "@11ty/eleventy-img";
-import { imageWidths, MIN_IMAGE_WIDTH } from "../src/images.js";
+import { ensureOutputs, imageWidths, MIN_IMAGE_WIDTH, outputFiles, type ImageFile } from "../src/images.js";
 import { runEleventy, strichkaFolders } from "./helpers/eleventy.js";
 import strichka from "../src/index.js";
-import { article, atomSchemaErrors, buildCommandInProcess, buildInProcess, fullBuildContents, htmlValidationErrors, listFiles, makeSite, parseHtml, readHtml, readXml, siteContents } from "./helpers.js";
+import { article, atomSchemaErrors, buildCommandInProcess, buildInProcess, fullBuildContents, htmlValidationErrors, listFiles, makeSite, parseHtml, readHtml, readXml, siteContents, tempDir } from "./helpers.js";
 
 /** A photo-like JPEG (a gradient with some texture) of the given size. */
 export async function photoJpeg(width: number, height: number, options: { orientation?: number } = {}): Promise<Buffer> {
@@ -408,6 +409,25 @@ describe("originals of photos", () => {
     expect((await buildCommandInProcess(dir)).status).toBe(0);
     expect(published()).toEqual(["avtory/olena.jpg", "fon.jpg", "kurs.svg"]);
     expect(siteContents(site)).toEqual(await fullBuildContents(dir));
+  });
+});
+
+describe("encoding photos", () => {
+  it("runs eleventy-img's queue at two photos or more at once (every core of the machine), whatever it was set to", async () => {
+    const folder = tempDir();
+    const files = new Map<ImageFile, string>();
+    for (const [index, width] of [700, 650, 620].entries()) {
+      const source = join(folder, `${index}.jpg`);
+      writeFileSync(source, await photoJpeg(width, 400));
+      files.set({ id: `00000000000${index}`, width, height: 400 }, source);
+    }
+    eleventyImage.concurrency = 1;
+    const made = await ensureOutputs(files, join(folder, "site"));
+    expect(eleventyImage.concurrency).toBe(Math.max(2, availableParallelism()));
+    expect(made.encoded).toBe(3);
+    for (const file of files.keys()) for (const path of outputFiles(file)) expect(existsSync(join(folder, "site", path)), path).toBe(true);
+    // Made: nothing to encode again.
+    expect((await ensureOutputs(files, join(folder, "site"))).encoded).toBe(0);
   });
 });
 

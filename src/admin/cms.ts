@@ -13,6 +13,16 @@ export function decapServerCommand(dir: string): string | undefined {
   return existsSync(bin) ? bin : undefined;
 }
 
+/**
+ * decap-server's environment: MODE fs (it writes files and leaves committing to the
+ * newsroom: git add, commit, push), this folder, and only this machine's address unless the
+ * newsroom says otherwise (BIND_HOST): decap-server asks no password, and on every address a
+ * colleague's computer on the office network could write the site's files through it.
+ */
+export function decapServerEnv(dir: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, MODE: "fs", GIT_REPO_DIRECTORY: dir, BIND_HOST: env.BIND_HOST ?? "127.0.0.1" };
+}
+
 /** Runs both until one ends or the process is interrupted; the exit code is the first to end's. */
 export function runCms(dir: string): Promise<number> {
   const decap = decapServerCommand(dir);
@@ -21,9 +31,8 @@ export function runCms(dir: string): Promise<number> {
     return Promise.resolve(1);
   }
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  // MODE fs: decap-server writes files and leaves committing to the newsroom (git add, commit, push).
   const children: ChildProcess[] = [
-    spawn(decap, [], { cwd: dir, stdio: "inherit", env: { ...process.env, MODE: "fs", GIT_REPO_DIRECTORY: dir }, shell: process.platform === "win32" }),
+    spawn(decap, [], { cwd: dir, stdio: "inherit", env: decapServerEnv(dir), shell: process.platform === "win32" }),
     spawn(npm, ["start"], { cwd: dir, stdio: "inherit", shell: process.platform === "win32" }),
   ];
   console.log("Редакція: http://localhost:8080/admin/ (сайт — http://localhost:8080/). Зупинити — Ctrl+C.");

@@ -23,6 +23,8 @@ export interface CmsSite {
   siteUrl?: string;
   /** The port decap-server listens on for `npm run cms` (its default, 8081). */
   localBackendPort?: number;
+  /** The plugin's videoAfterParagraph (3 when not given), for the text's hint. */
+  videoAfterParagraph?: number;
 }
 
 /** A Decap field, as config.yml has it. */
@@ -102,6 +104,13 @@ function zoneWords(timeZone: string): string {
   return timeZone === "Europe/Kyiv" || timeZone === "Europe/Kiev" ? "за київським часом" : `час зони ${timeZone}`;
 }
 
+/** Where «Відео дня» goes in the text, as the site puts it (video.ts: after the n-th top-level paragraph, else at the end). */
+export function videoPlaceHint(afterParagraph: number): string {
+  if (afterParagraph < 1) return "«Відео дня» стане в кінці тексту.";
+  const ordinals = ["першого", "другого", "третього", "четвертого", "п'ятого", "шостого", "сьомого", "восьмого", "дев'ятого", "десятого"];
+  return `«Відео дня» стане після ${ordinals[afterParagraph - 1] ?? `${afterParagraph}-го`} абзацу (у коротших — у кінці).`;
+}
+
 /** «Обов'язково, якщо є фото.» for a photo's field the schema requires. */
 function neededWithPhoto(shape: Shape, name: string): string {
   return isRequired(shape[name]!) ? "Обов'язково, якщо є фото. " : "";
@@ -157,7 +166,7 @@ export function cmsConfig(site: CmsSite): Record<string, unknown> {
       pattern: pattern(patternOf(article.slug!), "Лише малі латинські літери, цифри й дефіси, наприклад perehovory-u-zhenevi"),
       hint: `Останнє слово адреси статті, до ${maximumOf(article.slug!) ?? 80} знаків. Порожнє — зробиться із заголовка (латиницею за правописом КМУ) під час першого збереження. В опублікованій статті не змінюйте: старе посилання зламається.`,
     }),
-    { name: "body", label: "Текст", widget: "markdown", required: true, hint: "«Відео дня» стане після третього абзацу (у коротких — у кінці)." },
+    { name: "body", label: "Текст", widget: "markdown", required: true, hint: videoPlaceHint(site.videoAfterParagraph ?? 3) },
   ];
 
   const topicFields: CmsField[] = [
@@ -195,26 +204,28 @@ export function cmsConfig(site: CmsSite): Record<string, unknown> {
         slug: "{{year}}-{{month}}-{{day}}-{{fields.slug}}",
         identifier_field: "title",
         summary: "{{title}} — {{date}}",
-        sortable_fields: ["date", "title"],
+        // Newest first, as on the site (Decap would list the files in the order the backend gives them).
+        sortable_fields: [{ field: "date", default_sort: "desc" }, "title"],
         view_filters: [{ label: "Чернетки", field: "draft", pattern: true }],
         fields: articleFields,
       },
       {
         name: DATA_COLLECTION,
         label: "Дані сайту",
+        // The collection's, not each file's: Decap reads `format` of a collection only (a
+        // file's own is ignored: the lists were read as plain JSON, a form with no items).
+        format: LIST_FORMAT,
         files: [
           {
             name: "topics",
             label: "Теми",
             file: `${site.dataFolder}/topics.json`,
-            format: LIST_FORMAT,
             fields: [{ name: "items", label: "Теми", label_singular: "тему", widget: "list", summary: "{{fields.title}} ({{fields.slug}})", fields: topicFields }],
           },
           {
             name: "videos",
             label: "Відео дня",
             file: `${site.dataFolder}/videos.json`,
-            format: LIST_FORMAT,
             fields: [{ name: "items", label: "Відео", label_singular: "відео", widget: "list", summary: "{{fields.date}} — {{fields.title}}", fields: videoFields }],
           },
         ],

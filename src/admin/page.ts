@@ -52,6 +52,69 @@ export function adminPage(siteTitle: string): string {
 `;
 }
 
+/**
+ * Decap's Ukrainian (decap-cms-locales' uk) lacks some of its English phrases, and Decap shows
+ * the English one for each: these fill the gaps (tests/admin.test.ts checks that none is left
+ * for the decap-cms installed). The new-entry button's «＋» (U+FF0B) is a glyph many fonts
+ * lack, and «Створити статтю» is what the README tells editors to press.
+ */
+export const UKRAINIAN_PHRASES = {
+  auth: { loginWithForgejo: "Увійти через Forgejo" },
+  collection: {
+    collectionTop: { newButton: "Створити %{collectionLabel}", viewAsList: "Показати списком", viewAsGrid: "Показати плиткою" },
+    entries: { unpublishedHeader: "Неопубліковані записи" },
+    groups: { other: "Інше", negateLabel: "Не %{label}" },
+    defaultFields: { author: { label: "Автор" }, updatedOn: { label: "Оновлено" } },
+  },
+  editor: {
+    editorControl: { field: { widgetLabel: "Поле «%{widgetLabel}»" } },
+    editor: { onUnpublishing: "Зняти цей запис з публікації?" },
+    editorInterface: { toggleNotes: "Показати або сховати нотатки" },
+    editorNotesPane: {
+      title: "Нотатки",
+      emptyState: "Нотаток ще немає. Додайте першу нижче.",
+      addNote: "Додати нотатку",
+      addPlaceholder: "Нотатка…",
+      editPlaceholder: "Змініть нотатку…",
+      save: "Зберегти",
+      cancel: "Скасувати",
+      edit: "Змінити",
+      delete: "Видалити",
+      resolve: "Позначити вирішеною",
+      unresolve: "Позначити невирішеною",
+      confirmDelete: "Видалити цю нотатку?",
+      shortcut: "Порада: Ctrl+Enter додає нотатку",
+    },
+    editorToolbar: {
+      statusInfoTooltipDraft: "Запис — чернетка. Щоб передати його на перевірку, поставте статус «На перевірці».",
+      statusInfoTooltipInReview: "Запис на перевірці, більше нічого робити не треба. Змінювати його можна й далі.",
+    },
+    editorWidgets: {
+      markdown: { strikethrough: "Закреслений", toggleMode: { rich: "Перейти до візуального редактора", markdown: "Перейти до Markdown" } },
+      datetime: { setToNow: "Поставити в «%{fieldLabel}» поточний час" },
+      object: { expand: "Розгорнути", collapse: "Згорнути" },
+    },
+  },
+  mediaLibrary: { mediaLibraryModal: { close: "Закрити" } },
+  ui: {
+    settingsDropdown: { account: "Меню облікового запису" },
+    toast: {
+      noteAdded: "Нотатку додано",
+      onFailToAddNote: "Не вдалося додати нотатку: %{details}",
+      noteUpdated: "Нотатку змінено",
+      onFailToUpdateNote: "Не вдалося змінити нотатку: %{details}",
+      noteDeleted: "Нотатку видалено",
+      onFailToDeleteNote: "Не вдалося видалити нотатку: %{details}",
+      noteResolved: "Нотатку позначено вирішеною",
+      noteReopened: "Нотатку відкрито знову",
+      onFailToToggleNote: "Не вдалося змінити стан нотатки: %{details}",
+    },
+  },
+};
+
+/** Placeholders Decap writes in English whatever the locale (git-gateway's login form, decap-cms-ui-auth): ours instead. */
+export const UKRAINIAN_PLACEHOLDERS: Record<string, string> = { Email: "Електронна пошта", Password: "Пароль" };
+
 /** What the admin script needs of the site: for the preview. */
 export interface AdminScriptData {
   /** The site's stylesheet, relative to admin/ (the fingerprinted one in production). */
@@ -74,6 +137,8 @@ import { slugify } from "./slug.js";
 
 const SITE = ${json};
 const ARTICLES = ${JSON.stringify(ARTICLES_COLLECTION)};
+const PHRASES = ${JSON.stringify(UKRAINIAN_PHRASES)};
+const PLACEHOLDERS = ${JSON.stringify(UKRAINIAN_PLACEHOLDERS)};
 
 window.CMS_MANUAL_INIT = true;
 const decap = document.createElement("script");
@@ -84,6 +149,17 @@ document.head.append(decap);
 function start() {
   const CMS = window.CMS;
   const h = window.h;
+
+  // Decap's Ukrainian with its gaps filled (Decap would show those phrases in English).
+  CMS.registerLocale("uk", merged(CMS.getLocale("uk") ?? {}, PHRASES));
+  // The login form's placeholders are English in Decap's code, not phrases: put in as it draws them.
+  const translate = () => {
+    for (const input of document.querySelectorAll("input[placeholder]")) {
+      const ours = PLACEHOLDERS[input.getAttribute("placeholder")];
+      if (ours) input.setAttribute("placeholder", ours);
+    }
+  };
+  new MutationObserver(translate).observe(document.documentElement, { childList: true, subtree: true });
 
   // _data/topics.json and videos.json are JSON lists; Decap edits an object's fields, so the
   // list is the field "items" while edited, and written back as the list it was.
@@ -118,6 +194,15 @@ function start() {
   CMS.registerPreviewStyle(new URL(SITE.stylesheet, location.href).href);
   CMS.registerPreviewTemplate(ARTICLES, ArticlePreview());
   CMS.init();
+}
+
+/** base with the phrases of extra added, objects merged at every level. */
+function merged(base, extra) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    out[key] = value && typeof value === "object" && base[key] && typeof base[key] === "object" ? merged(base[key], value) : value;
+  }
+  return out;
 }
 
 /** The day of a front-matter date as written ("2026-01-14 23:40" → "2026-01-14"). */
@@ -166,8 +251,8 @@ function ArticlePreview() {
       const parent = paragraphs[0]?.parentElement;
       const top = paragraphs.filter((p) => p.parentElement === parent);
       const after = top[SITE.videoAfterParagraph - 1];
+      // (0, or a shorter text: at the end, as on the site.)
       if (after && SITE.videoAfterParagraph > 0) after.after(section);
-      else if (SITE.videoAfterParagraph === 0 && top[0]) top[0].before(section);
       else (parent ?? body).append(section);
     },
     render() {

@@ -36,6 +36,7 @@ export function useAdmin(eleventyConfig: EleventyConfig, build: SiteBuild): void
         topics: strichka.topics,
         timeZone: build.options.timeZone,
         siteUrl: strichka.site.url,
+        videoAfterParagraph: build.options.videoAfterParagraph,
       });
     },
   });
