@@ -73,6 +73,36 @@ describe("config.yml", () => {
     expect([...author.keys()].sort()).toEqual(Object.keys(schemas.author).sort());
     expect(requiredIn(schemas.author).sort()).toEqual(["name", "slug"]);
     for (const [name, field] of author) expect(field.required, name).toBe(requiredIn(schemas.author).includes(name));
+    // A correction's own fields: both required (Decap checks them only in a correction that is there).
+    const correction = byName(fields.get("corrections")!.fields as CmsField[]);
+    expect([...correction.keys()].sort()).toEqual(Object.keys(schemas.correction).sort());
+    expect(requiredIn(schemas.correction).sort()).toEqual(["date", "text"]);
+    for (const [name, field] of correction) expect(field.required, name).toBe(true);
+  });
+
+  it("asks for a live blog's live and liveUntil and for corrections, optional as in the schema, dates as the article's", () => {
+    for (const name of ["live", "liveUntil", "corrections"]) {
+      expect(fields.get(name), name).toBeDefined();
+      expect(fields.get(name)!.required, name).toBe(false);
+      expect(schemas.article[name]!.safeParse(undefined).success, name).toBe(true);
+    }
+    expect(fields.get("live")).toMatchObject({ label: "Наживо", widget: "boolean" });
+    // The end of a live blog is a date like the publication's, read the same way.
+    const asDate = (field: CmsField) => ({ widget: field.widget, format: field.format, date_format: field.date_format, time_format: field.time_format, picker_utc: field.picker_utc });
+    expect(asDate(fields.get("liveUntil")!)).toEqual(asDate(fields.get("date")!));
+    expect(fields.get("liveUntil")).toMatchObject({ label: "Наживо до", required: false });
+    expect(fields.get("liveUntil")!.hint).toMatch(/^Лише разом із «Наживо»/);
+    const corrections = fields.get("corrections")!;
+    expect(corrections).toMatchObject({ label: "Виправлення", widget: "list", default: [] });
+    const correctionDate = byName(corrections.fields as CmsField[]).get("date")!;
+    expect(asDate(correctionDate)).toEqual(asDate(fields.get("date")!));
+    expect(correctionDate).toMatchObject({ required: true, default: "{{now}}" });
+    // What the form saves for them is what the schema accepts; an unchecked «Наживо» is left out by the admin script.
+    const article = schemas.article;
+    expect(article.live!.safeParse(true).success).toBe(true);
+    expect(article.liveUntil!.safeParse("2026-01-15 01:00").success).toBe(true);
+    expect(article.corrections!.safeParse([{ date: "2026-01-15 10:00", text: "Виправлено прізвище міністра" }]).success).toBe(true);
+    expect(article.corrections!.safeParse([{ date: "2026-01-15 10:00", text: "" }]).success).toBe(false);
   });
 
   it("offers the authors of _data/authors.json by name, several at once, saving slugs as the schema takes them; none without authors", () => {
@@ -391,6 +421,8 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
     expect(text).toContain("Міст через Дніпро відкриють для руху в п'ятницю.");
     const front = load(text.slice(4, text.indexOf("\n---\n", 4))) as Record<string, unknown>;
     expect(front.author).toEqual(["olena-koval"]);
+    // Fields left empty are not in the file (an unchecked «Наживо», no corrections).
+    for (const name of ["live", "liveUntil", "corrections", "updated"]) expect(front, name).not.toHaveProperty(name);
 
     const built = await published(dir);
     expect(built.stderr).toBe("");
@@ -405,7 +437,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
     await page.context().close();
   }, 120_000);
 
-  it("edits an existing article's headline through the UI: same file, same URL, the new headline", async () => {
+  it("edits an existing article's headline and adds a correction through the UI: same file, same URL, the new headline, the correction", async () => {
     const page = await openAdmin();
     await page.goto(`${adminUrl}#/collections/articles/entries/2026-01-12-tsiny-na-khlib`);
     const field = page.getByLabel("Заголовок", { exact: true });
@@ -414,6 +446,9 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
     await page.getByText("Петро Іваненко", { exact: true }).waitFor();
     await expect(page.frameLocator("iframe").first().locator(".byline").textContent()).resolves.toBe("Автор: Петро Іваненко");
     await field.fill("Ціни на хліб зросли на 5 відсотків");
+    // A correction: its time is now's (the field's default), its text the editor's.
+    await page.getByRole("button", { name: "Додати виправлення" }).click();
+    await page.getByLabel("Що виправлено", { exact: true }).fill("Уточнено, на скільки зросли ціни.");
     await publish(page);
     const file = join(dir, "content/articles/2026-01-12-tsiny-na-khlib.md");
     await until(() => readFileSync(file, "utf8").includes("на 5 відсотків") || undefined, "the edited file");
@@ -423,13 +458,17 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
     expect(text).not.toContain("slug:");
     // Kept as written: the author was not changed.
     expect(text).toContain("author: petro-ivanenko\n");
+    const front = load(text.slice(4, text.indexOf("\n---\n", 4))) as { corrections?: { date: unknown; text: unknown }[] };
+    expect(front.corrections).toEqual([{ date: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), text: "Уточнено, на скільки зросли ціни." }]);
     await page.screenshot({ path: join(dir, "list.png") });
     await page.context().close();
 
     const built = await published(dir);
     expect(built.stderr).toBe("");
     expect(built.status).toBe(0);
-    expect(readHtml(join(built.output, "novyny/2026/01/12/tsiny-na-khlib.html")).querySelector("h1")!.textContent).toBe("Ціни на хліб зросли на 5 відсотків");
+    const html = readHtml(join(built.output, "novyny/2026/01/12/tsiny-na-khlib.html"));
+    expect(html.querySelector("h1")!.textContent).toBe("Ціни на хліб зросли на 5 відсотків");
+    expect(html.querySelector(".corrections li")!.textContent).toContain("Уточнено, на скільки зросли ціни.");
   }, 120_000);
 
   it("reads _data/topics.json as its list and, adding a topic, writes it back as the JSON list strichka reads", async () => {

@@ -77,10 +77,11 @@ function maximumOf(schema: z.ZodType): number | undefined {
   return checksOf(schema).find((check) => check._zod.def.check === "max_length")?._zod.def.maximum;
 }
 
-/** The fields of a zod object, unwrapping .optional(). */
+/** The fields of a zod object, unwrapping .optional() and a list's items. */
 function shapeOf(schema: z.ZodType): Shape {
-  const inner = schema as unknown as { shape?: Shape; unwrap?: () => z.ZodType };
+  const inner = schema as unknown as { shape?: Shape; unwrap?: () => z.ZodType; element?: z.ZodType };
   if (inner.shape) return inner.shape;
+  if (inner.element) return shapeOf(inner.element);
   if (inner.unwrap) return shapeOf(inner.unwrap());
   throw new Error("not an object schema");
 }
@@ -91,6 +92,7 @@ export function cmsSchemas(timeZone: string) {
   return {
     article,
     image: shapeOf(article.image!),
+    correction: shapeOf(article.corrections!),
     topic: shapeOf(topicsSchema.element),
     author: shapeOf(authorsSchema.element),
     video: shapeOf(videosSchema.element),
@@ -130,7 +132,7 @@ export function cmsConfig(site: CmsSite): Record<string, unknown> {
     if (!(name in shape)) throw new Error(`${name} is not a field of the schema`);
     return { name, ...settings, required: required(shape, name) };
   };
-  const { article, image, topic, video, author } = schemas;
+  const { article, image, correction, topic, video, author } = schemas;
   const zone = zoneWords(site.timeZone);
   const dateField = (name: string, label: string, hint: string): CmsField =>
     field(article, name, { label, widget: "datetime", format: DATE_FORMAT, date_format: "YYYY-MM-DD", time_format: "HH:mm", picker_utc: false, hint });
@@ -181,6 +183,26 @@ export function cmsConfig(site: CmsSite): Record<string, unknown> {
       ],
     }),
     dateField("updated", "Оновлено", `Час останнього оновлення ${zone}; не раніше за дату публікації. Порожнє — не оновлювалася.`),
+    field(article, "live", {
+      label: "Наживо",
+      widget: "boolean",
+      hint: "Хроніка: текст — це оновлення, кожне починається підзаголовком «## 14:05» (час у день статті; після півночі — «## 2026-01-15 00:45»), після часу можна дописати заголовок. Хоча б одне оновлення обов'язкове.",
+    }),
+    dateField("liveUntil", "Наживо до", `Лише разом із «Наживо»: коли хроніка закінчиться, ${zone}; не раніше за дату публікації. До того на сторінці мітка «Наживо», після — «Трансляцію завершено». Порожнє — наживо, доки не вимкнете.`),
+    field(article, "corrections", {
+      label: "Виправлення",
+      label_singular: "виправлення",
+      widget: "list",
+      // None in a new article (Decap would start the list with one correction, its date's default filled in).
+      default: [],
+      collapsed: true,
+      summary: "{{fields.date}} — {{fields.text}}",
+      hint: "Якщо в опублікованій статті була помилка: виправте текст і додайте запис. Наприкінці статті буде блок «Виправлення»; найпізніше стане часом оновлення статті.",
+      fields: [
+        { ...field(correction, "date", { label: "Коли виправлено", widget: "datetime", format: DATE_FORMAT, date_format: "YYYY-MM-DD", time_format: "HH:mm", picker_utc: false, hint: `${zone[0]!.toUpperCase()}${zone.slice(1)}; не раніше за дату публікації.` }), default: "{{now}}" },
+        field(correction, "text", { label: "Що виправлено", widget: "text", hint: "Що було неправильно і як правильно: «У першій версії інфляцію помилково вказано як 11,4%; правильно — 10,4%»." }),
+      ],
+    }),
     field(article, "draft", { label: "Чернетка", widget: "boolean", default: false, hint: "Чернетку збірка не публікує; її видно лише в попередньому перегляді (npm start)." }),
     field(article, "slug", {
       label: "Адреса (slug)",

@@ -197,7 +197,7 @@ function start() {
       for (const key of [...data.keys()]) {
         const value = data.get(key);
         if (key === "body") continue;
-        if (key === "draft" && value === false) data = data.delete(key);
+        if ((key === "draft" || key === "live") && value === false) data = data.delete(key);
         else if (key === "image" && value && typeof value.get === "function") {
           const image = value.filter((part) => !empty(part));
           data = image.get("src") ? data.set(key, image) : data.delete(key);
