@@ -12,8 +12,10 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cmsConfig, cmsConfigYaml, cmsSchemas, videoPlaceHint, type CmsField, type CmsSite } from "../src/admin/config.js";
 import { decapFiles, UKRAINIAN_PHRASES } from "../src/admin/page.js";
+import strichka from "../src/index.js";
 import { slugify } from "../src/slug.js";
 import { article, buildCommandInProcess, CHROMIUM, launchChromium, listFiles, makeSite, netlifyHeaderRules, readHtml, ROOT, sampleSite, serveSite, TOPICS_JSON, type HeaderRule } from "./helpers.js";
+import { runEleventy, strichkaFolders } from "./helpers/eleventy.js";
 
 const AUTHORS_JSON = [
   { slug: "olena-koval", name: "Олена Коваль", role: "кореспондентка" },
@@ -234,10 +236,26 @@ describe("admin/ in the built site", () => {
     for (const title of ["Мер Києва: «Відкриємо міст» до п'ятниці", "Згорани і Ґудзики: Юрій та Їжакевич", "x".repeat(200)]) expect(module.slugify(title)).toBe(slugify(title));
   });
 
-  it("is left out with the plugin's admin: false", async () => {
+  it("is left out with the plugin's admin: false: a build writes no admin/ at all", async () => {
     const { resolveOptions } = await import("../src/plugin/options.js");
     expect(resolveOptions({ admin: false }).admin).toBe(false);
     expect(() => resolveOptions({ admin: "yes" as unknown as boolean })).toThrow(/admin must be true or false/);
+    const dir = makeSite({ "content/articles/a.md": article({ title: "Перша", date: "2026-01-14 10:00", topic: "kultura" }) });
+    // The same site with the option and without it (so that the first's "none" is not merely a folder we did not look in).
+    const files: Record<string, string[]> = {};
+    for (const [name, options] of [["off", { admin: false }], ["on", {}]] as const) {
+      const { error } = await runEleventy(dir, `_site-${name}`, (config) => {
+        strichkaFolders(config);
+        config.addPlugin(strichka, options);
+      }, { input: "content" });
+      expect(error, name).toBeUndefined();
+      files[name] = listFiles(join(dir, `_site-${name}`));
+    }
+    expect(files.on).toContain("admin/index.html");
+    expect(files.off).toContain("index.html");
+    expect(files.off!.filter((file) => /^admin\//.test(file) || /decap|strichka-admin/i.test(file))).toEqual([]);
+    // Nothing else differs: the option takes out the desk, and only the desk.
+    expect(files.off).toEqual(files.on!.filter((file) => !file.startsWith("admin/")));
   });
 });
 
