@@ -4,7 +4,7 @@
 // local backend, an editor creates an article and edits a headline through Decap's own UI,
 // and `strichka build` publishes what it wrote.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { load } from "js-yaml";
@@ -12,6 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cmsConfig, cmsConfigYaml, cmsSchemas, videoPlaceHint, type CmsField, type CmsSite } from "../src/admin/config.js";
 import { decapFiles, UKRAINIAN_PHRASES } from "../src/admin/page.js";
+import { authorsSchema } from "../src/content/schema.js";
 import strichka from "../src/index.js";
 import { slugify } from "../src/slug.js";
 import { article, buildCommandInProcess, CHROMIUM, launchChromium, listFiles, makeSite, netlifyHeaderRules, readHtml, ROOT, sampleSite, serveSite, TOPICS_JSON, type HeaderRule } from "./helpers.js";
@@ -508,6 +509,26 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
       return text.includes("sport") ? (JSON.parse(text) as unknown) : undefined;
     }, "the topics written");
     expect(topics).toEqual([...TOPICS_JSON, { title: "Спорт", slug: "sport", description: "Матчі й турніри." }]);
+    await page.context().close();
+  }, 120_000);
+
+  it("writes _data/authors.json through «Автори» on a site that has none: the JSON list strichka reads, without the fields left empty", async () => {
+    rmSync(join(dir, "_data/authors.json"));
+    const page = await openAdmin();
+    // (Decap opens a file that is not there as an empty list.)
+    await page.goto(`${adminUrl}#/collections/data/entries/authors`);
+    await page.getByRole("button", { name: "Додати автора" }).click();
+    await page.getByLabel("Ім'я", { exact: true }).fill("Марія Шевченко");
+    await page.getByLabel("Адреса (slug)", { exact: true }).fill("mariia-shevchenko");
+    // Written and then cleared: Decap keeps role: "", which the schema refuses.
+    const role = page.getByLabel("Посада (необов’язково)", { exact: true });
+    await role.fill("редакторка");
+    await role.fill("");
+    await publish(page);
+    const file = join(dir, "_data/authors.json");
+    const authors = await until(() => (existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as unknown) : undefined), "authors.json written");
+    expect(authors).toEqual([{ name: "Марія Шевченко", slug: "mariia-shevchenko" }]);
+    expect(authorsSchema.safeParse(authors).success).toBe(true);
     await page.context().close();
   }, 120_000);
 
