@@ -4,18 +4,25 @@
 // local backend, an editor creates an article and edits a headline through Decap's own UI,
 // and `strichka build` publishes what it wrote.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { load } from "js-yaml";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cmsConfig, cmsConfigYaml, cmsSchemas, videoPlaceHint, type CmsField } from "../src/admin/config.js";
+import { cmsConfig, cmsConfigYaml, cmsSchemas, videoPlaceHint, type CmsField, type CmsSite } from "../src/admin/config.js";
 import { decapFiles, UKRAINIAN_PHRASES } from "../src/admin/page.js";
+import { authorsSchema } from "../src/content/schema.js";
+import strichka from "../src/index.js";
 import { slugify } from "../src/slug.js";
 import { article, buildCommandInProcess, CHROMIUM, launchChromium, listFiles, makeSite, netlifyHeaderRules, readHtml, ROOT, sampleSite, serveSite, TOPICS_JSON, type HeaderRule } from "./helpers.js";
+import { runEleventy, strichkaFolders } from "./helpers/eleventy.js";
 
-const SITE = { articlesFolder: "content/articles", dataFolder: "_data", imagesFolder: "content/images", topics: TOPICS_JSON, timeZone: "Europe/Kyiv" };
+const AUTHORS_JSON = [
+  { slug: "olena-koval", name: "Олена Коваль", role: "кореспондентка" },
+  { slug: "petro-ivanenko", name: "Петро Іваненко" },
+];
+const SITE = { articlesFolder: "content/articles", dataFolder: "_data", imagesFolder: "content/images", topics: TOPICS_JSON, authors: AUTHORS_JSON, timeZone: "Europe/Kyiv" };
 
 interface Collection {
   name: string;
@@ -27,7 +34,7 @@ interface Collection {
   files?: { name: string; file: string; format?: string; fields: CmsField[] }[];
 }
 
-function parsedConfig(site = SITE): { collections: Collection[]; locale: string; backend: { name: string }; local_backend: unknown } {
+function parsedConfig(site: CmsSite = SITE): { collections: Collection[]; locale: string; backend: { name: string }; local_backend: unknown } {
   return load(cmsConfigYaml(site)) as ReturnType<typeof parsedConfig>;
 }
 
@@ -65,6 +72,61 @@ describe("config.yml", () => {
     const video = byName(data.find((f) => f.name === "videos")!.fields[0]!.fields as CmsField[]);
     expect(requiredIn(schemas.video).sort()).toEqual(["date", "title", "youtube"]);
     for (const [name, field] of video) expect(field.required, name).toBe(requiredIn(schemas.video).includes(name));
+    const author = byName(data.find((f) => f.name === "authors")!.fields[0]!.fields as CmsField[]);
+    expect([...author.keys()].sort()).toEqual(Object.keys(schemas.author).sort());
+    expect(requiredIn(schemas.author).sort()).toEqual(["name", "slug"]);
+    for (const [name, field] of author) expect(field.required, name).toBe(requiredIn(schemas.author).includes(name));
+    // A correction's own fields: both required (Decap checks them only in a correction that is there).
+    const correction = byName(fields.get("corrections")!.fields as CmsField[]);
+    expect([...correction.keys()].sort()).toEqual(Object.keys(schemas.correction).sort());
+    expect(requiredIn(schemas.correction).sort()).toEqual(["date", "text"]);
+    for (const [name, field] of correction) expect(field.required, name).toBe(true);
+  });
+
+  it("asks for a live blog's live and liveUntil and for corrections, optional as in the schema, dates as the article's", () => {
+    for (const name of ["live", "liveUntil", "corrections"]) {
+      expect(fields.get(name), name).toBeDefined();
+      expect(fields.get(name)!.required, name).toBe(false);
+      expect(schemas.article[name]!.safeParse(undefined).success, name).toBe(true);
+    }
+    expect(fields.get("live")).toMatchObject({ label: "Наживо", widget: "boolean" });
+    // The end of a live blog is a date like the publication's, read the same way.
+    const asDate = (field: CmsField) => ({ widget: field.widget, format: field.format, date_format: field.date_format, time_format: field.time_format, picker_utc: field.picker_utc });
+    expect(asDate(fields.get("liveUntil")!)).toEqual(asDate(fields.get("date")!));
+    expect(fields.get("liveUntil")).toMatchObject({ label: "Наживо до", required: false });
+    expect(fields.get("liveUntil")!.hint).toMatch(/^Лише разом із «Наживо»/);
+    const corrections = fields.get("corrections")!;
+    expect(corrections).toMatchObject({ label: "Виправлення", widget: "list", default: [] });
+    const correctionDate = byName(corrections.fields as CmsField[]).get("date")!;
+    expect(asDate(correctionDate)).toEqual(asDate(fields.get("date")!));
+    expect(correctionDate).toMatchObject({ required: true, default: "{{now}}" });
+    // What the form saves for them is what the schema accepts; an unchecked «Наживо» is left out by the admin script.
+    const article = schemas.article;
+    expect(article.live!.safeParse(true).success).toBe(true);
+    expect(article.liveUntil!.safeParse("2026-01-15 01:00").success).toBe(true);
+    expect(article.corrections!.safeParse([{ date: "2026-01-15 10:00", text: "Виправлено прізвище міністра" }]).success).toBe(true);
+    expect(article.corrections!.safeParse([{ date: "2026-01-15 10:00", text: "" }]).success).toBe(false);
+  });
+
+  it("offers the authors of _data/authors.json by name, several at once, saving slugs as the schema takes them; none without authors", () => {
+    const author = fields.get("author")!;
+    expect(author).toMatchObject({ label: "Автор", widget: "select", multiple: true, required: false });
+    expect(author.options).toEqual(AUTHORS_JSON.map(({ slug, name }) => ({ label: name, value: slug })));
+    // Decap's multiple select saves a list, one author's too; the build takes it (and a single slug, as files written by hand have).
+    expect(schemas.article.author!.safeParse(["olena-koval"]).success).toBe(true);
+    expect(schemas.article.author!.safeParse(["petro-ivanenko", "olena-koval"]).success).toBe(true);
+    expect(schemas.article.author!.safeParse("olena-koval").success).toBe(true);
+    // An empty list is refused: the admin script leaves an emptied choice out of the file.
+    expect(schemas.article.author!.safeParse([]).success).toBe(false);
+    for (const authors of [undefined, []]) {
+      const other = byName(parsedConfig({ ...SITE, authors }).collections[0]!.fields!);
+      expect(other.has("author"), JSON.stringify(authors)).toBe(false);
+    }
+    const sample = JSON.parse(readFileSync(join(ROOT, "_data/authors.json"), "utf8")) as { slug: string; name: string }[];
+    expect(sample.length).toBeGreaterThan(1);
+    const built = load(readFileSync(join(sampleSite().output, "admin/config.yml"), "utf8")) as ReturnType<typeof parsedConfig>;
+    const builtAuthor = built.collections.find((c) => c.name === "articles")!.fields!.find((f) => f.name === "author")!;
+    expect(builtAuthor.options).toEqual(sample.map(({ slug, name }) => ({ label: name, value: slug })));
   });
 
   it("offers exactly the topics of _data/topics.json, by title, saving the slug", () => {
@@ -85,7 +147,13 @@ describe("config.yml", () => {
     expect(youtube.test("M7lc1UVf-VE")).toBe(true);
     expect(youtube.test("https://youtu.be/M7lc1UVf-VE")).toBe(false);
     expect(new RegExp(video.get("date")!.pattern![0]).test("2026-01-14")).toBe(true);
-    expect(data.files!.map((file) => file.file)).toEqual(["_data/topics.json", "_data/videos.json"]);
+    const author = byName(data.files!.find((f) => f.name === "authors")!.fields[0]!.fields as CmsField[]);
+    expect(new RegExp(author.get("slug")!.pattern![0]).test("olena-koval")).toBe(true);
+    expect(new RegExp(author.get("slug")!.pattern![0]).test("Olena Koval")).toBe(false);
+    const photo = new RegExp(author.get("photo")!.pattern![0]);
+    expect(photo.test("/images/olena-koval.jpg")).toBe(true);
+    for (const value of ["https://example.com/x.jpg", "//example.com/x.jpg", "images/x.jpg"]) expect(photo.test(value), value).toBe(false);
+    expect(data.files!.map((file) => file.file)).toEqual(["_data/topics.json", "_data/authors.json", "_data/videos.json"]);
   });
 
   it("reads and writes _data's JSON lists in the format the admin script registers: set on the collection, where Decap reads it (a file's own is ignored)", () => {
@@ -169,10 +237,26 @@ describe("admin/ in the built site", () => {
     for (const title of ["Мер Києва: «Відкриємо міст» до п'ятниці", "Згорани і Ґудзики: Юрій та Їжакевич", "x".repeat(200)]) expect(module.slugify(title)).toBe(slugify(title));
   });
 
-  it("is left out with the plugin's admin: false", async () => {
+  it("is left out with the plugin's admin: false: a build writes no admin/ at all", async () => {
     const { resolveOptions } = await import("../src/plugin/options.js");
     expect(resolveOptions({ admin: false }).admin).toBe(false);
     expect(() => resolveOptions({ admin: "yes" as unknown as boolean })).toThrow(/admin must be true or false/);
+    const dir = makeSite({ "content/articles/a.md": article({ title: "Перша", date: "2026-01-14 10:00", topic: "kultura" }) });
+    // The same site with the option and without it (so that the first's "none" is not merely a folder we did not look in).
+    const files: Record<string, string[]> = {};
+    for (const [name, options] of [["off", { admin: false }], ["on", {}]] as const) {
+      const { error } = await runEleventy(dir, `_site-${name}`, (config) => {
+        strichkaFolders(config);
+        config.addPlugin(strichka, options);
+      }, { input: "content" });
+      expect(error, name).toBeUndefined();
+      files[name] = listFiles(join(dir, `_site-${name}`));
+    }
+    expect(files.on).toContain("admin/index.html");
+    expect(files.off).toContain("index.html");
+    expect(files.off!.filter((file) => /^admin\//.test(file) || /decap|strichka-admin/i.test(file))).toEqual([]);
+    // Nothing else differs: the option takes out the desk, and only the desk.
+    expect(files.off).toEqual(files.on!.filter((file) => !file.startsWith("admin/")));
   });
 });
 
@@ -264,7 +348,9 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
   beforeAll(async () => {
     dir = makeSite({
       "_data/videos.json": JSON.stringify([{ date: "2026-01-10", title: "Огляд тижня", youtube: "M7lc1UVf-VE" }]),
-      "content/articles/2026-01-12-tsiny-na-khlib.md": article({ title: "Ціни на хліб зросли", date: "2026-01-12 10:00", topic: "ekonomika", tags: "[ціни]" }, "Хліб подорожчав.\n"),
+      "_data/authors.json": JSON.stringify(AUTHORS_JSON),
+      // One author as a single slug, as the README has people write it (the form's select saves a list).
+      "content/articles/2026-01-12-tsiny-na-khlib.md": article({ title: "Ціни на хліб зросли", date: "2026-01-12 10:00", topic: "ekonomika", tags: "[ціни]", author: "petro-ivanenko" }, "Хліб подорожчав.\n"),
     });
     const built = await published(dir);
     expect(built.stderr).toBe("");
@@ -323,13 +409,15 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
     throw new Error(`timed out waiting for ${what}`);
   }
 
-  it("creates an article through the UI: the file is one strichka builds, with the title, topic and URL", async () => {
+  it("creates an article through the UI: the file is one strichka builds, with the title, topic, author and URL", async () => {
     const page = await openAdmin();
     await page.goto(`${adminUrl}#/collections/articles/new`);
     const title = "Мер Києва: «Відкриємо міст» до п'ятниці";
     await page.getByLabel("Заголовок", { exact: true }).fill(title);
     await page.locator("[id^=topic-field]").click();
     await page.getByText("Культура", { exact: true }).click();
+    await page.locator("[id^=author-field]").click();
+    await page.getByText("Олена Коваль", { exact: true }).click();
     await page.getByLabel("Теги (необов’язково)").fill("Київ, мости");
     await page.locator("[contenteditable=true]").first().click();
     await page.keyboard.type("Міст через Дніпро відкриють для руху в п'ятницю.");
@@ -338,6 +426,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
     await expect(preview.locator("h1").textContent()).resolves.toBe(title);
     await expect(preview.locator(".topic-link").textContent()).resolves.toBe("Культура");
     await expect(preview.locator(".video-of-the-day h2").textContent()).resolves.toBe("Відео дня");
+    await expect(preview.locator(".byline").textContent()).resolves.toBe("Автор: Олена Коваль");
     await page.screenshot({ path: join(dir, "editing.png") });
     await publish(page);
 
@@ -349,6 +438,10 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
     expect(text).toContain("topic: kultura");
     expect(text).toMatch(/\ndate: \d{4}-\d{2}-\d{2} \d{2}:\d{2}\n/);
     expect(text).toContain("Міст через Дніпро відкриють для руху в п'ятницю.");
+    const front = load(text.slice(4, text.indexOf("\n---\n", 4))) as Record<string, unknown>;
+    expect(front.author).toEqual(["olena-koval"]);
+    // Fields left empty are not in the file (an unchecked «Наживо», no corrections).
+    for (const name of ["live", "liveUntil", "corrections", "updated"]) expect(front, name).not.toHaveProperty(name);
 
     const built = await published(dir);
     expect(built.stderr).toBe("");
@@ -358,15 +451,23 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
     expect(html.querySelector("h1")!.textContent).toBe("Мер Києва: «Відкриємо міст» до п’ятниці");
     expect(html.querySelector(".topic-link")!.textContent).toBe("Культура");
     expect([...html.querySelectorAll(".tags a")].map((a) => a.textContent)).toEqual(["Київ", "мости"]);
+    expect(html.querySelector(".byline")!.textContent).toBe("Автор: Олена Коваль");
+    expect(html.querySelector(".byline a")!.getAttribute("href")).toMatch(/avtory\/olena-koval\/(?:index\.html)?$/);
     await page.context().close();
   }, 120_000);
 
-  it("edits an existing article's headline through the UI: same file, same URL, the new headline", async () => {
+  it("edits an existing article's headline and adds a correction through the UI: same file, same URL, the new headline, the correction", async () => {
     const page = await openAdmin();
     await page.goto(`${adminUrl}#/collections/articles/entries/2026-01-12-tsiny-na-khlib`);
     const field = page.getByLabel("Заголовок", { exact: true });
     await expect(field.inputValue()).resolves.toBe("Ціни на хліб зросли");
+    // The single slug is shown as the one chosen author, in the form and the preview.
+    await page.getByText("Петро Іваненко", { exact: true }).waitFor();
+    await expect(page.frameLocator("iframe").first().locator(".byline").textContent()).resolves.toBe("Автор: Петро Іваненко");
     await field.fill("Ціни на хліб зросли на 5 відсотків");
+    // A correction: its time is now's (the field's default), its text the editor's.
+    await page.getByRole("button", { name: "Додати виправлення" }).click();
+    await page.getByLabel("Що виправлено", { exact: true }).fill("Уточнено, на скільки зросли ціни.");
     await publish(page);
     const file = join(dir, "content/articles/2026-01-12-tsiny-na-khlib.md");
     await until(() => readFileSync(file, "utf8").includes("на 5 відсотків") || undefined, "the edited file");
@@ -374,13 +475,19 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
     const text = readFileSync(file, "utf8");
     expect(text).toContain("date: 2026-01-12 10:00");
     expect(text).not.toContain("slug:");
+    // Kept as written: the author was not changed.
+    expect(text).toContain("author: petro-ivanenko\n");
+    const front = load(text.slice(4, text.indexOf("\n---\n", 4))) as { corrections?: { date: unknown; text: unknown }[] };
+    expect(front.corrections).toEqual([{ date: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), text: "Уточнено, на скільки зросли ціни." }]);
     await page.screenshot({ path: join(dir, "list.png") });
     await page.context().close();
 
     const built = await published(dir);
     expect(built.stderr).toBe("");
     expect(built.status).toBe(0);
-    expect(readHtml(join(built.output, "novyny/2026/01/12/tsiny-na-khlib.html")).querySelector("h1")!.textContent).toBe("Ціни на хліб зросли на 5 відсотків");
+    const html = readHtml(join(built.output, "novyny/2026/01/12/tsiny-na-khlib.html"));
+    expect(html.querySelector("h1")!.textContent).toBe("Ціни на хліб зросли на 5 відсотків");
+    expect(html.querySelector(".corrections li")!.textContent).toContain("Уточнено, на скільки зросли ціни.");
   }, 120_000);
 
   it("reads _data/topics.json as its list and, adding a topic, writes it back as the JSON list strichka reads", async () => {
@@ -402,6 +509,26 @@ describe.skipIf(!existsSync(CHROMIUM))("the editors' desk in Chromium, with deca
       return text.includes("sport") ? (JSON.parse(text) as unknown) : undefined;
     }, "the topics written");
     expect(topics).toEqual([...TOPICS_JSON, { title: "Спорт", slug: "sport", description: "Матчі й турніри." }]);
+    await page.context().close();
+  }, 120_000);
+
+  it("writes _data/authors.json through «Автори» on a site that has none: the JSON list strichka reads, without the fields left empty", async () => {
+    rmSync(join(dir, "_data/authors.json"));
+    const page = await openAdmin();
+    // (Decap opens a file that is not there as an empty list.)
+    await page.goto(`${adminUrl}#/collections/data/entries/authors`);
+    await page.getByRole("button", { name: "Додати автора" }).click();
+    await page.getByLabel("Ім'я", { exact: true }).fill("Марія Шевченко");
+    await page.getByLabel("Адреса (slug)", { exact: true }).fill("mariia-shevchenko");
+    // Written and then cleared: Decap keeps role: "", which the schema refuses.
+    const role = page.getByLabel("Посада (необов’язково)", { exact: true });
+    await role.fill("редакторка");
+    await role.fill("");
+    await publish(page);
+    const file = join(dir, "_data/authors.json");
+    const authors = await until(() => (existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as unknown) : undefined), "authors.json written");
+    expect(authors).toEqual([{ name: "Марія Шевченко", slug: "mariia-shevchenko" }]);
+    expect(authorsSchema.safeParse(authors).success).toBe(true);
     await page.context().close();
   }, 120_000);
 

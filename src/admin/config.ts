@@ -5,7 +5,7 @@
 // zod's checks), not copies of them.
 import { dump } from "js-yaml";
 import type { z } from "zod";
-import { articleSchema, DAY, topicsSchema, videosSchema } from "../content/schema.js";
+import { articleSchema, authorsSchema, DAY, topicsSchema, videosSchema } from "../content/schema.js";
 
 /** Where the site's files are, from the repository's root (the folder Decap's backends write in), and what it has. */
 export interface CmsSite {
@@ -17,6 +17,8 @@ export interface CmsSite {
   imagesFolder: string;
   /** The topics of _data/topics.json, in its order. */
   topics: readonly { slug: string; title: string }[];
+  /** The authors of _data/authors.json, in its order (none: no «Автор» field; every article is the newsroom's). */
+  authors?: readonly { slug: string; name: string }[];
   /** The zone zone-less dates are read in (the plugin's timeZone). */
   timeZone: string;
   /** The site's address (site.json's url), for «Переглянути на сайті». */
@@ -75,10 +77,11 @@ function maximumOf(schema: z.ZodType): number | undefined {
   return checksOf(schema).find((check) => check._zod.def.check === "max_length")?._zod.def.maximum;
 }
 
-/** The fields of a zod object, unwrapping .optional(). */
+/** The fields of a zod object, unwrapping .optional() and a list's items. */
 function shapeOf(schema: z.ZodType): Shape {
-  const inner = schema as unknown as { shape?: Shape; unwrap?: () => z.ZodType };
+  const inner = schema as unknown as { shape?: Shape; unwrap?: () => z.ZodType; element?: z.ZodType };
   if (inner.shape) return inner.shape;
+  if (inner.element) return shapeOf(inner.element);
   if (inner.unwrap) return shapeOf(inner.unwrap());
   throw new Error("not an object schema");
 }
@@ -89,7 +92,9 @@ export function cmsSchemas(timeZone: string) {
   return {
     article,
     image: shapeOf(article.image!),
+    correction: shapeOf(article.corrections!),
     topic: shapeOf(topicsSchema.element),
+    author: shapeOf(authorsSchema.element),
     video: shapeOf(videosSchema.element),
   };
 }
@@ -127,7 +132,7 @@ export function cmsConfig(site: CmsSite): Record<string, unknown> {
     if (!(name in shape)) throw new Error(`${name} is not a field of the schema`);
     return { name, ...settings, required: required(shape, name) };
   };
-  const { article, image, topic, video } = schemas;
+  const { article, image, correction, topic, video, author } = schemas;
   const zone = zoneWords(site.timeZone);
   const dateField = (name: string, label: string, hint: string): CmsField =>
     field(article, name, { label, widget: "datetime", format: DATE_FORMAT, date_format: "YYYY-MM-DD", time_format: "HH:mm", picker_utc: false, hint });
@@ -142,6 +147,25 @@ export function cmsConfig(site: CmsSite): Record<string, unknown> {
       options: site.topics.map(({ slug, title }) => ({ label: title, value: slug })),
       hint: "Теми — у розділі «Дані сайту» → «Теми».",
     }),
+    // A select of _data/authors.json's authors (as «Тема» is of the topics), not a relation
+    // widget to an «Автори» collection: the options are the authors this build read and
+    // checked, so the editor cannot pick a slug the build would refuse, and the form needs no
+    // reading of authors.json through the backend (a relation to a file collection's list
+    // would, through our JSON-list format). A new author is offered after the next build, as a
+    // new topic is. `multiple` saves a list, one-item too, which the schema accepts; the admin
+    // script shows a single slug (author: olena-koval, as the README has it) as one chosen item
+    // and leaves an emptied choice out of the file. None: the newsroom's, as the build has it.
+    ...(site.authors && site.authors.length > 0
+      ? [
+          field(article, "author", {
+            label: "Автор",
+            widget: "select",
+            multiple: true,
+            options: site.authors.map(({ slug, name }) => ({ label: name, value: slug })),
+            hint: "Кількох авторів підпис покаже в тому порядку, в якому їх вибрано. Порожнє — стаття від редакції. Автори — у розділі «Дані сайту» → «Автори».",
+          }),
+        ]
+      : []),
     field(article, "tags", { label: "Теги", widget: "list", allow_add: true, hint: "Кожен тег окремо: Київ, енергетика, США." }),
     field(article, "source", { label: "Джерело", widget: "string", hint: "Наприклад, Укрінформ або Bloomberg." }),
     field(article, "image", {
@@ -159,6 +183,26 @@ export function cmsConfig(site: CmsSite): Record<string, unknown> {
       ],
     }),
     dateField("updated", "Оновлено", `Час останнього оновлення ${zone}; не раніше за дату публікації. Порожнє — не оновлювалася.`),
+    field(article, "live", {
+      label: "Наживо",
+      widget: "boolean",
+      hint: "Хроніка: текст — це оновлення, кожне починається підзаголовком «## 14:05» (час у день статті; після півночі — «## 2026-01-15 00:45»), після часу можна дописати заголовок. Хоча б одне оновлення обов'язкове.",
+    }),
+    dateField("liveUntil", "Наживо до", `Лише разом із «Наживо»: коли хроніка закінчиться, ${zone}; не раніше за дату публікації. До того на сторінці мітка «Наживо», після — «Трансляцію завершено». Порожнє — наживо, доки не вимкнете.`),
+    field(article, "corrections", {
+      label: "Виправлення",
+      label_singular: "виправлення",
+      widget: "list",
+      // None in a new article (Decap would start the list with one correction, its date's default filled in).
+      default: [],
+      collapsed: true,
+      summary: "{{fields.date}} — {{fields.text}}",
+      hint: "Якщо в опублікованій статті була помилка: виправте текст і додайте запис. Наприкінці статті буде блок «Виправлення»; найпізніше стане часом оновлення статті.",
+      fields: [
+        { ...field(correction, "date", { label: "Коли виправлено", widget: "datetime", format: DATE_FORMAT, date_format: "YYYY-MM-DD", time_format: "HH:mm", picker_utc: false, hint: `${zone[0]!.toUpperCase()}${zone.slice(1)}; не раніше за дату публікації.` }), default: "{{now}}" },
+        field(correction, "text", { label: "Що виправлено", widget: "text", hint: "Що було неправильно і як правильно: «У першій версії інфляцію помилково вказано як 11,4%; правильно — 10,4%»." }),
+      ],
+    }),
     field(article, "draft", { label: "Чернетка", widget: "boolean", default: false, hint: "Чернетку збірка не публікує; її видно лише в попередньому перегляді (npm start)." }),
     field(article, "slug", {
       label: "Адреса (slug)",
@@ -173,6 +217,13 @@ export function cmsConfig(site: CmsSite): Record<string, unknown> {
     field(topic, "title", { label: "Назва", widget: "string" }),
     field(topic, "slug", { label: "Адреса (slug)", widget: "string", pattern: pattern(patternOf(topic.slug!), "Лише малі латинські літери, цифри й дефіси, наприклад ekonomika"), hint: "Сторінка теми: /temy/<slug>/. Не змінюйте в темі, що вже має статті: вони посилаються на цей slug." }),
     field(topic, "description", { label: "Опис", widget: "string", hint: "Одне речення про тему." }),
+  ];
+  const authorFields: CmsField[] = [
+    field(author, "name", { label: "Ім'я", widget: "string", hint: "Як у підписі під заголовком: Олена Коваль." }),
+    field(author, "slug", { label: "Адреса (slug)", widget: "string", pattern: pattern(patternOf(author.slug!), "Лише малі латинські літери, цифри й дефіси, наприклад olena-koval"), hint: "Сторінка автора: /avtory/<slug>/. Не змінюйте в автора, що вже має статті: вони посилаються на цей slug." }),
+    field(author, "role", { label: "Посада", widget: "string", hint: "Наприклад, кореспондентка з питань економіки." }),
+    field(author, "bio", { label: "Про автора", widget: "text", hint: "Кілька речень для сторінки автора." }),
+    field(author, "photo", { label: "Фото", widget: "image", choose_url: false, pattern: pattern(patternOf(author.photo!), "Фото з сайту, наприклад /images/olena-koval.jpg"), hint: `Необов'язково: фото з ${site.imagesFolder}/ для сторінки автора, наприклад /images/olena-koval.jpg.` }),
   ];
   const videoFields: CmsField[] = [
     field(video, "date", { label: "День", widget: "datetime", format: "YYYY-MM-DD", date_format: "YYYY-MM-DD", time_format: false, picker_utc: false, pattern: pattern(DAY, "День у вигляді 2026-01-14"), hint: "Статті цього дня (і пізніші, доки немає новішого відео) покажуть це відео." }),
@@ -221,6 +272,12 @@ export function cmsConfig(site: CmsSite): Record<string, unknown> {
             label: "Теми",
             file: `${site.dataFolder}/topics.json`,
             fields: [{ name: "items", label: "Теми", label_singular: "тему", widget: "list", summary: "{{fields.title}} ({{fields.slug}})", fields: topicFields }],
+          },
+          {
+            name: "authors",
+            label: "Автори",
+            file: `${site.dataFolder}/authors.json`,
+            fields: [{ name: "items", label: "Автори", label_singular: "автора", widget: "list", summary: "{{fields.name}} ({{fields.slug}})", fields: authorFields }],
           },
           {
             name: "videos",

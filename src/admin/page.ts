@@ -120,9 +120,11 @@ export interface AdminScriptData {
   /** The site's stylesheet, relative to admin/ (the fingerprinted one in production). */
   stylesheet: string;
   topics: readonly { slug: string; title: string }[];
+  /** _data/authors.json's, for the byline. */
+  authors: readonly { slug: string; name: string }[];
   videos: readonly { date: string; title: string }[];
   videoAfterParagraph: number;
-  text: { topic: string; source: string; updated: string; videoOfTheDay: string; draft: string };
+  text: { topic: string; source: string; updated: string; videoOfTheDay: string; draft: string; author: string; authors: string };
 }
 
 /**
@@ -163,10 +165,24 @@ function start() {
 
   // _data/topics.json and videos.json are JSON lists; Decap edits an object's fields, so the
   // list is the field "items" while edited, and written back as the list it was.
+  // An item's fields left empty are left out (strichka refuses an author's bio: "").
   CMS.registerCustomFormat(${JSON.stringify(LIST_FORMAT)}, "json", {
     fromFile: (text) => ({ items: JSON.parse(text) }),
-    toFile: (data) => JSON.stringify(data.items ?? [], null, 2) + "\\n",
+    toFile: (data) => JSON.stringify((data.items ?? []).map(withoutEmpty), null, 2) + "\\n",
   });
+
+  // Decap's select with \`multiple\` shows nothing for a single value, which strichka takes
+  // too (author: olena-koval): it is shown as a list of one. Only shown: the file keeps what it
+  // had until the editor changes the choice, and the choice is then saved as a list.
+  const select = CMS.getWidget("select");
+  CMS.registerWidget("select", window.createClass({
+    isValid() { return this.inner?.isValid ? this.inner.isValid() : { error: false }; },
+    render() {
+      const value = this.props.value;
+      const one = this.props.field.get("multiple") && typeof value === "string";
+      return h(select.control, { ...this.props, value: one ? [value] : value, ref: (node) => { this.inner = node; } });
+    },
+  }), select.preview, select.schema);
 
   // Before a save: a new article gets its slug (and so its file name and URL) from its title
   // once, by strichka's own transliteration; fields left empty are left out of the file
@@ -181,7 +197,7 @@ function start() {
       for (const key of [...data.keys()]) {
         const value = data.get(key);
         if (key === "body") continue;
-        if (key === "draft" && value === false) data = data.delete(key);
+        if ((key === "draft" || key === "live") && value === false) data = data.delete(key);
         else if (key === "image" && value && typeof value.get === "function") {
           const image = value.filter((part) => !empty(part));
           data = image.get("src") ? data.set(key, image) : data.delete(key);
@@ -194,6 +210,12 @@ function start() {
   CMS.registerPreviewStyle(new URL(SITE.stylesheet, location.href).href);
   CMS.registerPreviewTemplate(ARTICLES, ArticlePreview());
   CMS.init();
+}
+
+/** A data list's item without its empty fields. */
+function withoutEmpty(item) {
+  if (!item || typeof item !== "object" || Array.isArray(item)) return item;
+  return Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined && value !== null && value !== ""));
 }
 
 /** base with the phrases of extra added, objects merged at every level. */
@@ -260,6 +282,12 @@ function ArticlePreview() {
       const get = (name) => entry.getIn(["data", name]);
       const topic = SITE.topics.find((t) => t.slug === get("topic"));
       const tags = (get("tags")?.toJS?.() ?? []).filter(Boolean);
+      // The byline as the article page has it: «Автори: Петро Іваненко і Олена Коваль» (a single slug or a list).
+      const chosen = get("author");
+      const authors = (typeof chosen === "string" ? [chosen] : chosen?.toJS?.() ?? []).map((slug) => SITE.authors.find((a) => a.slug === slug)).filter(Boolean);
+      const byline = authors.length
+        ? h("p", { className: "byline" }, (authors.length === 1 ? SITE.text.author : SITE.text.authors) + " ", new Intl.ListFormat("uk", { type: "conjunction" }).formatToParts(authors.map((a) => a.name)).map((part, index) => (part.type === "element" ? h("a", { key: index }, part.value) : part.value)))
+        : null;
       const meta = [
         h("li", { key: "date" }, h("time", null, newsDateTime(get("date")))),
         get("updated") ? h("li", { key: "updated" }, SITE.text.updated + " ", h("time", null, newsDateTime(get("updated")))) : null,
@@ -272,6 +300,7 @@ function ArticlePreview() {
             get("draft") ? h("p", { className: "draft-badge" }, SITE.text.draft) : null,
             h("h1", null, get("title") ?? ""),
             get("lede") ? h("p", { className: "lede" }, get("lede")) : null,
+            byline,
             h("ul", { className: "article-meta" }, meta)),
           h("div", { className: "article-body", ref: (node) => { this.body = node; } }, this.props.widgetFor("body")),
           tags.length ? h("footer", { className: "article-tags" }, h("ul", { className: "tags" }, tags.map((tag) => h("li", { key: tag }, h("a", null, tag))))) : null));

@@ -34,6 +34,7 @@ export function useAdmin(eleventyConfig: EleventyConfig, build: SiteBuild): void
         dataFolder: fromRoot(data),
         imagesFolder: fromRoot(resolve(input, IMAGES_DIR)),
         topics: strichka.topics,
+        authors: strichka.authors,
         timeZone: build.options.timeZone,
         siteUrl: strichka.site.url,
         videoAfterParagraph: build.options.videoAfterParagraph,
@@ -46,9 +47,10 @@ export function useAdmin(eleventyConfig: EleventyConfig, build: SiteBuild): void
       adminScript({
         stylesheet: `..${build.publishedUrl("/assets/style.css")}`,
         topics: strichka.topics.map(({ slug, title }) => ({ slug, title })),
+        authors: strichka.authors.map(({ slug, name }) => ({ slug, name })),
         videos: strichka.videos.map(({ date, title }) => ({ date, title })),
         videoAfterParagraph: build.options.videoAfterParagraph,
-        text: { topic: build.text.topic, source: build.text.source, updated: build.text.updated, videoOfTheDay: build.text.videoOfTheDay, draft: build.text.draft },
+        text: { topic: build.text.topic, source: build.text.source, updated: build.text.updated, videoOfTheDay: build.text.videoOfTheDay, draft: build.text.draft, author: build.text.author, authors: build.text.authors },
       }),
   });
   eleventyConfig.addTemplate("strichka-admin-slug.11ty.js", {
