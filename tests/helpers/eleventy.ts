@@ -34,11 +34,8 @@ export interface Run {
  * inProcess in site.ts).
  */
 export async function runEleventy(siteDir: string, output: string, configure: (config: TestConfig) => void, { input = ".", runMode = "build" as "build" | "watch" | "serve" } = {}): Promise<Run> {
-  // Eleventy keeps templates it has read in module-level caches, by path: each run reads its own site.
-  const config = (eleventyConfig: TestConfig) => {
-    eleventyConfig.setUseTemplateCache(false);
-    configure(eleventyConfig);
-  };
+  // (Eleventy's module-level template caches are emptied before each run: see inProcess.)
+  const config = configure;
   let eleventy: object | undefined;
   const run = await inProcess(siteDir, async () => {
     // Imported inside the task, once inProcess has registered tsx (as in buildInProcess), never
