@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { inject } from "vitest";
+import { TEST_COMPILED } from "../../src/child-node.js";
 import { loadNewsSite, type LoadOptions, type NewsSite } from "../../src/content/index.js";
 import { findContentError } from "../../src/errors.js";
 
@@ -245,11 +246,15 @@ async function inProcessNow<T>(siteDir: string, task: () => Promise<T>, runMode:
   try {
     process.chdir(siteDir);
     process.env.ELEVENTY_RUN_MODE = runMode;
+    // The build's shard and parsing processes start from strichka compiled once per run, not
+    // through tsx, where they run strichka's own code (see childFiles in src/child-node.ts).
+    process.env[TEST_COMPILED] = inject("compiledStrichka");
     value = await task();
   } catch (thrown) {
     error = thrown ?? new Error("the task threw nothing");
   } finally {
     process.chdir(cwd);
+    delete process.env[TEST_COMPILED];
     if (savedRunMode === undefined) delete process.env.ELEVENTY_RUN_MODE;
     else process.env.ELEVENTY_RUN_MODE = savedRunMode;
     CONSOLE_METHODS.forEach((method, index) => (console[method] = saved[index]!));
