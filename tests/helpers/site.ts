@@ -271,6 +271,20 @@ async function inProcessNow<T>(siteDir: string, task: () => Promise<T>, runMode:
 }
 
 /**
+ * `task` with strichka's child processes (parsing, shards) started from strichka compiled
+ * once per run, as the children of builds in this process are (see childFiles in
+ * src/child-node.ts): for tests that call the loader itself, outside a build.
+ */
+export async function withCompiledChildren<T>(task: () => Promise<T>): Promise<T> {
+  process.env[TEST_COMPILED] = inject("compiledStrichka");
+  try {
+    return await task();
+  } finally {
+    delete process.env[TEST_COMPILED];
+  }
+}
+
+/**
  * `task` with the build's clock (STRICHKA_NOW, see src/clock.ts) at `now`, e.g. "2026-01-15
  * 09:00" Kyiv time: for builds in this process, which take turns, so the clock is theirs while they run.
  */
