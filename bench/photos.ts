@@ -209,7 +209,7 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 /** What `--images` measures (see the top of this file); `ours` is the site without photos, set up. */
 export async function measurePhotos(
   { ours, photoSite, source, photos, generated }: { ours: string; photoSite: string; source: string; photos: string; generated: GeneratedSite },
-  { runs, seed, buildArgs }: { runs: number; seed: number; buildArgs: string[] },
+  { runs, seed, buildArgs, warmUp = true }: { runs: number; seed: number; buildArgs: string[]; warmUp?: boolean },
 ): Promise<void> {
   const drawn = await generatePhotos(photos, generated.articles, seed);
   console.log(`  ${generated.articles} photos, ${megabytes(drawn.bytes)} in all (${megabytes(drawn.bytes / generated.articles)} each)${drawn.ms ? `, drawn in ${seconds(drawn.ms)}` : ""}`);
@@ -227,9 +227,11 @@ export async function measurePhotos(
   console.log(row(`with photos (${generated.articles} encoded)`, first, first.wallMs / firstWithout.wallMs));
   console.log(`  encoding: ${seconds((first.phases?.images ?? 0) / generated.articles)} of wall time a photo`);
 
-  console.log("\nWarming up: each site built once more (its next build is the first into a recycled site) …");
-  await build(ours);
-  await build(photoSite);
+  if (warmUp) {
+    console.log("\nWarming up: each site built once more (its next build is the first into a recycled site) …");
+    await build(ours);
+    await build(photoSite);
+  } else console.log("\nNo warm-up (--no-warm-up): the rebuilds follow the first builds at once.");
   const without: Measure[] = [];
   const warm: Measure[] = [];
   const ratios: number[] = [];

@@ -1,5 +1,5 @@
 // npm run bench [-- --n=10000] [--runs=3] [--data=DIR] [--seed=2026] [--keep] [--fresh-only] [--no-baseline]
-//   [--build-args="--shard-pages=500 --processes=2"] [--edit] [--publish [--full]] [--images] [--settle=2000] [--generate-only] [--compiled[=DIR]]
+//   [--build-args="--shard-pages=500 --processes=2"] [--edit] [--publish [--full]] [--images] [--settle=2000] [--no-warm-up] [--query-runs=3] [--generate-only] [--compiled[=DIR]]
 // Generates N synthetic articles, then builds them, each build in a fresh Node process:
 // bare Eleventy (the baseline, see bench/bare/) and strichka's full production build,
 // alternately, --runs times each, in two situations: into empty output folders (CI,
@@ -14,6 +14,10 @@
 // alone. A baseline that fails (bare Eleventy's heap exhausted) is reported as failed, with
 // its time and memory until then, and not built again; strichka's builds go on.
 // --build-args passes options to every `strichka build` (how it shards, how many processes).
+// --query-runs: how many times each search query is timed in Chromium (the median is printed).
+// --settle=0, --no-warm-up and --query-runs=1 are for checking the script (tests/bench.test.ts),
+// not for figures: no pause after emptying the outputs, no warm-up builds before the rebuild
+// rounds (whose strichka builds are then not yet into a recycled site), one timing a query.
 // --compiled runs strichka compiled to JavaScript, as a newsroom's `strichka build` runs the
 // package's dist/ (see compileStrichka in harness.ts), instead of from src/ through tsx;
 // --compiled=DIR runs strichka compiled earlier into DIR, laid out as compileStrichka lays it
@@ -51,6 +55,10 @@ const publishOnly = args.includes("--publish");
 const imagesOnly = args.includes("--images");
 /** How long to let the disk settle after emptying the outputs (ms): 0 where only the script is checked. */
 const settle = Number(option("settle") ?? 2000);
+/** How many times each search query is timed in Chromium. */
+const queryRuns = Number(option("query-runs") ?? 3);
+/** Whether to warm up before the rebuild rounds (see above). */
+const warmUp = !args.includes("--no-warm-up");
 const data = option("data");
 const seed = Number(option("seed") ?? DEFAULT_SEED);
 const generateOnly = args.includes("--generate-only");
@@ -116,7 +124,7 @@ async function measureBuilds(work: string): Promise<void> {
     setUpStrichkaSite(ours, source);
     // Kept with the articles (--data) for later runs; drawn into the run's folder otherwise.
     const photos = data === undefined ? join(work, "photos") : join(data, "photos", `bench-${count}`);
-    return measurePhotos({ ours, photoSite: join(work, "photos-site"), source, photos, generated }, { runs, seed, buildArgs });
+    return measurePhotos({ ours, photoSite: join(work, "photos-site"), source, photos, generated }, { runs, seed, buildArgs, warmUp });
   }
 
   // The baseline site: the same Markdown files, bare Eleventy's templates.
@@ -161,12 +169,12 @@ async function measureBuilds(work: string): Promise<void> {
   // and strichka builds into its recycled site (see src/publish.ts).
   console.log(`\nResults for ${count} articles, median of ${runs} rounds (node ${process.version}, ${new Date().toISOString()})`);
   for (const fresh of freshOnly ? [true] : [true, false]) {
-    if (!fresh) {
+    if (!fresh && warmUp) {
       console.log("\nWarming up: bare Eleventy once, strichka twice (its third build is the first into a recycled site) …");
       await buildBare();
       await buildOurs();
       await buildOurs();
-    }
+    } else if (!fresh) console.log("\nNo warm-up (--no-warm-up): the rebuilds follow the fresh builds at once.");
     const bareRuns: Measure[] = [];
     const strichkaRuns: Measure[] = [];
     /** Wall time against the same round's baseline, where there is one. */
@@ -200,7 +208,7 @@ async function measureBuilds(work: string): Promise<void> {
     }
     console.log(`\nWall times of each round: bare ${bareRuns.map((run) => seconds(run.wallMs)).join(", ") || "–"}; strichka ${strichkaRuns.map((run) => seconds(run.wallMs)).join(", ")}`);
     printPhases(strichka);
-    if (fresh) await printSearch(join(ours, "_site"), strichka.phases?.search, strichka.phases?.searchCpu);
+    if (fresh) await printSearch(join(ours, "_site"), strichka.phases?.search, strichka.phases?.searchCpu, queryRuns);
   }
 }
 

@@ -16,7 +16,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { childNodeArgs, siblingModule } from "./child-node.js";
+import { childFiles, childNodeArgs, siblingModule } from "./child-node.js";
 import { OUT_OF_MEMORY } from "./heap-watch.js";
 import { LIST_ITEM_FIELDS, type Article, type Author, type Listing, type NewsSite, type PagesToWrite, type SiteSettings, type Topic } from "./content/index.js";
 
@@ -127,7 +127,8 @@ export async function renderShards(shards: readonly ShardFile[], { config, outpu
       const index = next++;
       const { file, pages } = shards[index]!;
       const code = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
-        const child = spawn(process.execPath, [...childNodeArgs(CLI, heapMb), CLI, "_render-shard", `--config=${config}`, `--output=${output}`], {
+        const [cli, siteConfig] = childFiles(CLI, config);
+        const child = spawn(process.execPath, [...childNodeArgs(cli, heapMb), cli, "_render-shard", `--config=${siteConfig}`, `--output=${output}`], {
           // (STRICHKA_PHASES: the phases file is the coordinating build's to write.)
           env: { ...process.env, [SHARD_ENV]: file, STRICHKA_PHASES: "" },
           stdio: ["ignore", "ignore", "inherit"],

@@ -7,7 +7,7 @@ import { ArticleCache, type NewsSite } from "../src/content/index.js";
 import { readInProcesses } from "../src/content/parse-files.js";
 import { ContentError, formatProblem } from "../src/errors.js";
 import { DEFAULT_URLS } from "../src/urls.js";
-import { article, loadSite, makeSite } from "./helpers.js";
+import { article, loadSite, makeSite, withCompiledChildren } from "./helpers.js";
 
 /** Many articles, so that each of the two children gets several batches' worth of work. */
 function articles(count: number): Record<string, string> {
@@ -43,11 +43,15 @@ async function problemsOf(load: Promise<unknown>): Promise<string[]> {
 
 const inChildren = { parseProcesses: 2, parseProcessesFrom: 1 };
 
+// The children start from strichka compiled once per run (withCompiledChildren), as a build's
+// do in the other tests, except in the test of the problems' order: there they start from
+// src/ through tsx, as `npm run build` starts them (childNodeArgs adds tsx for a .ts entry).
+
 describe("parsing articles in child processes", () => {
   it("gives the same model as parsing in the build's process", async () => {
     const dir = makeSite(articles(450));
     const here = await loadSite(dir);
-    const there = await loadSite(dir, inChildren);
+    const there = await withCompiledChildren(() => loadSite(dir, inChildren));
     expect(there.articles).toHaveLength(450);
     expect(modelOf(there)).toBe(modelOf(here));
   });
@@ -72,7 +76,7 @@ describe("parsing articles in child processes", () => {
     const before = new Map(first.articles.map((item) => [item.url, item]));
     const later = new Date(Date.now() + 60_000);
     for (const item of first.articles) utimesSync(join(dir, "content/articles", item.sourceFile), later, later);
-    const second = await loadSite(dir, { cache, ...inChildren });
+    const second = await withCompiledChildren(() => loadSite(dir, { cache, ...inChildren }));
     expect(modelOf(second)).toBe(modelOf(first));
     // Unchanged files keep their parse: the articles are built from the very same parsed values.
     expect(second.articles.every((item) => item.frontMatter === before.get(item.url)!.frontMatter)).toBe(true);
@@ -82,7 +86,7 @@ describe("parsing articles in child processes", () => {
     const dir = makeSite(articles(1000));
     const jobs = Array.from({ length: 1000 }, (_, index) => ({ path: join(dir, "content/articles", `${index % 3 === 0 ? "kyiv/" : ""}n${index}.md`), key: `n${index}` }));
     jobs.push({ path: join(dir, "content/articles/missing.md"), key: "missing" });
-    const read = await readInProcesses(jobs, { slugs: ["kultura", "ekonomika"], zone: "Europe/Kyiv", urls: DEFAULT_URLS }, 2);
+    const read = await withCompiledChildren(() => readInProcesses(jobs, { slugs: ["kultura", "ekonomika"], zone: "Europe/Kyiv", urls: DEFAULT_URLS }, 2));
     expect(read.size).toBe(1000);
     expect(read.get("n999")!.parsed!.title).toBe("Новина №999\u00a0— «про» графіки");
     expect(read.has("missing")).toBe(false);

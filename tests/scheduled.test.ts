@@ -86,7 +86,7 @@ describe("scheduled articles in the preview", () => {
   it("are shown, marked «Заплановано» on their page and in lists, and kept out of feeds", async () => {
     const dir = makeSite(FILES);
     const output = join(tempDir("strichka-preview-"), "_preview");
-    const options = { configPath: join(ROOT, "eleventy.config.ts"), quietMode: true, runMode: "watch", config: (config: { setUseTemplateCache(use: boolean): void }) => config.setUseTemplateCache(false) };
+    const options = { configPath: join(ROOT, "eleventy.config.ts"), quietMode: true, runMode: "watch" };
     const run = await atClock("2026-01-14 12:00", () =>
       inProcess(dir, async () => new (await import("@11ty/eleventy")).default(undefined, output, options as never).write(), "watch"),
     );

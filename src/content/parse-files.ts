@@ -9,7 +9,7 @@
 // the same problems in the same order. A child that fails leaves its files to the build.
 import { fork, type ChildProcess } from "node:child_process";
 import { statSync, readFileSync } from "node:fs";
-import { childNodeArgs, siblingModule } from "../child-node.js";
+import { childFiles, childNodeArgs, siblingModule } from "../child-node.js";
 import type { ContentProblem } from "../errors.js";
 import { UrlScheme, type UrlOptions } from "../urls.js";
 import { contentHash, parseArticle, type ParseContext, type ParsedArticle } from "./article-file.js";
@@ -76,7 +76,7 @@ export type FromChild = { results: (FreshRead | null)[] };
  */
 export async function readInProcesses(jobs: readonly ReadJob[], settings: ParseSettings, processes: number): Promise<Map<string, FreshRead>> {
   const results = new Map<string, FreshRead>();
-  const entry = siblingModule(import.meta.url, "./parse-process");
+  const [entry] = childFiles(siblingModule(import.meta.url, "./parse-process"));
   let next = 0;
   const lane = () =>
     new Promise<void>((done) => {

@@ -1,6 +1,5 @@
 // Eleventy's programmatic API in this process, with a configuration given as a function
 // (no config file): for tests of the plugin's wiring and of Eleventy's own behaviour.
-import Eleventy from "@11ty/eleventy";
 import { inProcess } from "./site.js";
 
 /** The part of Eleventy's UserConfig these tests touch; the plugin's own parts are typed in src/eleventy-config.ts. */
@@ -35,13 +34,15 @@ export interface Run {
  * inProcess in site.ts).
  */
 export async function runEleventy(siteDir: string, output: string, configure: (config: TestConfig) => void, { input = ".", runMode = "build" as "build" | "watch" | "serve" } = {}): Promise<Run> {
-  // Eleventy keeps templates it has read in module-level caches, by path: each run reads its own site.
-  const config = (eleventyConfig: TestConfig) => {
-    eleventyConfig.setUseTemplateCache(false);
-    configure(eleventyConfig);
-  };
+  // (Eleventy's module-level template caches are emptied before each run: see inProcess.)
+  const config = configure;
   let eleventy: object | undefined;
-  const run = await inProcess(siteDir, () => {
+  const run = await inProcess(siteDir, async () => {
+    // Imported inside the task, once inProcess has registered tsx (as in buildInProcess), never
+    // at the top of this file: a test process that imported Eleventy before tsx was registered
+    // then failed every later in-process build of a site whose own TypeScript config imports
+    // src/index.js (cli.test's `strichka new`, locale.test): its plugin was not found.
+    const { default: Eleventy } = await import("@11ty/eleventy");
     // (`config`, Eleventy's programmatic config callback, is not in src/types/eleventy.d.ts.)
     const instance = new Eleventy(input, output, { quietMode: true, runMode, config } as never);
     eleventy = instance;

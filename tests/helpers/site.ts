@@ -3,9 +3,12 @@
 // this process, which is some twenty times faster and renders exactly the same pages.
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { inject } from "vitest";
+import { TEST_COMPILED } from "../../src/child-node.js";
 import { loadNewsSite, type LoadOptions, type NewsSite } from "../../src/content/index.js";
 import { findContentError } from "../../src/errors.js";
 
@@ -150,10 +153,7 @@ let tsxRegistered = false;
  * take turns: the working directory and the console are this process's own.
  */
 export async function buildInProcess(siteDir: string, output = join(siteDir, "_site"), config = join(ROOT, "eleventy.config.ts")): Promise<InProcessBuild> {
-  // Eleventy keeps templates and layouts it has read in module-level caches, by path and
-  // by name: without them, every build reads its own site's files, as a new process would.
-  // (`config` is Eleventy's programmatic config callback, which src/types does not declare.)
-  const options = { configPath: config, quietMode: true, config: (eleventyConfig: { setUseTemplateCache(use: boolean): void }) => eleventyConfig.setUseTemplateCache(false) };
+  const options = { configPath: config, quietMode: true };
   // Imported inside the task, once tsx is registered: imported before, Eleventy reads a
   // TypeScript config without it (a site's articles then became templates).
   const run = await inProcess(siteDir, async () => new (await import("@11ty/eleventy")).default(undefined, output, options).write());
@@ -167,9 +167,7 @@ export async function buildInProcess(siteDir: string, output = join(siteDir, "_s
  */
 export async function strichkaInProcess(siteDir: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   const { runCommand } = await import("../../src/commands.js");
-  // Eleventy's module-level template cache off, as in buildInProcess: each run reads the site's templates anew.
-  const configure = (eleventyConfig: unknown) => (eleventyConfig as { setUseTemplateCache(use: boolean): void }).setUseTemplateCache(false);
-  const run = await inProcess(siteDir, () => runCommand(args, { configure }));
+  const run = await inProcess(siteDir, () => runCommand(args));
   if (run.error) throw run.error;
   return { status: run.value!, stdout: run.stdout, stderr: run.stderr };
 }
@@ -180,6 +178,40 @@ export function buildCommandInProcess(siteDir: string, ...args: string[]): Promi
 }
 
 const CONSOLE_METHODS = ["log", "info", "warn", "error", "debug"] as const;
+
+/** Eleventy's module-level caches of templates (see forgetEleventyTemplates). */
+interface EleventyTemplateCaches {
+  TemplateContent: { _inputCache: Map<string, unknown>; _compileCache: Map<string, unknown> };
+  layoutCache: { removeAll(): void; size(): number };
+}
+let eleventyCaches: EleventyTemplateCaches | undefined;
+
+/**
+ * Empties the caches Eleventy keeps for a whole process, as a new process starts without
+ * them: templates' text by path (TemplateContent._inputCache), compiled templates
+ * (TemplateContent._compileCache, keyed by config instance) and layouts by name and path
+ * (src/LayoutCache.js, keyed by paths relative to the site's folder, which every test site
+ * shares: "../_includes/base.njk"). Each in-process build then runs with Eleventy's default
+ * template cache, as `strichka build` runs, and reads its own site's files. (Turning the
+ * cache off instead, setUseTemplateCache(false), made every page compile its layouts again:
+ * some 30 s of CPU in a run.) Eleventy exports none of these: its modules are imported by
+ * path, and a version that moves them fails here by name (docs/eleventy-internals.md).
+ */
+async function forgetEleventyTemplates(): Promise<void> {
+  if (!eleventyCaches) {
+    // (Imported once tsx is registered, as Eleventy itself must be: see buildInProcess.)
+    const source = dirname(createRequire(import.meta.url).resolve("@11ty/eleventy"));
+    const [content, layouts] = await Promise.all([import(pathToFileURL(join(source, "TemplateContent.js")).href), import(pathToFileURL(join(source, "LayoutCache.js")).href)]);
+    const caches = { TemplateContent: content.default, layoutCache: layouts.default } as EleventyTemplateCaches;
+    if (!(caches.TemplateContent?._inputCache instanceof Map) || !(caches.TemplateContent._compileCache instanceof Map) || typeof caches.layoutCache?.removeAll !== "function") {
+      throw new Error("Eleventy's template caches are not where tests/helpers/site.ts looks for them (TemplateContent._inputCache, _compileCache, LayoutCache): see docs/eleventy-internals.md");
+    }
+    eleventyCaches = caches;
+  }
+  eleventyCaches.TemplateContent._inputCache.clear();
+  eleventyCaches.TemplateContent._compileCache.clear();
+  eleventyCaches.layoutCache.removeAll();
+}
 
 /**
  * Runs `task` in `siteDir` as Eleventy would run there in `runMode` (ELEVENTY_RUN_MODE), one
@@ -200,6 +232,7 @@ async function inProcessNow<T>(siteDir: string, task: () => Promise<T>, runMode:
     (await import("tsx/esm/api")).register();
     tsxRegistered = true;
   }
+  await forgetEleventyTemplates();
   const said = { stdout: [] as string[], stderr: [] as string[] };
   const saved = CONSOLE_METHODS.map((method) => console[method]);
   for (const method of CONSOLE_METHODS) {
@@ -213,11 +246,15 @@ async function inProcessNow<T>(siteDir: string, task: () => Promise<T>, runMode:
   try {
     process.chdir(siteDir);
     process.env.ELEVENTY_RUN_MODE = runMode;
+    // The build's shard and parsing processes start from strichka compiled once per run, not
+    // through tsx, where they run strichka's own code (see childFiles in src/child-node.ts).
+    process.env[TEST_COMPILED] = inject("compiledStrichka");
     value = await task();
   } catch (thrown) {
     error = thrown ?? new Error("the task threw nothing");
   } finally {
     process.chdir(cwd);
+    delete process.env[TEST_COMPILED];
     if (savedRunMode === undefined) delete process.env.ELEVENTY_RUN_MODE;
     else process.env.ELEVENTY_RUN_MODE = savedRunMode;
     CONSOLE_METHODS.forEach((method, index) => (console[method] = saved[index]!));
@@ -231,6 +268,20 @@ async function inProcessNow<T>(siteDir: string, task: () => Promise<T>, runMode:
       .filter((line) => !/^\[11ty\] Benchmark /.test(line))
       .join("");
   return { value, error, stdout: text(said.stdout), stderr: text(said.stderr) };
+}
+
+/**
+ * `task` with strichka's child processes (parsing, shards) started from strichka compiled
+ * once per run, as the children of builds in this process are (see childFiles in
+ * src/child-node.ts): for tests that call the loader itself, outside a build.
+ */
+export async function withCompiledChildren<T>(task: () => Promise<T>): Promise<T> {
+  process.env[TEST_COMPILED] = inject("compiledStrichka");
+  try {
+    return await task();
+  } finally {
+    delete process.env[TEST_COMPILED];
+  }
 }
 
 /**
