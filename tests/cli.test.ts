@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkOutputFolder } from "../src/publish.js";
-import { article, makeSite, ROOT, strichkaInProcess, tempDir } from "./helpers.js";
+import { article, makeSite, ROOT, strichkaInProcess, tempDir } from "./helpers/site.js";
 
 /** `strichka ARGS` in `cwd`, as `npm run build` runs it: a child process. */
 function strichka(cwd: string, ...args: string[]) {

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { splitFrontMatter } from "../src/front-matter.js";
 import strichka from "../src/index.js";
 import { settingsOf } from "../src/settings.js";
-import { article, makeSite, ROOT, tempDir, writeFiles } from "./helpers.js";
+import { article, makeSite, ROOT, tempDir, writeFiles } from "./helpers/site.js";
 import { runEleventy, strichkaFolders, type TestConfig } from "./helpers/eleventy.js";
 
 /** The Nunjucks Eleventy renders with (the same module instance: one node_modules/nunjucks). */

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { dump } from "js-yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { atomSchemaErrors, buildInProcess, htmlValidationErrors, listFiles, makeSite, readHtml, readXml, SITE_JSON } from "./helpers.js";
+import { buildInProcess, listFiles, makeSite, SITE_JSON } from "./helpers/site.js";
+import { atomSchemaErrors, htmlValidationErrors, readHtml, readXml } from "./helpers/html.js";
 
 const EVIL = `<script>alert("x")</script> & 'один' ]]> </script><!-- {{ site.title }} {% raw %}`;
 

@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { parse } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isRedirectPage, listFiles, matchesNetlifyPath, netlifyHeaderRules, parseHtml, readHtml, ROOT, sampleSite, serveSite, type HeaderRule, type StaticServer } from "./helpers.js";
+import { listFiles, ROOT, sampleSite } from "./helpers/site.js";
+import { isRedirectPage, parseHtml, readHtml } from "./helpers/html.js";
+import { matchesNetlifyPath, netlifyHeaderRules, serveSite, type HeaderRule, type StaticServer } from "./helpers/hosting.js";
 
 let site: string;
 let server: StaticServer;

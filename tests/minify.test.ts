@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MinifiedTemplates, minifyTemplate } from "../src/minify.js";
-import { tempDir } from "./helpers.js";
+import { tempDir } from "./helpers/site.js";
 
 describe("template minification", () => {
   it("minifies the HTML of a template and keeps its Nunjucks as written", async () => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as strichkaPackage from "../src/index.js";
 import strichka from "../src/index.js";
-import { article, makeSite } from "./helpers.js";
+import { article, makeSite } from "./helpers/site.js";
 import { runEleventy, strichkaFolders } from "./helpers/eleventy.js";
 
 describe("date filters", () => {

@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { brokenInternalLinks, listFiles, readHtml, ROOT, sampleSite } from "./helpers.js";
+import { listFiles, ROOT, sampleSite } from "./helpers/site.js";
+import { brokenInternalLinks, readHtml } from "./helpers/html.js";
 
 let site: string;
 const CLASSIC = "novyny/2026/01/14/perehovory-v-zhenevi-delehatsii-domovylysia-pro-druhyi-raund-i-obmin-polonenymy.html";

@@ -5,7 +5,8 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { absolutizeUrls, rewriteUrls } from "../src/html-urls.js";
 import { absoluteUrl, FIXED_URLS, NOT_FOUND_URL, relativePath, relativeUrl, urlToFile, UrlScheme } from "../src/urls.js";
-import { readHtml, ROOT, sampleSite } from "./helpers.js";
+import { ROOT, sampleSite } from "./helpers/site.js";
+import { readHtml } from "./helpers/html.js";
 
 describe("URLs", () => {
   it("puts articles under their Kyiv day", () => {
