@@ -32,7 +32,8 @@ function activeContent(document: Document): string[] {
       if (attribute.startsWith("on")) found.push(`${attribute} on <${element.tagName.toLowerCase()}>`);
       if (["href", "src", "action", "formaction", "data-embed"].includes(attribute) && /^\s*(javascript|vbscript|data):/i.test(value)) found.push(`${attribute}="${value}"`);
     }
-    const searchForm = element.matches('form.search-form[action="index.html"][method="get"]');
+    // (The minifier drops method="get", the default: a form without one sends GET too.)
+    const searchForm = element.matches('form.search-form[action="index.html"]') && (element.getAttribute("method") ?? "get").toLowerCase() === "get";
     if (["iframe", "object", "embed", "form", "base", "style"].includes(element.tagName.toLowerCase()) && !searchForm) found.push(`<${element.tagName.toLowerCase()}>`);
   }
   return found;
