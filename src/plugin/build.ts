@@ -193,7 +193,7 @@ export class SiteBuild {
     // Files of the site that stop its build whatever the content, reported with the content's problems.
     const siteProblems = [...retiredPageProblems(input), ...(this.shardFile ? [] : publicFileProblems(input))];
     this.#model = this.shardFile ? this.#loadShard(this.shardFile) : this.#load();
-    // Awaited together: a content error must reach Eleventy (and cli.ts) as this build's
+    // Awaited together: a content error must reach Eleventy (and commands.ts) as this build's
     // failure, not as an unhandled rejection while the assets are read.
     const assetsDir = assetsFolder(input);
     let news: NewsSite, assets: Asset[];
