@@ -38,7 +38,7 @@ export default function strichka(eleventyConfig: EleventyConfig, options: Strich
   useModelPages(eleventyConfig, build); // article and list pages, paginated over the model
   useSearch(eleventyConfig, build); // the search index beside the search page
   useOffline(eleventyConfig, build); // a service worker for reading on the go
-  useDefaults(eleventyConfig, { pages: !build.shardFile }); // our layouts and pages where the site has none of its own
+  useDefaults(eleventyConfig, build); // our layouts and pages where the site has none of its own
   useAssets(eleventyConfig, build); // CSS, JS, images and root files; fingerprints in production
   useMinifiedTemplates(eleventyConfig, build); // production HTML minified at no cost per page
   usePreview(eleventyConfig, build); // `npm start` rewrites only the pages a save changed

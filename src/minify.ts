@@ -11,6 +11,7 @@ import { readFile } from "node:fs/promises";
 import { minify, type Options } from "html-minifier-terser";
 import { ContentError, type ContentProblem } from "./errors.js";
 import { parseYaml, splitFrontMatter } from "./front-matter.js";
+import type { UrlScheme } from "./urls.js";
 import { walkFiles } from "./walk.js";
 
 export const MINIFY_OPTIONS: Options = {
@@ -47,10 +48,11 @@ export class MinifiedTemplates {
 
   /**
    * Minifies every .njk file below `dirs` that produces HTML: layouts and partials, and
-   * pages whose permalink (if any) ends in .html. Feeds, sitemaps and robots.txt are not HTML.
+   * pages whose permalink (if any) writes HTML (see writesHtml; `urls`, the site's scheme,
+   * fills in `{{ strichka.urls.… }}`). Feeds, sitemaps and robots.txt are not HTML.
    * Links are followed; a link in circles or to nothing fails with a ContentError (see walk.ts).
    */
-  async load(dirs: readonly string[], skip: (path: string) => boolean = () => false): Promise<void> {
+  async load(dirs: readonly string[], skip: (path: string) => boolean = () => false, urls?: UrlScheme): Promise<void> {
     const problems: ContentProblem[] = [];
     for (const dir of dirs) {
       const { files, problems: found } = walkFiles(dir, { wanted: (name) => name.endsWith(".njk"), skip });
@@ -65,10 +67,25 @@ export class MinifiedTemplates {
         } catch {
           continue;
         }
-        if (typeof permalink === "string" && !permalink.trim().endsWith(".html")) continue;
+        if (typeof permalink === "string" && !writesHtml(permalink, urls)) continue;
         this.#bySource.set(body, await minifyTemplate(body));
       }
     }
     if (problems.length > 0) throw new ContentError(problems);
   }
+}
+
+/**
+ * Whether a permalink writes an HTML file: it ends in ".html", or in "/" (Eleventy writes
+ * index.html there). Our pages' permalinks are the scheme's URLs (`"{{ strichka.urls.offline }}"`),
+ * filled in from `urls` here, before any page is rendered; any other tag is not known yet, so
+ * such a page stays as written (feeds must never go through the HTML minifier).
+ */
+function writesHtml(permalink: string, urls?: UrlScheme): boolean {
+  const scheme = urls as unknown as Record<string, unknown> | undefined;
+  const url = permalink.replace(/\{\{\s*strichka\.urls\.(\w+)\s*\}\}/g, (tag, name: string) => {
+    const value = scheme?.[name];
+    return typeof value === "string" ? value : tag;
+  });
+  return /(?:\.html|\/)$/.test(url.trim());
 }

@@ -5,6 +5,8 @@
 // reader opens, as it is opened. HTML is network first — online, the reader always gets
 // today's news, never a stale copy; offline, the kept copy, or the offline page. Other hosts
 // (YouTube) are never touched.
+// (The fingerprinted files' folder is assets.ts's: the worker keeps what is in it for good.)
+import { FINGERPRINTED_DIR } from "./assets.js";
 
 export interface OfflineWorker {
   /** Site-relative files kept at installation: fetched anew each time (home, offline page). */
@@ -47,7 +49,7 @@ function keyOf(url) {
 function mayGo(href) {
   var scope = new URL(self.registration.scope);
   var url = new URL(href);
-  return url.pathname.indexOf("/static/") === -1 &&
+  return url.pathname.indexOf(${JSON.stringify(FINGERPRINTED_DIR)}) === -1 &&
     [scope.pathname, scope.pathname + "index.html", new URL(OFFLINE, scope).pathname].indexOf(url.pathname) === -1;
 }
 
@@ -106,7 +108,7 @@ self.addEventListener("fetch", function (event) {
   // Other files: the kept copy first (fingerprinted files never change); new fingerprinted ones are kept.
   event.respondWith(caches.match(request).then(function (kept) {
     return kept || fetch(request).then(function (response) {
-      if (response.ok && url.pathname.indexOf("/static/") !== -1) {
+      if (response.ok && url.pathname.indexOf(${JSON.stringify(FINGERPRINTED_DIR)}) !== -1) {
         var copy = response.clone();
         event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(request, copy); }));
       }

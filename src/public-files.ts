@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 import { FINGERPRINTED_DIR } from "./assets.js";
 import type { ContentProblem } from "./errors.js";
 import { PUBLIC_DIR } from "./plugin/folders.js";
-import { FIXED_URLS, SITEMAP_FILES } from "./urls.js";
+import { FIXED_URLS, SITEMAP_FILES, urlToFile } from "./urls.js";
 
 /** The site's own redirect rules, in content/public/: published at the top of strichka's `_redirects`. */
 export const SITE_REDIRECTS = FIXED_URLS.redirects.slice(1);
@@ -18,8 +18,8 @@ export const SITE_REDIRECTS = FIXED_URLS.redirects.slice(1);
  * publish its own there instead (a template of the same name overrides ours).
  */
 const WRITTEN: readonly { url: string; what: string; template?: string }[] = [
-  { url: "/index.html", what: "the home page", template: "index.njk" },
-  { url: "/404.html", what: "the page for a missing address", template: "404.njk" },
+  { url: urlToFile(FIXED_URLS.home), what: "the home page", template: "index.njk" },
+  { url: FIXED_URLS.notFound, what: "the page for a missing address", template: "404.njk" },
   { url: FIXED_URLS.atom, what: "the Atom feed", template: "feeds/atom.njk" },
   { url: FIXED_URLS.rss, what: "the RSS feed", template: "feeds/rss.njk" },
   { url: FIXED_URLS.json, what: "the JSON Feed", template: "feeds/json.njk" },

@@ -20,6 +20,7 @@ import { cp, lstat, readdir, realpath, rename, rm, rmdir, unlink, writeFile } fr
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { changedFolders, parseFolderTimes, recordFolderTimes } from "./folder-times.js";
 import { pageStateText, parsePageState, type PageState } from "./incremental.js";
+import { DEFAULT_INCLUDES, DEFAULT_INPUT, PACKAGE_ROOT } from "./plugin/folders.js";
 import { urlToFile } from "./urls.js";
 
 /** The relative paths ("novyny/2026/01/14/x.html") of a folder's files as its build wrote them. */
@@ -222,13 +223,26 @@ export interface ProjectFolders {
 
 const within = (path: string, folder: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 
+/** A folder as written and, when it is (or is in) a link, where the link leads: strichka's folders may be reached either way. */
+function bothPaths(path: string): string[] {
+  let real: string | undefined;
+  try {
+    real = realpathSync(path);
+  } catch {
+    // (Not there: only as written.)
+  }
+  return [...new Set([resolve(path), real ?? resolve(path)])];
+}
+
 /**
  * Why `output` must not be a build's output folder, or undefined when it may be. The output
  * is replaced as a whole, so a typo (`--output=content`) would otherwise replace every
  * article with the built site. Refused: the project or a folder holding it; a folder the
  * build reads (input, includes, data), holding one, or inside one (unless that is the
- * project itself, as with Eleventy's input "."); node_modules and .git; and an existing
- * folder that holds files but is not a site strichka built (no manifest beside it).
+ * project itself, as with Eleventy's input "."); strichka's own folder, which every build
+ * reads too (its layouts and pages, its code), or anything inside it but a project of its
+ * own there (this repository's own site builds into _site/); node_modules and .git; and an
+ * existing folder that holds files but is not a site strichka built (no manifest beside it).
  */
 export function checkOutputFolder(outputDir: string, { project, sources, config }: ProjectFolders): string | undefined {
   const output = resolve(outputDir);
@@ -240,6 +254,19 @@ export function checkOutputFolder(outputDir: string, { project, sources, config 
     const name = relative(root, source) || ".";
     if (within(source, output)) return `The output folder ${output} is or holds ${name}/, which the build reads (articles, pages, layouts or data); ${use}`;
     if (source !== root && within(output, source)) return `The output folder ${output} lies inside ${name}/, which the build reads; ${use}`;
+  }
+  const strichka = bothPaths(PACKAGE_ROOT);
+  for (const folder of strichka) {
+    if (within(folder, output)) return `The output folder ${output} is or holds strichka's own folder ${folder}, which the build runs from; ${use}`;
+  }
+  for (const folder of [DEFAULT_INCLUDES, DEFAULT_INPUT].flatMap(bothPaths)) {
+    const what = `strichka's ${basename(folder)}/ (${folder}), whose layouts and pages every build reads`;
+    if (within(folder, output)) return `The output folder ${output} is or holds ${what}; ${use}`;
+    if (within(output, folder)) return `The output folder ${output} lies inside ${what}; ${use}`;
+  }
+  // (A project inside strichka's folder, this repository's own site, builds inside itself.)
+  for (const folder of strichka) {
+    if (within(output, folder) && !(within(root, folder) && within(output, root))) return `The output folder ${output} lies inside strichka's own folder ${folder}, which the build runs from; ${use}`;
   }
   for (const name of ["node_modules", ".git"]) {
     if (within(output, join(root, name))) return `The output folder ${output} lies inside ${name}/; ${use}`;

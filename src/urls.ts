@@ -30,8 +30,9 @@ const FOLDER = /^\/(?:[a-z0-9-]+\/)+$/;
 
 /**
  * URLs every site has at the same place, whatever its `urls` option: the home page, the
- * site-wide feeds, the sitemaps, robots.txt and the icon (the feeds' icon too). Templates
- * read them as `strichka.urls.atom` and so on, like the rest of the scheme.
+ * site-wide feeds, the sitemaps, robots.txt, the 404 page, the icon (the feeds' icon too),
+ * the stylesheet and the scripts. Templates read them as `strichka.urls.atom` and so on,
+ * like the rest of the scheme.
  */
 export const FIXED_URLS = {
   home: "/",
@@ -51,7 +52,19 @@ export const FIXED_URLS = {
   offline: "/offline.html",
   /** Netlify's redirect rules: a 301 for each article's old address (aliases). */
   redirects: "/_redirects",
+  /** Served by hosts for every missing URL (Netlify and most others look for /404.html). */
+  notFound: "/404.html",
   icon: "/assets/icon.svg",
+  /**
+   * The stylesheet and the scripts of the assets folder, where a build reads them: a
+   * production build publishes them fingerprinted (/static/…, see assets.ts), so templates
+   * write `strichka.urls.stylesheet | assetUrl` for the URL a page links to.
+   */
+  stylesheet: "/assets/style.css",
+  /** Every page's script (the video player, the banner's end, the service worker's registration). */
+  script: "/assets/strichka.js",
+  /** The search page's script (site-search.ts). */
+  searchScript: "/assets/search.js",
 } as const;
 
 /** The folder of the sitemap files the index lists. */
@@ -75,7 +88,11 @@ export class UrlScheme {
   readonly search = FIXED_URLS.search;
   readonly serviceWorker = FIXED_URLS.serviceWorker;
   readonly offline = FIXED_URLS.offline;
+  readonly notFound = FIXED_URLS.notFound;
   readonly icon = FIXED_URLS.icon;
+  readonly stylesheet = FIXED_URLS.stylesheet;
+  readonly script = FIXED_URLS.script;
+  readonly searchScript = FIXED_URLS.searchScript;
 
   constructor(options: Partial<UrlOptions> = {}) {
     const urls = { ...DEFAULT_URLS, ...options };
@@ -132,9 +149,6 @@ export class UrlScheme {
     return `${SITEMAP_FILES}${name}.xml`;
   }
 }
-
-/** Served by hosts for every missing URL (Netlify and most others look for /404.html). */
-export const NOT_FOUND_URL = "/404.html";
 
 /** The file a site-root URL is served from: `/temy/x/` → `/temy/x/index.html`. */
 export function urlToFile(url: string): string {

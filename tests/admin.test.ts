@@ -15,7 +15,9 @@ import { decapFiles, UKRAINIAN_PHRASES } from "../src/admin/page.js";
 import { authorsSchema } from "../src/content/schema.js";
 import strichka from "../src/index.js";
 import { slugify } from "../src/slug.js";
-import { article, buildCommandInProcess, CHROMIUM, launchChromium, listFiles, makeSite, netlifyHeaderRules, readHtml, ROOT, sampleSite, serveSite, TOPICS_JSON, type HeaderRule } from "./helpers.js";
+import { article, buildCommandInProcess, listFiles, makeSite, ROOT, sampleSite, TOPICS_JSON } from "./helpers/site.js";
+import { readHtml } from "./helpers/html.js";
+import { CHROMIUM, launchChromium, netlifyHeaderRules, serveSite, type HeaderRule } from "./helpers/hosting.js";
 import { runEleventy, strichkaFolders } from "./helpers/eleventy.js";
 
 const AUTHORS_JSON = [

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { contentHash } from "../src/content/article-file.js";
 import { ArticleCache, readArticleBody } from "../src/content/index.js";
-import { article, loadSite, makeSite } from "./helpers.js";
+import { article, loadSite, makeSite } from "./helpers/site.js";
 
 /** Loads the site in `dir` through `cache`; returns the titles and how many files were parsed. */
 async function load(dir: string, cache: ArticleCache) {

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fingerprintedName, readAssets } from "../src/assets.js";
-import { tempDir } from "./helpers.js";
+import { tempDir } from "./helpers/site.js";
 
 describe("fingerprinted assets", () => {
   it("names a file by the hash of its content", () => {

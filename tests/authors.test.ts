@@ -5,19 +5,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listSeparators } from "../src/plural.js";
-import {
-  article,
-  atomSchemaErrors,
-  buildCommandInProcess,
-  buildInProcess,
-  fullBuildContents,
-  htmlValidationErrors,
-  makeSite,
-  readHtml,
-  readXml,
-  siteContents,
-  strictXml,
-} from "./helpers.js";
+import { article, buildCommandInProcess, buildInProcess, fullBuildContents, makeSite, siteContents } from "./helpers/site.js";
+import { atomSchemaErrors, htmlValidationErrors, readHtml, readXml, strictXml } from "./helpers/html.js";
 
 const AUTHORS = [
   { slug: "olena-koval", name: "Олена Коваль", role: "кореспондентка", bio: 'Пише про "гроші" й ціни.' },

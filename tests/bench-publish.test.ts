@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { ROOT } from "./helpers.js";
+import { ROOT } from "./helpers/site.js";
 
 describe("npm run bench -- --publish", () => {
   it("builds a full site, then one new, one edited and one deleted article at N = 50, and prints the churn", () => {

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { generateSite, openSite } from "../bench/generate.js";
 import { BuildFailed, linkTree, measure, rewrite } from "../bench/harness.js";
-import { CHROMIUM, ROOT } from "./helpers.js";
+import { ROOT } from "./helpers/site.js";
+import { CHROMIUM } from "./helpers/hosting.js";
 
 const work = mkdtempSync(join(tmpdir(), "strichka-bench-test-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

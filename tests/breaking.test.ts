@@ -7,7 +7,9 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { article, atClock, buildCommandInProcess, CHROMIUM, launchChromium, buildInProcess, fullBuildContents, htmlValidationErrors, listFiles, makeSite, netlifyHeaderRules, readHtml, serveSite, siteContents, type InProcessBuild } from "./helpers.js";
+import { article, atClock, buildCommandInProcess, buildInProcess, fullBuildContents, listFiles, makeSite, siteContents, type InProcessBuild } from "./helpers/site.js";
+import { htmlValidationErrors, readHtml } from "./helpers/html.js";
+import { CHROMIUM, launchChromium, netlifyHeaderRules, serveSite } from "./helpers/hosting.js";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const HOSTILE = `<script>alert("x")</script> & ]]>`;

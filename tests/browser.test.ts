@@ -8,7 +8,8 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { article, buildCommandInProcess, CHROMIUM, launchChromium, makeSite, netlifyHeaderRules, sampleSite, serveSite, type StaticServer } from "./helpers.js";
+import { article, buildCommandInProcess, makeSite, sampleSite } from "./helpers/site.js";
+import { CHROMIUM, launchChromium, netlifyHeaderRules, serveSite, type StaticServer } from "./helpers/hosting.js";
 
 const CLASSIC = "novyny/2026/01/14/perehovory-v-zhenevi-delehatsii-domovylysia-pro-druhyi-raund-i-obmin-polonenymy.html";
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { article, build, buildCommandInProcess, buildInProcess, listFiles, makeSite, tempDir, TOPICS_JSON } from "./helpers.js";
+import { article, build, buildCommandInProcess, buildInProcess, listFiles, makeSite, tempDir, TOPICS_JSON } from "./helpers/site.js";
 
 const GOOD = { "content/articles/dobra-novyna.md": article({ title: "Добра новина", date: "2026-01-14 10:00", topic: "kultura" }) };
 

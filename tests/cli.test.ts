@@ -5,10 +5,11 @@
 // fraction of a child's time (Node and tsx start in some 1.5 s).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_INCLUDES, DEFAULT_INPUT, PACKAGE_ROOT } from "../src/plugin/folders.js";
 import { checkOutputFolder } from "../src/publish.js";
-import { article, makeSite, ROOT, strichkaInProcess, tempDir } from "./helpers.js";
+import { article, makeSite, ROOT, strichkaInProcess, tempDir } from "./helpers/site.js";
 
 /** `strichka ARGS` in `cwd`, as `npm run build` runs it: a child process. */
 function strichka(cwd: string, ...args: string[]) {
@@ -81,7 +82,9 @@ describe("strichka build: arguments", () => {
     for (const [output, reason] of [
       // The rest of the cases are in checkOutputFolder's own tests below.
       ["content", "is or holds content/"],
+      ["_includes", "is or holds _includes/"],
       ["_data", "is or holds _data/"],
+      ["_data/old", "lies inside _data/"],
       ["notes", "holds files that no strichka build wrote"],
       ["/", "holds the project"],
     ] as const) {
@@ -91,6 +94,24 @@ describe("strichka build: arguments", () => {
       expect(result.err).toContain("Nothing was built");
     }
     expect(snapshot(site)).toEqual(before);
+  });
+
+  it("never replaces strichka's own layouts, pages or package folder with the site", async () => {
+    // strichka's folder is this repository here, and the site is elsewhere. Each of these
+    // holds files without a manifest, so even a check that let it through would not build there.
+    const folders = [DEFAULT_INCLUDES, join(DEFAULT_INPUT, "feeds"), join(PACKAGE_ROOT, "docs")];
+    const before = folders.map(snapshot);
+    for (const [output, reason] of [
+      [DEFAULT_INCLUDES, "is or holds strichka's _includes/"],
+      [join(DEFAULT_INPUT, "feeds"), "lies inside strichka's content/"],
+      [join(PACKAGE_ROOT, "docs"), "lies inside strichka's own folder"],
+    ] as const) {
+      const result = await command(site, "build", CONFIG, `--output=${output}`);
+      expect(result.status, output).toBe(2);
+      expect(result.err, output).toContain(reason);
+      expect(result.err).toContain("Nothing was built");
+    }
+    expect(folders.map(snapshot)).toEqual(before);
   });
 });
 
@@ -127,6 +148,27 @@ describe("checkOutputFolder", () => {
     writeFileSync(join(project, "published/index.html"), "<!doctype html>");
     writeFileSync(join(project, ".published.files.json"), JSON.stringify(["index.html"]));
     expect(check("published")).toBeUndefined();
+  });
+
+  it("refuses strichka's own folders, which every build reads, what holds them and what lies inside them", () => {
+    // strichka's folder is this repository in the tests; the check only looks, at folders that need not be there.
+    const refusal = (output: string) => checkOutputFolder(output, { project, sources });
+    expect(refusal(DEFAULT_INCLUDES)).toContain("is or holds strichka's _includes/");
+    expect(refusal(join(DEFAULT_INCLUDES, "partials"))).toContain("lies inside strichka's _includes/");
+    expect(refusal(DEFAULT_INPUT)).toContain("is or holds strichka's content/");
+    expect(refusal(join(DEFAULT_INPUT, "feeds/new"))).toContain("lies inside strichka's content/");
+    expect(refusal(PACKAGE_ROOT)).toContain("is or holds strichka's own folder");
+    expect(refusal(dirname(PACKAGE_ROOT))).toContain("is or holds strichka's own folder");
+    expect(refusal(join(PACKAGE_ROOT, "docs/site"))).toContain("lies inside strichka's own folder");
+  });
+
+  it("lets a project inside strichka's folder (this repository's own site) build inside itself, and nowhere else in it", () => {
+    const repository = { project: PACKAGE_ROOT, sources: [DEFAULT_INPUT, DEFAULT_INCLUDES, join(PACKAGE_ROOT, "_data")] };
+    // (Folders that are not there: only where they lie matters.)
+    expect(checkOutputFolder(join(PACKAGE_ROOT, "_site-of-a-test"), repository)).toBeUndefined();
+    const inside = { project: join(PACKAGE_ROOT, ".bench/site-of-a-test"), sources: [join(PACKAGE_ROOT, ".bench/site-of-a-test/content")] };
+    expect(checkOutputFolder(join(inside.project, "_site"), inside)).toBeUndefined();
+    expect(checkOutputFolder(join(PACKAGE_ROOT, "_site-of-a-test"), inside)).toContain("lies inside strichka's own folder");
   });
 
   it("lets a site whose input is the project folder build into _site inside it, as Eleventy does", () => {

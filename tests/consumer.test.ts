@@ -4,7 +4,8 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { article, atomSchemaErrors, brokenInternalLinks, buildInProcess, listFiles, readHtml, ROOT, SITE_JSON, tempDir, TOPICS_JSON } from "./helpers.js";
+import { article, buildInProcess, listFiles, ROOT, SITE_JSON, tempDir, TOPICS_JSON } from "./helpers/site.js";
+import { atomSchemaErrors, brokenInternalLinks, readHtml } from "./helpers/html.js";
 
 const CONFIG = `import strichka from ${JSON.stringify(join(ROOT, "src/index.js"))};
 

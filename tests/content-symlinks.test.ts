@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { ContentError, formatProblem } from "../src/errors.js";
 import { MinifiedTemplates } from "../src/minify.js";
 import { childPath, walkFiles } from "../src/walk.js";
-import { article, build, loadSite, makeSite, tempDir } from "./helpers.js";
+import { article, build, loadSite, makeSite, tempDir } from "./helpers/site.js";
 
 function load(dir: string) {
   return loadSite(dir);

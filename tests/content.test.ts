@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ArticleCache } from "../src/content/index.js";
 import { ContentError, formatProblem } from "../src/errors.js";
-import { article, loadSite, makeSite } from "./helpers.js";
+import { article, loadSite, makeSite } from "./helpers/site.js";
 
 function load(dir: string, includeDrafts = false, cache?: ArticleCache) {
   return loadSite(dir, { includeDrafts, cache });

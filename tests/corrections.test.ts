@@ -4,7 +4,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { article, atomSchemaErrors, buildCommandInProcess, buildInProcess, fullBuildContents, htmlValidationErrors, makeSite, readHtml, readXml, siteContents } from "./helpers.js";
+import { article, buildCommandInProcess, buildInProcess, fullBuildContents, makeSite, siteContents } from "./helpers/site.js";
+import { atomSchemaErrors, htmlValidationErrors, readHtml, readXml } from "./helpers/html.js";
 
 const HOSTILE = `<script>alert("x")</script> & ]]>`;
 const CORRECTED = `---

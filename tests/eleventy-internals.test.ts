@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { splitFrontMatter } from "../src/front-matter.js";
 import strichka from "../src/index.js";
 import { settingsOf } from "../src/settings.js";
-import { article, makeSite, ROOT, tempDir, writeFiles } from "./helpers.js";
+import { article, makeSite, ROOT, tempDir, writeFiles } from "./helpers/site.js";
 import { runEleventy, strichkaFolders, type TestConfig } from "./helpers/eleventy.js";
 
 /** The Nunjucks Eleventy renders with (the same module instance: one node_modules/nunjucks). */
@@ -102,7 +102,7 @@ describe("what strichka relies on", () => {
     expect(html).toContain("SWAPPED layout");
   });
 
-  it("write() resolves to [passthrough copies with their map, pages with their outputPath] (cli.ts publishes exactly these)", async () => {
+  it("write() resolves to [passthrough copies with their map, pages with their outputPath] (commands.ts publishes exactly these)", async () => {
     const dir = tempDir();
     writeFiles(dir, { "page.md": "# Сторінка\n", "copy/file.txt": "as it is" });
     const { error, written } = await runEleventy(dir, "_site", (config) => (config as TestConfig & { addPassthroughCopy(path: string): void }).addPassthroughCopy("copy"));

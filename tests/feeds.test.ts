@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { absolutizeUrls } from "../src/html-urls.js";
 import { atomXml, createFeed, entryId, escapeHtml, jsonFeed, rssXml, stripNonXmlCharacters, type FeedEntry, type FeedSpec } from "../src/feeds.js";
-import { atomSchemaErrors, readXml, strictXml } from "./helpers.js";
+import { atomSchemaErrors, readXml, strictXml } from "./helpers/html.js";
 
 const NASTY = 'Заголовок <script>alert("x")</script> & ]]> \u0001\u0008\u000b\u001f кінець';
 

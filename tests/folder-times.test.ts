@@ -5,7 +5,7 @@ import { mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { changedFolders, foldersOf, parseFolderTimes, recordFolderTimes } from "../src/folder-times.js";
-import { tempDir } from "./helpers.js";
+import { tempDir } from "./helpers/site.js";
 
 const FILES = ["index.html", "novyny/2026/01/14/a.html", "novyny/2026/01/14/b.html", "novyny/2026/01/15/c.html", "temy/x/index.html"];
 

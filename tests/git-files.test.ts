@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { contentHash } from "../src/content/article-file.js";
 import { cleanTrackedFiles } from "../src/content/git-files.js";
 import { ArticleCache, type NewsSite } from "../src/content/index.js";
-import { article, loadSite, makeSite, tempDir } from "./helpers.js";
+import { article, loadSite, makeSite, tempDir } from "./helpers/site.js";
 
 const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=Редакція", "-c", "user.email=desk@example.com", ...args], { cwd, stdio: "pipe" }).toString();
 

@@ -5,7 +5,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildHeapMb, OUT_OF_MEMORY } from "../src/heap-watch.js";
-import { article, makeSite, ROOT, tempDir } from "./helpers.js";
+import { article, makeSite, ROOT, tempDir } from "./helpers/site.js";
 
 describe("watchHeap", () => {
   it("stops a process that fills its heap with a plain message before V8 dies", () => {

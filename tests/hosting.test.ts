@@ -5,7 +5,11 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { parse } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isRedirectPage, listFiles, matchesNetlifyPath, netlifyHeaderRules, parseHtml, readHtml, ROOT, sampleSite, serveSite, type HeaderRule, type StaticServer } from "./helpers.js";
+import { FINGERPRINTED_DIR } from "../src/assets.js";
+import { UrlScheme } from "../src/urls.js";
+import { listFiles, ROOT, sampleSite } from "./helpers/site.js";
+import { isRedirectPage, parseHtml, readHtml } from "./helpers/html.js";
+import { matchesNetlifyPath, netlifyHeaderRules, serveSite, type HeaderRule, type StaticServer } from "./helpers/hosting.js";
 
 let site: string;
 let server: StaticServer;
@@ -24,6 +28,8 @@ afterAll(() => server?.close());
 const CLASSIC = "novyny/2026/01/14/perehovory-v-zhenevi-delehatsii-domovylysia-pro-druhyi-raund-i-obmin-polonenymy.html";
 
 describe("netlify.toml", () => {
+  // Its paths are written out (Netlify reads it before a build): these are the sample site's URLs, from src/urls.ts.
+  const urls = new UrlScheme();
   const config = parse(readFileSync(join(ROOT, "netlify.toml"), "utf8")) as {
     build: { command: string; publish: string; environment: Record<string, string> };
     redirects: { from: string; to: string; status: number }[];
@@ -36,7 +42,7 @@ describe("netlify.toml", () => {
     expect(readme).toContain("npm ci && npm run build");
     expect(config.build.publish).toBe("_site");
     expect(config.build.environment.NODE_VERSION).toBe("22");
-    expect(config.redirects).toContainEqual({ from: "/*", to: "/404.html", status: 404 });
+    expect(config.redirects).toContainEqual({ from: "/*", to: urls.notFound, status: 404 });
   });
 
   it("sends a CSP that allows only what the pages use, and the security headers", () => {
@@ -54,16 +60,16 @@ describe("netlify.toml", () => {
   });
 
   it("caches fingerprinted assets for a year and feeds briefly, with feed types", () => {
-    const css = listFiles(site).find((file) => /^static\/style\.[0-9a-f]{10}\.css$/.test(file));
+    const css = listFiles(site).find((file) => `/${file}`.startsWith(FINGERPRINTED_DIR) && /\/style\.[0-9a-f]{10}\.css$/.test(file));
     expect(css).toBeDefined();
     expect(headersFor(`/${css}`)["Cache-Control"]).toBe("public, max-age=31536000, immutable");
     expect(headersFor("/index.html")["Cache-Control"]).toBeUndefined(); // Netlify's default: max-age=0, must-revalidate
-    expect(headersFor("/feed.xml")["Content-Type"]).toBe("application/atom+xml; charset=utf-8");
-    expect(headersFor("/temy/ekonomika/feed.xml")["Content-Type"]).toBe("application/atom+xml; charset=utf-8");
-    expect(headersFor("/avtory/olena-koval/feed.xml")["Content-Type"]).toBe("application/atom+xml; charset=utf-8");
-    expect(headersFor("/rss.xml")["Content-Type"]).toBe("application/rss+xml; charset=utf-8");
-    expect(headersFor("/feed.json")["Content-Type"]).toBe("application/feed+json; charset=utf-8");
-    for (const path of ["/feed.xml", "/rss.xml", "/feed.json"]) expect(headersFor(path)["Cache-Control"]).toBe("public, max-age=300");
+    expect(headersFor(urls.atom)["Content-Type"]).toBe("application/atom+xml; charset=utf-8");
+    expect(headersFor(urls.topicFeed("ekonomika"))["Content-Type"]).toBe("application/atom+xml; charset=utf-8");
+    expect(headersFor(urls.authorFeed("olena-koval"))["Content-Type"]).toBe("application/atom+xml; charset=utf-8");
+    expect(headersFor(urls.rss)["Content-Type"]).toBe("application/rss+xml; charset=utf-8");
+    expect(headersFor(urls.json)["Content-Type"]).toBe("application/feed+json; charset=utf-8");
+    for (const path of [urls.atom, urls.rss, urls.json]) expect(headersFor(path)["Cache-Control"]).toBe("public, max-age=300");
   });
 });
 

@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { htmlValidationErrors, listFiles, sampleSite } from "./helpers.js";
+import { listFiles, sampleSite } from "./helpers/site.js";
+import { htmlValidationErrors } from "./helpers/html.js";
 
 let site: string;
 beforeAll(() => {

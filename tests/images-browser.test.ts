@@ -6,7 +6,8 @@ import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, launchChromium, netlifyHeaderRules, sampleSite, serveSite, type StaticServer } from "./helpers.js";
+import { sampleSite } from "./helpers/site.js";
+import { CHROMIUM, launchChromium, netlifyHeaderRules, serveSite, type StaticServer } from "./helpers/hosting.js";
 
 const ARTICLE = "novyny/2026/01/14/perehovory-v-zhenevi-delehatsii-domovylysia-pro-druhyi-raund-i-obmin-polonenymy.html";
 

@@ -11,7 +11,8 @@ import eleventyImage from "@11ty/eleventy-img";
 import { ensureOutputs, imageWidths, MIN_IMAGE_WIDTH, outputFiles, type ImageFile } from "../src/images.js";
 import { runEleventy, strichkaFolders } from "./helpers/eleventy.js";
 import strichka from "../src/index.js";
-import { article, atomSchemaErrors, buildCommandInProcess, buildInProcess, fullBuildContents, htmlValidationErrors, listFiles, makeSite, parseHtml, readHtml, readXml, siteContents, tempDir } from "./helpers.js";
+import { article, buildCommandInProcess, buildInProcess, fullBuildContents, listFiles, makeSite, siteContents, tempDir } from "./helpers/site.js";
+import { atomSchemaErrors, htmlValidationErrors, parseHtml, readHtml, readXml } from "./helpers/html.js";
 
 /** A photo-like JPEG (a gradient with some texture) of the given size. */
 export async function photoJpeg(width: number, height: number, options: { orientation?: number } = {}): Promise<Buffer> {

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { loadNewsSite } from "../src/content/index.js";
 import { pageHashes, pagesToRender, pageStateText, parsePageState } from "../src/incremental.js";
 import { UrlScheme, urlToFile } from "../src/urls.js";
-import { article, atClock, buildCommandInProcess, fullBuildContents, listFiles, makeSite, siteContents, TOPICS_JSON } from "./helpers.js";
+import { article, atClock, buildCommandInProcess, fullBuildContents, listFiles, makeSite, siteContents, TOPICS_JSON } from "./helpers/site.js";
 
 const publish = buildCommandInProcess;
 

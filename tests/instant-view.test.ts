@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { article, buildInProcess, listFiles, makeSite, readHtml, ROOT, sampleSite } from "./helpers.js";
+import { article, buildInProcess, listFiles, makeSite, ROOT, sampleSite } from "./helpers/site.js";
+import { readHtml } from "./helpers/html.js";
 
 const CLASSIC = "novyny/2026/01/14/perehovory-v-zhenevi-delehatsii-domovylysia-pro-druhyi-raund-i-obmin-polonenymy.html";
 const LIVE = "novyny/2026/01/14/perehovory-u-zhenevi-nazhyvo.html";

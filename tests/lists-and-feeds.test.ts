@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { article, atomSchemaErrors, buildInProcess, isRedirectPage, listFiles, makeSite, readHtml, readXml, sampleSite } from "./helpers.js";
+import { article, buildInProcess, listFiles, makeSite, sampleSite } from "./helpers/site.js";
+import { atomSchemaErrors, isRedirectPage, readHtml, readXml } from "./helpers/html.js";
 
 let site: string;
 beforeAll(() => {

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveLocale, UKRAINIAN } from "../src/locale.js";
-import { article, buildInProcess, makeSite, readHtml, ROOT } from "./helpers.js";
+import { article, buildInProcess, makeSite, ROOT } from "./helpers/site.js";
+import { readHtml } from "./helpers/html.js";
 
 describe("locale texts", () => {
   it("are Ukrainian by default, and any can be reworded", () => {

@@ -7,7 +7,8 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { articleFile } from "../src/scaffold.js";
 import { MAX_SLUG_LENGTH } from "../src/slug.js";
-import { buildInProcess, makeSite, readHtml } from "./helpers.js";
+import { buildInProcess, makeSite } from "./helpers/site.js";
+import { readHtml } from "./helpers/html.js";
 
 const TITLE = Array.from({ length: 12 }, (_, index) => `Щоденний звіт енергетиків ${index + 1}`).join(", ") + ": усе про відключення";
 

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MinifiedTemplates, minifyTemplate } from "../src/minify.js";
-import { tempDir } from "./helpers.js";
+import { UrlScheme } from "../src/urls.js";
+import { tempDir } from "./helpers/site.js";
 
 describe("template minification", () => {
   it("minifies the HTML of a template and keeps its Nunjucks as written", async () => {
@@ -30,5 +31,27 @@ describe("template minification", () => {
     expect(templates.lookup("<p>\n  unknown\n</p>")).toBe("<p>\n  unknown\n</p>");
     templates.clear();
     expect(templates.lookup("<li>\n  {{ item }}\n</li>\n")).toBe("<li>\n  {{ item }}\n</li>\n");
+  });
+
+  it("tells HTML pages by permalinks written as the scheme's URLs, and leaves feeds and unknown tags as written", async () => {
+    const dir = tempDir();
+    const page = (permalink: string, body: string) => `---\npermalink: "${permalink}"\n---\n${body}`;
+    const bodies = {
+      offline: "<p>\n  offline\n</p>\n",
+      search: "<p>\n  search\n</p>\n",
+      atom: "<feed>\n  atom\n</feed>\n",
+      letter: "<p>\n  letter\n</p>\n",
+    };
+    writeFileSync(join(dir, "offline.njk"), page("{{ strichka.urls.offline }}", bodies.offline));
+    writeFileSync(join(dir, "search.njk"), page("{{ strichka.urls.search }}", bodies.search));
+    writeFileSync(join(dir, "atom.njk"), page("{{ strichka.urls.atom }}", bodies.atom));
+    writeFileSync(join(dir, "letters.njk"), page("{{ letterPage.url }}", bodies.letter));
+    const templates = new MinifiedTemplates();
+    await templates.load([dir], undefined, new UrlScheme());
+    expect(templates.lookup(bodies.offline)).toBe("<p> offline </p> ");
+    // "/poshuk/": Eleventy writes index.html there.
+    expect(templates.lookup(bodies.search)).toBe("<p> search </p> ");
+    expect(templates.lookup(bodies.atom)).toBe(bodies.atom);
+    expect(templates.lookup(bodies.letter)).toBe(bodies.letter);
   });
 });

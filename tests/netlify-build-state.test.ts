@@ -8,7 +8,7 @@ import { bindOpts } from "@netlify/cache-utils";
 import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { changedFolders, parseFolderTimes } from "../src/folder-times.js";
-import { article, buildCommandInProcess, listFiles, makeSite, ROOT } from "./helpers.js";
+import { article, buildCommandInProcess, listFiles, makeSite, ROOT } from "./helpers/site.js";
 
 interface Plugin {
   onPreBuild(context: { utils: { cache: ReturnType<typeof bindOpts> } }): Promise<void>;

@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "./helpers.js";
+import { ROOT } from "./helpers/site.js";
 
 const expected = process.env.EXPECT_NODE_MAJOR;
 const major = (version: string) => Number(/^v(\d+)\./.exec(version.trim())?.[1]);

@@ -4,7 +4,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { atomSchemaErrors, brokenInternalLinks, listFiles, readHtml, ROOT, tempDir } from "./helpers.js";
+import { listFiles, ROOT, tempDir } from "./helpers/site.js";
+import { atomSchemaErrors, brokenInternalLinks, readHtml } from "./helpers/html.js";
 
 /** The folder `npm pack` put the tarball in; what is in it; the tarball. */
 let work: string;

@@ -7,7 +7,7 @@ import { ArticleCache, type NewsSite } from "../src/content/index.js";
 import { readInProcesses } from "../src/content/parse-files.js";
 import { ContentError, formatProblem } from "../src/errors.js";
 import { DEFAULT_URLS } from "../src/urls.js";
-import { article, loadSite, makeSite, withCompiledChildren } from "./helpers.js";
+import { article, loadSite, makeSite, withCompiledChildren } from "./helpers/site.js";
 
 /** Many articles, so that each of the two children gets several batches' worth of work. */
 function articles(count: number): Record<string, string> {

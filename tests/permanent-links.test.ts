@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pinSlug } from "../src/pin-slugs.js";
 import { slugFromFileName } from "../src/slug.js";
-import { article, buildCommandInProcess, buildInProcess, listFiles, makeSite, parseHtml, ROOT, sampleSite, siteContents, strichkaInProcess, TOPICS_JSON } from "./helpers.js";
+import { article, buildCommandInProcess, buildInProcess, listFiles, makeSite, ROOT, sampleSite, siteContents, strichkaInProcess, TOPICS_JSON } from "./helpers/site.js";
+import { parseHtml } from "./helpers/html.js";
 
 const STORY = (title: string, changes: Record<string, string> = {}) => article({ title, date: "2026-01-14 10:00", topic: "ekonomika", tags: "[Київ]", ...changes });
 

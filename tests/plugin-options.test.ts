@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import strichka, { ELEVENTY_VERSIONS } from "../src/index.js";
 import type { EleventyConfig } from "../src/eleventy-config.js";
-import { article, makeSite, readHtml, ROOT } from "./helpers.js";
+import { article, makeSite, ROOT } from "./helpers/site.js";
+import { readHtml } from "./helpers/html.js";
 import { runEleventy, strichkaFolders } from "./helpers/eleventy.js";
 
 // The options are checked before the plugin touches Eleventy's configuration.

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { article, build, listFiles, makeSite, ROOT } from "./helpers.js";
+import { article, build, listFiles, makeSite, ROOT } from "./helpers/site.js";
 
 let dir: string;
 const running: ChildProcess[] = [];

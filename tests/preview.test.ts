@@ -5,7 +5,8 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sameData } from "../src/preview.js";
-import { article, listFiles, makeSite, readHtml, ROOT, SITE_JSON, TOPICS_JSON } from "./helpers.js";
+import { article, listFiles, makeSite, ROOT, SITE_JSON, TOPICS_JSON } from "./helpers/site.js";
+import { readHtml } from "./helpers/html.js";
 
 let dir: string;
 let eleventy: ChildProcess;

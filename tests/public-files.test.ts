@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { article, buildCommandInProcess, makeSite } from "./helpers.js";
+import { article, buildCommandInProcess, makeSite } from "./helpers/site.js";
 
 describe("content/public/ files where strichka writes its own", () => {
   it("_redirects: the site's rules come first, then the articles' old addresses", async () => {

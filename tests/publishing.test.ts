@@ -3,7 +3,7 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { article, build, buildCommandInProcess, fullBuildContents, listFiles, makeSite, siteContents, tempDir } from "./helpers.js";
+import { article, build, buildCommandInProcess, fullBuildContents, listFiles, makeSite, siteContents, tempDir } from "./helpers/site.js";
 
 const ARTICLE = { "content/articles/a.md": article({ title: "Новина про ціни", date: "2026-01-14 10:00", topic: "ekonomika" }) };
 

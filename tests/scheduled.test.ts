@@ -5,7 +5,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLOCK_ENV } from "../src/clock.js";
-import { article, atClock, atomSchemaErrors, buildCommandInProcess, buildInProcess, htmlValidationErrors, inProcess, listFiles, makeSite, readHtml, readXml, ROOT, tempDir } from "./helpers.js";
+import { article, atClock, buildCommandInProcess, buildInProcess, inProcess, listFiles, makeSite, ROOT, tempDir } from "./helpers/site.js";
+import { atomSchemaErrors, htmlValidationErrors, readHtml, readXml } from "./helpers/html.js";
 
 const FILES = {
   "content/articles/2026-01-14-hryvnia.md": article({ title: "Гривня зміцнилася", date: "2026-01-14 10:00", topic: "ekonomika", tags: "[Київ]" }),

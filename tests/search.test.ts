@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { splitFrontMatter } from "../src/front-matter.js";
 import { firstParagraphText, monthParts, PART_ARTICLES, readFirstParagraph, wordsScript } from "../src/site-search.js";
 import { searchWords, type SearchWords } from "../src/search/words.js";
-import { article, buildCommandInProcess, listFiles, makeSite, sampleSite } from "./helpers.js";
+import { article, buildCommandInProcess, listFiles, makeSite, sampleSite } from "./helpers/site.js";
 
 const rules = searchWords();
 const stems = (text: string) => rules.words(text).map((word) => rules.stem(word));

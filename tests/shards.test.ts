@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { processTree } from "../bench/harness.js";
 import { cutIntoShards } from "../src/shards.js";
-import { article, buildCommandInProcess, fullBuildContents, makeSite, siteContents } from "./helpers.js";
+import { article, buildCommandInProcess, fullBuildContents, makeSite, siteContents } from "./helpers/site.js";
 
 const STORY = (n: number, changes: Record<string, string> = {}) =>
   article({ title: `Новина ${n}`, date: `2026-01-${String(10 + n).padStart(2, "0")} 10:00`, topic: n % 2 ? "ekonomika" : "kultura", tags: n % 3 ? "[Київ]" : "[Київ, Львів]", ...changes }, `Текст новини ${n}.\n\nДругий абзац.\n`);

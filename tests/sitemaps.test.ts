@@ -9,7 +9,8 @@ import { loadNewsSite } from "../src/content/index.js";
 import { toIsoWithOffset } from "../src/dates.js";
 import { cutSitemap, NEWS_LIMITS, NEWS_NAMESPACE, newsSitemapXml, recentNews, SITEMAP_LIMITS, SITEMAP_NAMESPACE, sitemapXml, w3cDateTime, type SitemapEntry } from "../src/sitemap.js";
 import { SiteSitemaps } from "../src/site-sitemaps.js";
-import { article, buildInProcess, isRedirectPage, listFiles, makeSite, ROOT, sampleSite, SITE_JSON, strictXml } from "./helpers.js";
+import { article, buildInProcess, listFiles, makeSite, ROOT, sampleSite, SITE_JSON } from "./helpers/site.js";
+import { isRedirectPage, strictXml } from "./helpers/html.js";
 
 const ZONE = "Europe/Kyiv";
 const GRAMMAR = readFileSync(join(ROOT, "tests/schemas/sitemaps.rng"), "utf8");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Article, SiteSettings } from "../src/content/index.js";
 import { newsArticleJsonLd, scriptSafeJson } from "../src/structured-data.js";
-import { parseHtml } from "./helpers.js";
+import { parseHtml } from "./helpers/html.js";
 
 const HOSTILE = 'Заголовок </script><script>alert("x")</script> <!-- & \u2028';
 

@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { letterOf, TAGS_ON_INDEX, tagLetterPages, topTags } from "../src/tag-letters.js";
-import { article, brokenInternalLinks, buildCommandInProcess, htmlValidationErrors, listFiles, makeSite, readHtml } from "./helpers.js";
+import { article, buildCommandInProcess, listFiles, makeSite } from "./helpers/site.js";
+import { brokenInternalLinks, htmlValidationErrors, readHtml } from "./helpers/html.js";
 
 const tag = (name: string, count = 1) => ({ name, url: `/tehy/${name}/`, count });
 

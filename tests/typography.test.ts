@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createMarkdown } from "../src/markdown.js";
 import { typographText } from "../src/typography.js";
-import { tempDir } from "./helpers.js";
+import { tempDir } from "./helpers/site.js";
 
 describe("typographText (titles, ledes)", () => {
   it("turns typewriter quotes into «ялинки», nested into „лапки“", () => {

@@ -4,8 +4,9 @@ import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { absolutizeUrls, rewriteUrls } from "../src/html-urls.js";
-import { absoluteUrl, FIXED_URLS, NOT_FOUND_URL, relativePath, relativeUrl, urlToFile, UrlScheme } from "../src/urls.js";
-import { readHtml, ROOT, sampleSite } from "./helpers.js";
+import { absoluteUrl, FIXED_URLS, relativePath, relativeUrl, urlToFile, UrlScheme } from "../src/urls.js";
+import { ROOT, sampleSite } from "./helpers/site.js";
+import { readHtml } from "./helpers/html.js";
 
 describe("URLs", () => {
   it("puts articles under their Kyiv day", () => {
@@ -91,7 +92,8 @@ describe("a site's own URL scheme", () => {
 describe("one source of truth for URLs", () => {
   it("the scheme has the site's fixed URLs; a topic's feed is the site feed's file in its folder", () => {
     const urls = new UrlScheme({ topics: "/topics/" });
-    expect({ home: urls.home, atom: urls.atom, rss: urls.rss, json: urls.json, sitemap: urls.sitemap, newsSitemap: urls.newsSitemap, robots: urls.robots, redirects: urls.redirects, search: urls.search, serviceWorker: urls.serviceWorker, offline: urls.offline, icon: urls.icon }).toEqual(FIXED_URLS);
+    const { home, atom, rss, json, sitemap, newsSitemap, robots, redirects, search, serviceWorker, offline, notFound, icon, stylesheet, script, searchScript } = urls;
+    expect({ home, atom, rss, json, sitemap, newsSitemap, robots, redirects, search, serviceWorker, offline, notFound, icon, stylesheet, script, searchScript }).toEqual(FIXED_URLS);
     expect(urls.topicFeed("ekonomika")).toBe("/topics/ekonomika/feed.xml");
   });
 
@@ -104,11 +106,10 @@ describe("one source of truth for URLs", () => {
     const byHand: string[] = [];
     for (const file of templates) {
       readFileSync(join(ROOT, file), "utf8").split("\n").forEach((line, index) => {
-        // A quoted site-root URL inside a tag, or a literal permalink. Allowed: asset files
-        // that go through assetUrl, and the 404 page, whose URL hosts fix (NOT_FOUND_URL).
-        const quoted = [...line.matchAll(/['"](\/[^'"]*)['"]/g)].filter((match) => !line.slice(match.index).match(/^['"][^'"]*['"]\s*\|\s*assetUrl/));
+        // A quoted site-root URL inside a tag (the stylesheet and scripts too: strichka.urls.stylesheet | assetUrl), or a literal permalink.
+        const quoted = [...line.matchAll(/['"](\/[^'"]*)['"]/g)];
         const permalink = line.match(/^permalink:\s*["']?(\/[^"'{]*)["']?\s*$/);
-        if (permalink && !(file === join("content", "404.njk") && permalink[1] === NOT_FOUND_URL)) byHand.push(`${file}:${index + 1}: ${line.trim()}`);
+        if (permalink) byHand.push(`${file}:${index + 1}: ${line.trim()}`);
         for (const match of quoted) byHand.push(`${file}:${index + 1}: ${match[1]}`);
       });
     }

@@ -3,7 +3,7 @@
 import { describeValue, type ContentProblem } from "../errors.js";
 import { slugify } from "../slug.js";
 import { FINGERPRINTED_DIR } from "../assets.js";
-import { FIXED_URLS, NOT_FOUND_URL, SITEMAP_FILES, type UrlScheme } from "../urls.js";
+import { FIXED_URLS, SITEMAP_FILES, type UrlScheme } from "../urls.js";
 import type { ParsedArticle } from "./article-file.js";
 import type { ArticleSource, LoadOptions } from "./load.js";
 import type { Authors } from "./authors.js";
@@ -92,7 +92,7 @@ class SiteAddresses {
   }
 
   #isSitePage(address: string): boolean {
-    const fixed: readonly string[] = [...Object.values(FIXED_URLS), NOT_FOUND_URL, "/index.html"];
+    const fixed: readonly string[] = [...Object.values(FIXED_URLS), "/index.html"];
     return fixed.includes(address) || this.#reserved.some((folder) => address.startsWith(folder));
   }
 }

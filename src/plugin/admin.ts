@@ -45,7 +45,7 @@ export function useAdmin(eleventyConfig: EleventyConfig, build: SiteBuild): void
     data: { ...page, permalink: `/${ADMIN_DIR}/strichka-admin.js` },
     render: ({ strichka }: { strichka: NewsSite }) =>
       adminScript({
-        stylesheet: `..${build.publishedUrl("/assets/style.css")}`,
+        stylesheet: `..${build.publishedUrl(build.urls.stylesheet)}`,
         topics: strichka.topics.map(({ slug, title }) => ({ slug, title })),
         authors: strichka.authors.map(({ slug, name }) => ({ slug, name })),
         videos: strichka.videos.map(({ date, title }) => ({ date, title })),

@@ -68,7 +68,8 @@ export class SiteBuild {
   readonly #preview = new PreviewPages();
   /** The preview's search index files as last written (url → hash), and as this build writes them. */
   #previewSearch = { written: new Map<string, string>(), pending: new Map<string, string>() };
-  #site: Promise<NewsSite> | undefined;
+  /** This build's content model, while it loads (see model). */
+  #model: Promise<NewsSite> | undefined;
   /** This build's content model, once loaded. */
   #loaded: NewsSite | undefined;
   /** Live blogs' updates as split from their bodies, while their articles are rendered. */
@@ -117,9 +118,13 @@ export class SiteBuild {
     return join(this.#eleventyConfig.directories.input, this.options.articlesDir);
   }
 
-  /** This build's content model (loaded on first use if Eleventy asks before `begin`). */
-  get site(): Promise<NewsSite> {
-    return (this.#site ??= this.#load());
+  /**
+   * This build's content model (loaded on first use if Eleventy asks before `begin`): what
+   * templates see as `strichka`. (Not the site's settings: those are `options.site` and the
+   * model's `site`.)
+   */
+  get model(): Promise<NewsSite> {
+    return (this.#model ??= this.#load());
   }
 
   /**
@@ -187,13 +192,13 @@ export class SiteBuild {
     const { input } = this.#eleventyConfig.directories;
     // Files of the site that stop its build whatever the content, reported with the content's problems.
     const siteProblems = [...retiredPageProblems(input), ...(this.shardFile ? [] : publicFileProblems(input))];
-    this.#site = this.shardFile ? this.#loadShard(this.shardFile) : this.#load();
-    // Awaited together: a content error must reach Eleventy (and cli.ts) as this build's
+    this.#model = this.shardFile ? this.#loadShard(this.shardFile) : this.#load();
+    // Awaited together: a content error must reach Eleventy (and commands.ts) as this build's
     // failure, not as an unhandled rejection while the assets are read.
     const assetsDir = assetsFolder(input);
     let news: NewsSite, assets: Asset[];
     try {
-      [news, assets] = await Promise.all([this.#site, this.production ? readAssets(assetsDir, `/${ASSETS_DIR}/`) : []]);
+      [news, assets] = await Promise.all([this.#model, this.production ? readAssets(assetsDir, `/${ASSETS_DIR}/`) : []]);
     } catch (error) {
       if (error instanceof ContentError && siteProblems.length > 0) throw new ContentError([...siteProblems, ...error.problems]);
       throw error;
@@ -389,7 +394,7 @@ export class SiteBuild {
    * Anything asking for the model after this loads it again.
    */
   releaseModel(): void {
-    this.#site = undefined;
+    this.#model = undefined;
     this.#loaded = undefined;
     this.#indexFiles = undefined;
     this.#shards = [];

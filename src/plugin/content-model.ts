@@ -14,7 +14,7 @@ export function useContentModel(eleventyConfig: EleventyConfig, build: SiteBuild
   eleventyConfig.on("eleventy.after", () => build.finish());
   // Templates read the model as `strichka`, the texts as `uiText`. (The model is a class
   // instance: Eleventy hands it to templates as it is, see docs/eleventy-internals.md.)
-  eleventyConfig.addGlobalData("strichka", () => build.site);
+  eleventyConfig.addGlobalData("strichka", () => build.model);
   eleventyConfig.addGlobalData("uiText", build.text);
   // Eleventy still watches the articles, for the preview.
   eleventyConfig.ignores.add(join(build.articlesPath, "**"));

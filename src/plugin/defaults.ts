@@ -5,6 +5,7 @@ import { join, relative } from "node:path";
 import type { EleventyConfig } from "../eleventy-config.js";
 import type { ContentProblem } from "../errors.js";
 import { parseYaml, splitFrontMatter } from "../front-matter.js";
+import type { SiteBuild } from "./build.js";
 import { DEFAULT_INCLUDES, DEFAULT_INPUT } from "./folders.js";
 
 /** Our page templates, by their path inside the input folder. */
@@ -26,8 +27,7 @@ export function retiredPageProblems(input: string): ContentProblem[] {
     .map(([page, message]) => ({ file: relative(process.cwd(), join(input, page)), message }));
 }
 
-/** `pages`: false in a shard's run, which renders article and list pages only (see shards.ts). */
-export function useDefaults(eleventyConfig: EleventyConfig, { pages = true }: { pages?: boolean } = {}): void {
+export function useDefaults(eleventyConfig: EleventyConfig, build: SiteBuild): void {
   const { input, includes } = eleventyConfig.directories;
   // Layouts: an alias to our file, for each one the site does not have. (Virtual templates
   // would do too, but with the includes folder outside the input folder Eleventy also
@@ -43,7 +43,8 @@ export function useDefaults(eleventyConfig: EleventyConfig, { pages = true }: { 
   });
   // (Not rendered; SiteBuild.begin stops the build with retiredPageProblems.)
   for (const page of Object.keys(RETIRED_PAGES)) eleventyConfig.ignores.add(join(input, page));
-  for (const page of pages ? DEFAULT_PAGES : []) {
+  // (A shard's run renders article and list pages only, see shards.ts.)
+  for (const page of build.shardFile ? [] : DEFAULT_PAGES) {
     if (existsSync(join(input, page))) continue;
     const { body, data } = readTemplate(join(DEFAULT_INPUT, page));
     eleventyConfig.addTemplate(page, body, data);

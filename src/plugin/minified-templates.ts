@@ -20,6 +20,6 @@ export function useMinifiedTemplates(eleventyConfig: EleventyConfig, build: Site
     const { input, includes } = eleventyConfig.directories;
     const articles = build.articlesPath;
     const skip = (path: string) => path.startsWith(articles) || path.startsWith(join(DEFAULT_INPUT, "articles"));
-    await timed("minification", () => templates.load([includes, input, DEFAULT_INCLUDES, DEFAULT_INPUT], skip));
+    await timed("minification", () => templates.load([includes, input, DEFAULT_INCLUDES, DEFAULT_INPUT], skip, build.urls));
   });
 }

@@ -24,10 +24,12 @@ export function useOffline(eleventyConfig: EleventyConfig, build: SiteBuild): vo
   eleventyConfig.addTemplate("strichka-sw.11ty.js", {
     data: { permalink: WORKER, eleventyExcludeFromCollections: true },
     render: ({ strichka }: { strichka: NewsSite }) => {
+      // Nothing here is written by hand: the scheme's URLs, the assets as this build publishes
+      // them (their fingerprinted names), the articles' own URLs.
       const file = (url: string) => urlToFile(url).slice(1);
       const latest = strichka.articles.filter((article) => !article.draft).slice(0, LATEST_KEPT);
       return offlineWorkerScript({
-        fresh: [file("/"), file(OFFLINE_PAGE)],
+        fresh: [file(FIXED_URLS.home), file(OFFLINE_PAGE)],
         keep: [...build.assets.map((asset) => file(asset.publishedUrl)), ...latest.map((article) => file(article.url))],
         offlinePage: file(OFFLINE_PAGE),
         maxPages: MAX_PAGES,

@@ -4,13 +4,13 @@
 // links start at the site's root path.
 import type { EleventyConfig, EleventyPage } from "../eleventy-config.js";
 import { rewriteUrls } from "../html-urls.js";
-import { absoluteUrl, NOT_FOUND_URL, relativeUrl, urlToFile } from "../urls.js";
+import { absoluteUrl, relativeUrl, urlToFile } from "../urls.js";
 import type { SiteBuild } from "./build.js";
 
 export function registerUrlFilters(eleventyConfig: EleventyConfig, build: SiteBuild): void {
   eleventyConfig.addFilter("relativeUrl", function (this: { page?: EleventyPage }, target: string) {
     const from = this.page?.url;
-    if (from === NOT_FOUND_URL && target.startsWith("/") && !target.startsWith("//")) return build.sitePath + urlToFile(target).slice(1);
+    if (from === build.urls.notFound && target.startsWith("/") && !target.startsWith("//")) return build.sitePath + urlToFile(target).slice(1);
     return typeof from === "string" ? relativeUrl(target, from) : target;
   });
   eleventyConfig.addFilter("absoluteUrl", (target: string, siteUrl: string) => absoluteUrl(target, siteUrl));
