@@ -8,6 +8,7 @@
 // build starts, Nunjucks tags kept as they are, and Nunjucks compiles the minified source
 // (an extension's `preprocess` hook). Pages come out minified with no per-page cost.
 import { readFile } from "node:fs/promises";
+import { relative, sep } from "node:path";
 import { minify, type Options } from "html-minifier-terser";
 import { ContentError, type ContentProblem } from "./errors.js";
 import { parseYaml, splitFrontMatter } from "./front-matter.js";
@@ -49,11 +50,13 @@ export class MinifiedTemplates {
   /**
    * Minifies every .njk file below `dirs` that produces HTML: layouts and partials, and
    * pages whose permalink (if any) writes HTML (see writesHtml; `urls`, the site's scheme,
-   * fills in `{{ strichka.urls.… }}`). Feeds, sitemaps and robots.txt are not HTML.
+   * fills in `{{ strichka.urls.… }}`) or, when it is known only as the page renders, whose
+   * layout is an HTML document. Feeds, sitemaps and robots.txt are not HTML.
    * Links are followed; a link in circles or to nothing fails with a ContentError (see walk.ts).
    */
   async load(dirs: readonly string[], skip: (path: string) => boolean = () => false, urls?: UrlScheme): Promise<void> {
     const problems: ContentProblem[] = [];
+    const templates: Template[] = [];
     for (const dir of dirs) {
       const { files, problems: found } = walkFiles(dir, { wanted: (name) => name.endsWith(".njk"), skip });
       problems.push(...found);
@@ -61,31 +64,71 @@ export class MinifiedTemplates {
         const text = await readFile(path, "utf8");
         const { yaml, body } = splitFrontMatter(text);
         if (yaml !== null && text.includes("\r")) continue; // CRLF: gray-matter's body would differ from ours
-        let permalink: unknown;
+        let data: { permalink?: unknown; layout?: unknown } | undefined;
         try {
-          permalink = yaml ? parseYaml(yaml).permalink : undefined;
+          data = yaml ? (parseYaml(yaml) as typeof data) : undefined;
         } catch {
           continue;
         }
-        if (typeof permalink === "string" && !writesHtml(permalink, urls)) continue;
-        this.#bySource.set(body, await minifyTemplate(body));
+        templates.push({ name: relative(dir, path).split(sep).join("/"), body, permalink: data?.permalink, layout: data?.layout });
       }
     }
     if (problems.length > 0) throw new ContentError(problems);
+    const isHtmlLayout = htmlLayouts(templates);
+    for (const { body, permalink, layout } of templates) {
+      if (typeof permalink === "string" && !writesHtml(permalink, urls) && !(permalinkUnknown(permalink, urls) && isHtmlLayout(layout))) continue;
+      this.#bySource.set(body, await minifyTemplate(body));
+    }
   }
+}
+
+/** A .njk file as load() read it: its path inside its folder, its source without front matter, and the two fields that say whether it is HTML. */
+interface Template {
+  name: string;
+  body: string;
+  permalink: unknown;
+  layout: unknown;
+}
+
+/**
+ * Whether a `layout:` names an HTML document: a template with a doctype, or one whose own
+ * layout is (list.njk → base.njk). A page whose permalink is not known before rendering
+ * (`{{ letterPage.url }}`) writes HTML when its layout is one; a feed has no such layout.
+ * (Names are looked up in every folder, the first found wins, as the folders are given.)
+ */
+function htmlLayouts(templates: readonly Template[]): (layout: unknown) => boolean {
+  const byName = new Map<string, Template>();
+  for (const template of templates) if (!byName.has(template.name)) byName.set(template.name, template);
+  const isHtml = (layout: unknown, seen: Set<string>): boolean => {
+    if (typeof layout !== "string" || seen.has(layout)) return false;
+    const template = byName.get(layout);
+    if (!template) return false;
+    return /<!doctype html/i.test(template.body) || isHtml(template.layout, new Set(seen).add(layout));
+  };
+  return (layout) => isHtml(layout, new Set());
+}
+
+/** Whether a permalink still has a tag once the scheme's URLs are filled in (what it writes is known only when the page renders). */
+function permalinkUnknown(permalink: string, urls?: UrlScheme): boolean {
+  return /\{\{|\{%/.test(fillSchemeUrls(permalink, urls));
 }
 
 /**
  * Whether a permalink writes an HTML file: it ends in ".html", or in "/" (Eleventy writes
  * index.html there). Our pages' permalinks are the scheme's URLs (`"{{ strichka.urls.offline }}"`),
  * filled in from `urls` here, before any page is rendered; any other tag is not known yet, so
- * such a page stays as written (feeds must never go through the HTML minifier).
+ * such a page is minified only when its layout is an HTML document (htmlLayouts): feeds must
+ * never go through the HTML minifier.
  */
 function writesHtml(permalink: string, urls?: UrlScheme): boolean {
+  return /(?:\.html|\/)$/.test(fillSchemeUrls(permalink, urls).trim());
+}
+
+/** `{{ strichka.urls.offline }}` → "/offline.html", from the site's URL scheme; other tags stay. */
+function fillSchemeUrls(permalink: string, urls?: UrlScheme): string {
   const scheme = urls as unknown as Record<string, unknown> | undefined;
-  const url = permalink.replace(/\{\{\s*strichka\.urls\.(\w+)\s*\}\}/g, (tag, name: string) => {
+  return permalink.replace(/\{\{\s*strichka\.urls\.(\w+)\s*\}\}/g, (tag, name: string) => {
     const value = scheme?.[name];
     return typeof value === "string" ? value : tag;
   });
-  return /(?:\.html|\/)$/.test(url.trim());
 }

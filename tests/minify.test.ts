@@ -33,7 +33,7 @@ describe("template minification", () => {
     expect(templates.lookup("<li>\n  {{ item }}\n</li>\n")).toBe("<li>\n  {{ item }}\n</li>\n");
   });
 
-  it("tells HTML pages by permalinks written as the scheme's URLs, and leaves feeds and unknown tags as written", async () => {
+  it("tells HTML pages by permalinks written as the scheme's URLs or by their HTML layout, and leaves feeds and unknown tags as written", async () => {
     const dir = tempDir();
     const page = (permalink: string, body: string) => `---\npermalink: "${permalink}"\n---\n${body}`;
     const bodies = {
@@ -41,17 +41,31 @@ describe("template minification", () => {
       search: "<p>\n  search\n</p>\n",
       atom: "<feed>\n  atom\n</feed>\n",
       letter: "<p>\n  letter\n</p>\n",
+      tagLetter: "<p>\n  tag letter\n</p>\n",
+      authorFeed: "<feed>\n  author\n</feed>\n",
+      xmlLayoutPage: "<entry>\n  x\n</entry>\n",
     };
+    // list.njk → base.njk, whose doctype makes every page laid out in either an HTML page.
+    mkdirSync(join(dir, "_includes"));
+    writeFileSync(join(dir, "_includes/base.njk"), "{%- set x = 1 -%}\n<!doctype html>\n<html>\n  {{ content | safe }}\n</html>\n");
+    writeFileSync(join(dir, "_includes/list.njk"), "---\nlayout: base.njk\n---\n<main>\n  {{ content | safe }}\n</main>\n");
+    writeFileSync(join(dir, "_includes/feed.njk"), "<feed>\n  {{ content | safe }}\n</feed>\n");
+    writeFileSync(join(dir, "tag-letters.njk"), `---\nlayout: list.njk\npermalink: "{{ letterPage.url }}"\n---\n${bodies.tagLetter}`);
+    writeFileSync(join(dir, "author-feed.njk"), `---\npermalink: "{{ author.feedUrl }}"\n---\n${bodies.authorFeed}`);
+    writeFileSync(join(dir, "xml-layout.njk"), `---\nlayout: feed.njk\npermalink: "{{ entry.url }}"\n---\n${bodies.xmlLayoutPage}`);
     writeFileSync(join(dir, "offline.njk"), page("{{ strichka.urls.offline }}", bodies.offline));
     writeFileSync(join(dir, "search.njk"), page("{{ strichka.urls.search }}", bodies.search));
     writeFileSync(join(dir, "atom.njk"), page("{{ strichka.urls.atom }}", bodies.atom));
     writeFileSync(join(dir, "letters.njk"), page("{{ letterPage.url }}", bodies.letter));
     const templates = new MinifiedTemplates();
-    await templates.load([dir], undefined, new UrlScheme());
+    await templates.load([join(dir, "_includes"), dir], undefined, new UrlScheme());
     expect(templates.lookup(bodies.offline)).toBe("<p> offline </p> ");
     // "/poshuk/": Eleventy writes index.html there.
     expect(templates.lookup(bodies.search)).toBe("<p> search </p> ");
     expect(templates.lookup(bodies.atom)).toBe(bodies.atom);
     expect(templates.lookup(bodies.letter)).toBe(bodies.letter);
+    expect(templates.lookup(bodies.tagLetter)).toBe("<p> tag letter </p> ");
+    expect(templates.lookup(bodies.authorFeed)).toBe(bodies.authorFeed);
+    expect(templates.lookup(bodies.xmlLayoutPage)).toBe(bodies.xmlLayoutPage);
   });
 });
