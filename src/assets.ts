@@ -5,6 +5,8 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 
+/** The folder (inside Eleventy's input) of the CSS, JS and images the pages use, published as /assets/. */
+export const ASSETS_DIR = "assets";
 export const FINGERPRINTED_DIR = "/static/";
 
 /** Asset types that are fingerprinted; images and icons keep their names. */

@@ -2,7 +2,8 @@
 // articles with one URL, two spellings of one tag.
 import { describeValue, type ContentProblem } from "../errors.js";
 import { slugify } from "../slug.js";
-import { FINGERPRINTED_DIR } from "../assets.js";
+import { ASSETS_DIR, FINGERPRINTED_DIR } from "../assets.js";
+import { IMAGES_DIR } from "../images.js";
 import { FIXED_URLS, SITEMAP_FILES, type UrlScheme } from "../urls.js";
 import type { ParsedArticle } from "./article-file.js";
 import type { ArticleSource, LoadOptions } from "./load.js";
@@ -67,7 +68,7 @@ class SiteAddresses {
   readonly #reserved: readonly string[];
 
   constructor(readonly urls: UrlScheme) {
-    this.#reserved = [urls.topics, urls.tags, urls.archive, urls.authors, SITEMAP_FILES, FINGERPRINTED_DIR, FIXED_URLS.search, "/assets/", "/images/"];
+    this.#reserved = [urls.topics, urls.tags, urls.archive, urls.authors, SITEMAP_FILES, FINGERPRINTED_DIR, FIXED_URLS.search, `/${ASSETS_DIR}/`, `/${IMAGES_DIR}/`];
   }
 
   add({ file, url, ownSlug, aliases = [] }: ParsedArticle, problems: ContentProblem[]): void {

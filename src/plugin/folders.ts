@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ASSETS_DIR } from "../assets.js";
 
 // The site strichka ships: layouts and partials, page templates (home, indexes, 404,
 // feeds) and assets. In this repository they are our own site's files.
@@ -10,10 +11,9 @@ export const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const DEFAULT_INCLUDES = join(PACKAGE_ROOT, "_includes");
 export const DEFAULT_INPUT = join(PACKAGE_ROOT, "content");
 
-/** The folder (inside Eleventy's input) of the CSS, JS and images the pages use. */
-export const ASSETS_DIR = "assets";
-/** The folder (inside Eleventy's input) of the images articles show. */
-export const IMAGES_DIR = "images";
+// The assets and images folders (inside the input folder) are declared by their modules; named here too, beside the other folders.
+export { ASSETS_DIR };
+export { IMAGES_DIR } from "../images.js";
 /** The folder (inside Eleventy's input) of files published at the site's root as they are. */
 export const PUBLIC_DIR = "public";
 
