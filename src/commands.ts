@@ -14,7 +14,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ArticleCache } from "./content/cache.js";
 import { listMarkdown } from "./content/files.js";
 import { findContentError, findError, type ContentProblem } from "./errors.js";
-import { collectGarbage, outOfMemoryMessage, raisedHeapMb, watchHeap } from "./heap-watch.js";
+import { buildProcessSettings, collectGarbage, heapLimitMb, outOfMemoryMessage, watchHeap } from "./heap-watch.js";
 import { childNodeArgs, siblingModule } from "./child-node.js";
 import { timed } from "./metrics.js";
 import { checkOutputFolder, SiteFolders } from "./publish.js";
@@ -109,10 +109,11 @@ async function build({ config, output = "_site", full = false, ...args }: BuildA
   const refused = checkOutputFolder(folders.output, { project: process.cwd(), sources: [input, includes, data, layouts].filter((dir): dir is string => !!dir), config: configPath });
   if (refused) throw new UsageError(`${refused}. Nothing was built.`);
   const name = basename(folders.output);
-  const heapMb = process.env[HEAP_RAISED] ? undefined : raisedHeapMb(countArticles(eleventy, folders.articleCache));
-  if (heapMb !== undefined) {
-    console.log(`The build runs with a heap limit of ${heapMb} MB for this archive (see "Big archives" in strichka's README).`);
-    return buildWithHeap(heapMb, { config: configPath, output, full, ...args });
+  const settings = process.env[HEAP_RAISED] ? undefined : buildProcessSettings(countArticles(eleventy, folders.articleCache));
+  if (settings) {
+    const heap = `a heap limit of ${settings.heapMb ?? heapLimitMb()} MB`;
+    console.log(`The build runs with ${settings.semiSpaceMb ? `${heap} and ${settings.semiSpaceMb} MB semi-spaces (V8's young generation)` : heap} for this archive (see "Big archives" in strichka's README).`);
+    return buildWithSettings(settings, { config: configPath, output, full, ...args });
   }
   const stopWatching = watchHeap((limitMb) =>
     outOfMemoryMessage("The build", limitMb, `Nothing was published: ${name}/ is as it was. Give Node more memory, e.g. NODE_OPTIONS=--max-old-space-size=${limitMb * 2} npm run build, and see "Big archives" in strichka's README.`),
@@ -176,7 +177,7 @@ async function buildFailed(error: unknown, folders: SiteFolders): Promise<number
   return FAILED;
 }
 
-/** Set in a build run again with a bigger heap (buildWithHeap): it does not ask again. */
+/** Set in a build run again with a bigger heap or young generation (buildWithSettings): it does not ask again. */
 const HEAP_RAISED = "STRICHKA_HEAP_RAISED";
 
 /**
@@ -191,14 +192,16 @@ function countArticles(eleventy: EleventyRun, articleCache: string): number {
 }
 
 /**
- * The same build in a child process with a heap limit of `heapMb` (V8's limit is set when a
- * process starts); its exit code. Output goes where this process's goes.
+ * The same build in a child process with a heap limit of `heapMb` (this process's when not
+ * given) and semi-spaces of `semiSpaceMb` (V8 sets both when a process starts); its exit
+ * code. Output goes where this process's goes.
  */
-function buildWithHeap(heapMb: number, args: BuildArguments): Promise<number> {
+function buildWithSettings({ heapMb = heapLimitMb(), semiSpaceMb }: { heapMb?: number; semiSpaceMb?: number }, args: BuildArguments): Promise<number> {
   const cli = siblingModule(import.meta.url, "./cli");
   const options = Object.entries(args).flatMap(([option, value]) => (value === true ? [`--${option}`] : typeof value === "string" ? [`--${option}=${value}`] : []));
+  const node = [...childNodeArgs(cli, heapMb), ...(semiSpaceMb ? [`--max-semi-space-size=${semiSpaceMb}`] : [])];
   return new Promise((done) => {
-    const child = spawn(process.execPath, [...childNodeArgs(cli, heapMb), cli, "build", ...options], { stdio: "inherit", env: { ...process.env, [HEAP_RAISED]: "1" } });
+    const child = spawn(process.execPath, [...node, cli, "build", ...options], { stdio: "inherit", env: { ...process.env, [HEAP_RAISED]: "1" } });
     child.on("error", () => done(FAILED));
     child.on("exit", (code) => done(code ?? FAILED));
   });

@@ -9,7 +9,9 @@ import { totalmem } from "node:os";
 import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
-const YOUNG_GENERATION = 48 * 1048576;
+const MB = 1048576;
+/** V8's semi-space limit on 64-bit Node 20 and 22 (MB): the young generation is three of them, 48 MB. */
+const DEFAULT_SEMI_SPACE_MB = 16;
 /** V8's share of the limit past which full collections count as ineffective (heap.cc, IsIneffectiveMarkCompact). */
 const INEFFECTIVE_SHARE = 0.8;
 
@@ -34,8 +36,7 @@ export function watchHeap(message: (limitMb: number) => string, share = 0.9): ()
   const observer = new PerformanceObserver((list) => {
     const major = list.getEntries().some((entry) => (entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
     if (!major) return;
-    // The limit V8 dies at is the old generation's (--max-old-space-size); heap_size_limit
-    // adds the young generation, 48 MB on 64-bit Node 20 and 22 (measured: 64 → 112, 1,294 → 1,342, 4,096 → 4,144).
+    // The limit V8 dies at is the old generation's (--max-old-space-size): see heapLimitBytes.
     const limit = heapLimitBytes();
     const used = getHeapSpaceStatistics()
       .filter((space) => !space.space_name.startsWith("new"))
@@ -71,10 +72,46 @@ export function collectGarbage(): void {
   }
 }
 
-/** The old generation's limit of this process, in bytes (see watchHeap). */
+/**
+ * The old generation's limit of this process, in bytes (see watchHeap): heap_size_limit adds
+ * the young generation, three semi-spaces (measured on 64-bit Node 20 and 22: 64 → 112,
+ * 1,294 → 1,342, 4,096 → 4,144 MB; with 64 MB semi-spaces, 1,000 → 1,192).
+ */
 function heapLimitBytes(): number {
-  return getHeapStatistics().heap_size_limit - YOUNG_GENERATION;
+  return getHeapStatistics().heap_size_limit - 3 * semiSpaceMb() * MB;
 }
+
+/** This process's old-generation limit in MB (what --max-old-space-size set, or Node's default). */
+export function heapLimitMb(): number {
+  return Math.round(heapLimitBytes() / MB);
+}
+
+/**
+ * The semi-space limit this process started with (MB): --max-semi-space-size on its command
+ * line, else in NODE_OPTIONS (the command line wins, as in Node), else V8's default.
+ */
+export function semiSpaceMb(): number {
+  let mb = DEFAULT_SEMI_SPACE_MB;
+  for (const flag of [...(process.env.NODE_OPTIONS ?? "").split(/\s+/), ...process.execArgv]) {
+    const value = /^--max[-_]semi[-_]space[-_]size=(\d+)$/.exec(flag)?.[1];
+    if (value) mb = Number(value);
+  }
+  return mb;
+}
+
+/**
+ * The semi-space size a build of a big archive runs with (MB), and from how many articles.
+ * Loading a big archive's metadata makes objects that all survive; with V8's 16 MB
+ * semi-spaces that is a thousand scavenges at a million articles, each copying what it finds.
+ * Measured (BENCHMARKS.md, twelfth session): one new article into 1,000,000 took 49–51 s
+ * with the default and 41–44 s with 64 MB (128 MB: no better; 32 MB: 45 s); into 250,000,
+ * 9.1–9.5 s against 9.7–10.6 s; into 100,000, no difference. V8 sets it when a process
+ * starts (v8.setFlagsFromString later does nothing, measured), so a build that needs it runs
+ * again in a process started with it, which costs about what 250,000 gain (measured: 9.3–9.5 s
+ * in all): hence from 500,000 (counted as countArticles counts, at most twice too many).
+ */
+export const BIG_ARCHIVE_SEMI_SPACE_MB = 64;
+export const BIG_ARCHIVE_ARTICLES = 500_000;
 
 /**
  * The heap a build's coordinating process needs for an archive of `articles` (MB): its
@@ -92,8 +129,16 @@ export function buildHeapMb(articles: number): number {
  * (about 2 GB on a machine of 8 GB, such as a hosted build's): a big archive would run out
  * of it. Never more than three quarters of the machine's memory.
  */
-export function raisedHeapMb(articles: number): number | undefined {
-  const limit = Math.floor(heapLimitBytes() / 1048576);
-  const wanted = Math.min(buildHeapMb(articles), Math.floor((totalmem() / 1048576) * 0.75));
+function raisedHeapMb(articles: number): number | undefined {
+  const limit = Math.floor(heapLimitBytes() / MB);
+  const wanted = Math.min(buildHeapMb(articles), Math.floor((totalmem() / MB) * 0.75));
   return wanted > limit ? wanted : undefined;
+}
+
+/** What a build of `articles` should run again with, when this process falls short of it (see raisedHeapMb and BIG_ARCHIVE_SEMI_SPACE_MB); undefined when it is enough. */
+export function buildProcessSettings(articles: number): { heapMb?: number; semiSpaceMb?: number } | undefined {
+  const heapMb = raisedHeapMb(articles);
+  const semiSpace = articles >= BIG_ARCHIVE_ARTICLES && semiSpaceMb() < BIG_ARCHIVE_SEMI_SPACE_MB ? BIG_ARCHIVE_SEMI_SPACE_MB : undefined;
+  if (heapMb === undefined && semiSpace === undefined) return undefined;
+  return { ...(heapMb !== undefined && { heapMb }), ...(semiSpace !== undefined && { semiSpaceMb: semiSpace }) };
 }

@@ -47,6 +47,26 @@ describe("a build's heap", () => {
     expect(existsSync(join(dir, "_site/index.html"))).toBe(true);
   });
 
+  it("gives a big archive's build 64 MB semi-spaces unless its process started with them, and knows its old generation's limit with any", () => {
+    const script = join(tempDir(), "settings.mts");
+    writeFileSync(
+      script,
+      `import { BIG_ARCHIVE_ARTICLES, buildProcessSettings, heapLimitMb, semiSpaceMb } from ${JSON.stringify(join(ROOT, "src/heap-watch.ts"))};
+console.log(JSON.stringify({ heapLimit: heapLimitMb(), semiSpace: semiSpaceMb(), small: buildProcessSettings(1_000) ?? null, big: buildProcessSettings(BIG_ARCHIVE_ARTICLES) ?? null }));`,
+    );
+    const run = (args: string[], nodeOptions = "") => {
+      const result = spawnSync(process.execPath, [...args, "--import", "tsx", script], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: nodeOptions } });
+      expect(result.status, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as unknown;
+    };
+    // (8,000 MB is more than either archive's heap: only the semi-spaces are in question.)
+    expect(run(["--max-old-space-size=8000"])).toEqual({ heapLimit: 8000, semiSpace: 16, small: null, big: { semiSpaceMb: 64 } });
+    expect(run(["--max-old-space-size=8000", "--max-semi-space-size=64"])).toEqual({ heapLimit: 8000, semiSpace: 64, small: null, big: null });
+    // NODE_OPTIONS counts too, and the command line wins over it, as in Node.
+    expect(run(["--max-old-space-size=8000"], "--max-semi-space-size=128")).toEqual({ heapLimit: 8000, semiSpace: 128, small: null, big: null });
+    expect(run(["--max-old-space-size=8000", "--max-semi-space-size=32"], "--max-semi-space-size=128")).toEqual({ heapLimit: 8000, semiSpace: 32, small: null, big: { semiSpaceMb: 64 } });
+  });
+
   it("grows with the archive: ~3 KB an article over a base", () => {
     expect(buildHeapMb(0)).toBe(512);
     expect(buildHeapMb(100_000)).toBe(805);
