@@ -12,6 +12,11 @@ import { runInNewContext } from "node:vm";
 const MB = 1048576;
 /** V8's semi-space limit on 64-bit Node 20 and 22 (MB): the young generation is three of them, 48 MB. */
 const DEFAULT_SEMI_SPACE_MB = 16;
+/** This process's semi-space limit (MB), see semiSpaceMb. */
+const SEMI_SPACE_MB = [...(process.env.NODE_OPTIONS ?? "").split(/\s+/), ...process.execArgv].reduce((mb, flag) => {
+  const value = /^--max[-_]semi[-_]space[-_]size=(\d+)$/.exec(flag)?.[1];
+  return value ? Number(value) : mb;
+}, DEFAULT_SEMI_SPACE_MB);
 /** V8's share of the limit past which full collections count as ineffective (heap.cc, IsIneffectiveMarkCompact). */
 const INEFFECTIVE_SHARE = 0.8;
 
@@ -78,7 +83,7 @@ export function collectGarbage(): void {
  * 1,294 → 1,342, 4,096 → 4,144 MB; with 64 MB semi-spaces, 1,000 → 1,192).
  */
 function heapLimitBytes(): number {
-  return getHeapStatistics().heap_size_limit - 3 * semiSpaceMb() * MB;
+  return getHeapStatistics().heap_size_limit - 3 * SEMI_SPACE_MB * MB;
 }
 
 /** This process's old-generation limit in MB (what --max-old-space-size set, or Node's default). */
@@ -88,16 +93,13 @@ export function heapLimitMb(): number {
 
 /**
  * The semi-space limit this process started with (MB): --max-semi-space-size on its command
- * line, else in NODE_OPTIONS (the command line wins, as in Node), else V8's default.
+ * line, else in NODE_OPTIONS (the command line wins, as in Node), else V8's default. (V8 has
+ * no call that tells it; it is fixed when the process starts, so read once.)
  */
 export function semiSpaceMb(): number {
-  let mb = DEFAULT_SEMI_SPACE_MB;
-  for (const flag of [...(process.env.NODE_OPTIONS ?? "").split(/\s+/), ...process.execArgv]) {
-    const value = /^--max[-_]semi[-_]space[-_]size=(\d+)$/.exec(flag)?.[1];
-    if (value) mb = Number(value);
-  }
-  return mb;
+  return SEMI_SPACE_MB;
 }
+
 
 /**
  * The semi-space size a build of a big archive runs with (MB), and from how many articles.
@@ -137,8 +139,9 @@ function raisedHeapMb(articles: number): number | undefined {
 
 /** What a build of `articles` should run again with, when this process falls short of it (see raisedHeapMb and BIG_ARCHIVE_SEMI_SPACE_MB); undefined when it is enough. */
 export function buildProcessSettings(articles: number): { heapMb?: number; semiSpaceMb?: number } | undefined {
-  const heapMb = raisedHeapMb(articles);
-  const semiSpace = articles >= BIG_ARCHIVE_ARTICLES && semiSpaceMb() < BIG_ARCHIVE_SEMI_SPACE_MB ? BIG_ARCHIVE_SEMI_SPACE_MB : undefined;
-  if (heapMb === undefined && semiSpace === undefined) return undefined;
-  return { ...(heapMb !== undefined && { heapMb }), ...(semiSpace !== undefined && { semiSpaceMb: semiSpace }) };
+  const settings = {
+    heapMb: raisedHeapMb(articles),
+    semiSpaceMb: articles >= BIG_ARCHIVE_ARTICLES && SEMI_SPACE_MB < BIG_ARCHIVE_SEMI_SPACE_MB ? BIG_ARCHIVE_SEMI_SPACE_MB : undefined,
+  };
+  return settings.heapMb !== undefined || settings.semiSpaceMb !== undefined ? settings : undefined;
 }

@@ -76,7 +76,7 @@ export class MinifiedTemplates {
     if (problems.length > 0) throw new ContentError(problems);
     const isHtmlLayout = htmlLayouts(templates);
     for (const { body, permalink, layout } of templates) {
-      if (typeof permalink === "string" && !writesHtml(permalink, urls) && !(permalinkUnknown(permalink, urls) && isHtmlLayout(layout))) continue;
+      if (typeof permalink === "string" && !writesHtml(permalink, urls, () => isHtmlLayout(layout))) continue;
       this.#bySource.set(body, await minifyTemplate(body));
     }
   }
@@ -99,29 +99,32 @@ interface Template {
 function htmlLayouts(templates: readonly Template[]): (layout: unknown) => boolean {
   const byName = new Map<string, Template>();
   for (const template of templates) if (!byName.has(template.name)) byName.set(template.name, template);
-  const isHtml = (layout: unknown, seen: Set<string>): boolean => {
-    if (typeof layout !== "string" || seen.has(layout)) return false;
-    const template = byName.get(layout);
-    if (!template) return false;
-    return /<!doctype html/i.test(template.body) || isHtml(template.layout, new Set(seen).add(layout));
+  return (layout) => {
+    // Followed up the chain (a loop of layouts is Eleventy's to report: not HTML here). Eleventy also finds "list" as list.njk.
+    const seen = new Set<string>();
+    for (let name = layout; typeof name === "string" && !seen.has(name); ) {
+      seen.add(name);
+      const template = byName.get(name) ?? byName.get(`${name}.njk`);
+      if (!template) return false;
+      if (/<!doctype html/i.test(template.body)) return true;
+      name = template.layout;
+    }
+    return false;
   };
-  return (layout) => isHtml(layout, new Set());
-}
-
-/** Whether a permalink still has a tag once the scheme's URLs are filled in (what it writes is known only when the page renders). */
-function permalinkUnknown(permalink: string, urls?: UrlScheme): boolean {
-  return /\{\{|\{%/.test(fillSchemeUrls(permalink, urls));
 }
 
 /**
  * Whether a permalink writes an HTML file: it ends in ".html", or in "/" (Eleventy writes
  * index.html there). Our pages' permalinks are the scheme's URLs (`"{{ strichka.urls.offline }}"`),
- * filled in from `urls` here, before any page is rendered; any other tag is not known yet, so
- * such a page is minified only when its layout is an HTML document (htmlLayouts): feeds must
- * never go through the HTML minifier.
+ * filled in from `urls` here, before any page is rendered. One that still ends in another tag
+ * (`{{ letterPage.url }}`) is known only as the page renders: it writes HTML when its layout
+ * is an HTML document (`layoutIsHtml`, see htmlLayouts). Feeds must never go through the HTML
+ * minifier.
  */
-function writesHtml(permalink: string, urls?: UrlScheme): boolean {
-  return /(?:\.html|\/)$/.test(fillSchemeUrls(permalink, urls).trim());
+function writesHtml(permalink: string, urls: UrlScheme | undefined, layoutIsHtml: () => boolean): boolean {
+  const url = fillSchemeUrls(permalink, urls).trim();
+  if (/(?:\}\}|%\})$/.test(url)) return layoutIsHtml();
+  return /(?:\.html|\/)$/.test(url);
 }
 
 /** `{{ strichka.urls.offline }}` → "/offline.html", from the site's URL scheme; other tags stay. */

@@ -44,6 +44,8 @@ describe("template minification", () => {
       tagLetter: "<p>\n  tag letter\n</p>\n",
       authorFeed: "<feed>\n  author\n</feed>\n",
       xmlLayoutPage: "<entry>\n  x\n</entry>\n",
+      shortLayout: "<p>\n  short layout name\n</p>\n",
+      xmlInHtmlLayout: "<p>\n  xml\n</p>\n",
     };
     // list.njk → base.njk, whose doctype makes every page laid out in either an HTML page.
     mkdirSync(join(dir, "_includes"));
@@ -52,6 +54,9 @@ describe("template minification", () => {
     writeFileSync(join(dir, "_includes/feed.njk"), "<feed>\n  {{ content | safe }}\n</feed>\n");
     writeFileSync(join(dir, "tag-letters.njk"), `---\nlayout: list.njk\npermalink: "{{ letterPage.url }}"\n---\n${bodies.tagLetter}`);
     writeFileSync(join(dir, "author-feed.njk"), `---\npermalink: "{{ author.feedUrl }}"\n---\n${bodies.authorFeed}`);
+    // Eleventy finds `layout: list` as list.njk; a permalink that ends in ".xml" is not HTML, whatever its layout.
+    writeFileSync(join(dir, "short-layout.njk"), `---\nlayout: list\npermalink: "{{ page.url }}"\n---\n${bodies.shortLayout}`);
+    writeFileSync(join(dir, "xml-in-html-layout.njk"), `---\nlayout: list.njk\npermalink: "{{ page.url }}.xml"\n---\n${bodies.xmlInHtmlLayout}`);
     writeFileSync(join(dir, "xml-layout.njk"), `---\nlayout: feed.njk\npermalink: "{{ entry.url }}"\n---\n${bodies.xmlLayoutPage}`);
     writeFileSync(join(dir, "offline.njk"), page("{{ strichka.urls.offline }}", bodies.offline));
     writeFileSync(join(dir, "search.njk"), page("{{ strichka.urls.search }}", bodies.search));
@@ -67,5 +72,7 @@ describe("template minification", () => {
     expect(templates.lookup(bodies.tagLetter)).toBe("<p> tag letter </p> ");
     expect(templates.lookup(bodies.authorFeed)).toBe(bodies.authorFeed);
     expect(templates.lookup(bodies.xmlLayoutPage)).toBe(bodies.xmlLayoutPage);
+    expect(templates.lookup(bodies.shortLayout)).toBe("<p> short layout name </p> ");
+    expect(templates.lookup(bodies.xmlInHtmlLayout)).toBe(bodies.xmlInHtmlLayout);
   });
 });
